@@ -1,0 +1,66 @@
+// Code actions on the example Dockerfile: what is offered on a finding, a quick fix applied, fix-all.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import {
+  activateLayerwise, applyCodeAction, codeActions, codeOf, describeDiagnostics, expected, lineWith, openInEditor,
+  restoreText, waitForDiagnostics,
+} from './helpers';
+
+describe('code actions on the example Dockerfile', () => {
+  let doc: vscode.TextDocument;
+  let original: string;
+  const qf = expected.dockerfile.quickFix;
+
+  const has = (code: string) => (ds: vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === code);
+  const findingOf = async (code: string) => (await waitForDiagnostics(doc, has(code), code)).find((d) => codeOf(d) === code)!;
+
+  before(async () => {
+    await activateLayerwise();
+    doc = await openInEditor(expected.dockerfile.file);
+    original = doc.getText();
+  });
+
+  // Every test starts from the example's text with its findings published again.
+  afterEach(async () => {
+    await restoreText(doc, original);
+    await waitForDiagnostics(doc, has(qf.code), `${qf.code} back after restoring the text`);
+  });
+
+  it(`offers "${qf.title}" as the preferred quick fix on ${qf.code}`, async () => {
+    const finding = await findingOf(qf.code);
+    const actions = await codeActions(doc, finding.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === qf.title);
+    assert.ok(fix, `offered: ${actions.map((a) => a.title).join(' | ') || '(nothing)'}`);
+    assert.deepStrictEqual(
+      { kind: fix.kind?.value, preferred: fix.isPreferred ?? false, fixes: (fix.diagnostics ?? []).map(codeOf) },
+      { kind: vscode.CodeActionKind.QuickFix.value, preferred: true, fixes: [qf.code] },
+    );
+  });
+
+  it(`applying "${qf.title}" edits the line and clears ${qf.code}, and only it`, async () => {
+    const before = await findingOf(qf.code);
+    const otherCodes = vscode.languages.getDiagnostics(doc.uri).map(codeOf).filter((c) => c !== qf.code).sort();
+    const fix = (await codeActions(doc, before.range, vscode.CodeActionKind.QuickFix.value)).find((a) => a.title === qf.title);
+    assert.ok(fix, `"${qf.title}" offered`);
+    await applyCodeAction(fix);
+    assert.ok(doc.lineAt(before.range.start.line).text.includes(qf.lineAfter), `line now: ${doc.lineAt(before.range.start.line).text}`);
+    const after = await waitForDiagnostics(doc, (ds) => !has(qf.code)(ds), `${qf.code} to clear`);
+    assert.deepStrictEqual(after.map(codeOf).sort(), otherCodes, `after the fix: ${describeDiagnostics(doc, after)}`);
+  });
+
+  it(`fix-all (${expected.dockerfile.fixAll.kind}) clears ${expected.dockerfile.fixAll.clears.join(', ')} in one edit`, async () => {
+    const clears = expected.dockerfile.fixAll.clears;
+    await waitForDiagnostics(doc, (ds) => clears.every((c) => has(c)(ds)), `codes ${clears.join(', ')}`);
+    const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+    const actions = await codeActions(doc, whole, expected.dockerfile.fixAll.kind);
+    const fixAll = actions.find((a) => a.kind?.value === expected.dockerfile.fixAll.kind);
+    assert.ok(fixAll, `offered for ${expected.dockerfile.fixAll.kind}: ${actions.map((a) => `${a.title} (${a.kind?.value})`).join(' | ') || '(nothing)'}`);
+    await applyCodeAction(fixAll);
+    const after = await waitForDiagnostics(doc, (ds) => !clears.some((c) => has(c)(ds)), `${clears.join(', ')} to clear`);
+    assert.ok(lineWith(doc, 'pip install').includes('--no-cache-dir'), 'pip install got --no-cache-dir');
+    assert.ok(after.every((d) => !clears.includes(codeOf(d))), describeDiagnostics(doc, after));
+  });
+
+  // The builder-stage refactor (issue: split) goes here: ask for vscode.CodeActionKind.RefactorRewrite on the
+  // FROM line, apply "Split into builder stage", compare the text with an expected file, check LW001 is gone.
+});
