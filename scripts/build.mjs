@@ -1,0 +1,80 @@
+// Bundles the client, the server, the CLI and the test files with esbuild; copies the parser wasm next to them.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, statSync, rmSync, chmodSync } from 'node:fs';
+import { join, relative, dirname } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const production = process.argv.includes('--production');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // web-tree-sitter references these Node built-ins through dynamic imports.
+  external: ['vscode'],
+  loader: { '.json': 'json' },
+  // web-tree-sitter's ESM build locates itself with import.meta.url, which a CommonJS bundle lacks.
+  define: { 'import.meta.url': '__layerwiseImportMetaUrl' },
+  banner: { js: "var __layerwiseImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+const wasmFiles = [
+  require.resolve('web-tree-sitter/tree-sitter.wasm'),
+  require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'),
+];
+
+function copyWasm(dir) {
+  mkdirSync(dir, { recursive: true });
+  for (const f of wasmFiles) copyFileSync(f, join(dir, f.split('/').pop()));
+}
+
+function findTests(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (name === 'node_modules' || name === 'vscode' || name === 'fixtures') continue;
+    if (statSync(p).isDirectory()) findTests(p, out);
+    else if (name.endsWith('.test.ts')) out.push(p);
+  }
+  return out;
+}
+
+async function buildDist() {
+  await esbuild.build({
+    ...common,
+    entryPoints: { client: join(root, 'client/src/extension.ts') },
+    outdir: join(root, 'dist'),
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: {
+      server: join(root, 'server/src/server.ts'),
+      cli: join(root, 'server/src/cli.ts'),
+    },
+    outdir: join(root, 'dist'),
+    banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+  });
+  chmodSync(join(root, 'dist/cli.js'), 0o755);
+  chmodSync(join(root, 'dist/server.js'), 0o755);
+  copyWasm(join(root, 'dist'));
+}
+
+async function buildTests() {
+  const outdir = join(root, 'out/test');
+  rmSync(outdir, { recursive: true, force: true });
+  const entries = findTests(join(root, 'test'));
+  const entryPoints = Object.fromEntries(
+    entries.map((p) => [relative(join(root, 'test'), p).replace(/\.ts$/, ''), p]),
+  );
+  await esbuild.build({ ...common, entryPoints, outdir, sourcemap: true, external: ['vscode'] });
+  copyWasm(outdir);
+}
+
+if (!only || only === 'dist') await buildDist();
+if (!only || only === 'tests') await buildTests();
