@@ -1,0 +1,211 @@
+// Parses RUN bodies with tree-sitter-bash (error-tolerant, exact offsets) into simple commands with their words.
+//
+// Why tree-sitter-bash (through web-tree-sitter's wasm build): it is actively maintained, recovers from the
+// half-typed lines an editor sees on every keystroke, reports UTF-16 offsets that map one-to-one onto the
+// Dockerfile, and needs no native build. The wasm bytes are handed in by the caller, so this module stays free
+// of file-system access.
+import { Language, Parser, type Node } from 'web-tree-sitter';
+
+export interface ShellWord {
+  /** The word as the shell would see it after quote removal; expansions are kept verbatim. */
+  value: string;
+  /** The word's text in the script. */
+  raw: string;
+  /** Offsets into the parsed script. */
+  start: number;
+  end: number;
+  /** True when the value depends on a variable, command substitution or glob. */
+  dynamic: boolean;
+}
+
+export interface ShellCommand {
+  name: ShellWord;
+  args: ShellWord[];
+  /** `VAR=value` assignments written before the command name. */
+  assignments: { name: string; value: string; start: number; end: number }[];
+  start: number;
+  end: number;
+  /** Inside `$(…)`, backquotes or a process substitution. */
+  substituted: boolean;
+  /** Position in the script, in source order. */
+  index: number;
+}
+
+export interface ShellScript {
+  source: string;
+  commands: ShellCommand[];
+  /** The parse had syntax errors (the commands found are still reported). */
+  hasErrors: boolean;
+  /** Offsets of `&&`, `||`, `;` and `|` operators that join top-level commands, with their text. */
+  operators: { op: string; start: number; end: number }[];
+}
+
+let parser: Parser | undefined;
+
+export interface ShellWasm {
+  /** Bytes of web-tree-sitter's `tree-sitter.wasm`. */
+  runtime: Uint8Array;
+  /** Bytes of `tree-sitter-bash.wasm`. */
+  bash: Uint8Array;
+}
+
+/** Loads the parser once per process. Safe to call again; later calls are no-ops. */
+export async function initShellParser(wasm: ShellWasm): Promise<void> {
+  if (parser) return;
+  await Parser.init({ wasmBinary: wasm.runtime });
+  const language = await Language.load(wasm.bash);
+  const p = new Parser();
+  p.setLanguage(language);
+  parser = p;
+}
+
+export function shellParserReady(): boolean {
+  return parser !== undefined;
+}
+
+const cache = new Map<string, ShellScript>();
+const CACHE_LIMIT = 2000;
+
+/** Parses a POSIX/bash script. Results are cached by source text: the same RUN body is parsed once. */
+export function parseShell(source: string): ShellScript {
+  const hit = cache.get(source);
+  if (hit) return hit;
+  if (!parser) throw new Error('shell parser not initialised: call initShellParser first');
+  const tree = parser.parse(source);
+  if (!tree) return { source, commands: [], hasErrors: true, operators: [] };
+  const commands: ShellCommand[] = [];
+  const operators: ShellScript['operators'] = [];
+  const visit = (node: Node, substituted: boolean): void => {
+    if (node.type === 'command') {
+      const cmd = toCommand(node, source, substituted, commands.length);
+      if (cmd) commands.push(cmd);
+    }
+    if (node.type === 'list' || node.type === 'pipeline' || node.type === 'program') {
+      for (const child of node.children) {
+        if (child && !child.isNamed && ['&&', '||', ';', '|', '&', '|&'].includes(child.type)) {
+          operators.push({ op: child.type, start: child.startIndex, end: child.endIndex });
+        }
+      }
+    }
+    const inner = substituted || node.type === 'command_substitution' || node.type === 'process_substitution';
+    for (const child of node.namedChildren) if (child) visit(child, inner);
+  };
+  visit(tree.rootNode, false);
+  commands.sort((a, b) => a.start - b.start);
+  commands.forEach((c, i) => (c.index = i));
+  operators.sort((a, b) => a.start - b.start);
+  const result: ShellScript = { source, commands, hasErrors: tree.rootNode.hasError, operators };
+  tree.delete();
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(source, result);
+  return result;
+}
+
+function toCommand(node: Node, source: string, substituted: boolean, index: number): ShellCommand | undefined {
+  const nameNode = node.childForFieldName('name');
+  if (!nameNode) return undefined;
+  const assignments: ShellCommand['assignments'] = [];
+  const args: ShellWord[] = [];
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'variable_assignment') {
+      const n = child.childForFieldName('name');
+      const v = child.childForFieldName('value');
+      assignments.push({
+        name: n ? n.text : '',
+        value: v ? wordOf(v, source).value : '',
+        start: child.startIndex,
+        end: child.endIndex,
+      });
+    }
+  }
+  const argNodes = node.childrenForFieldName('argument');
+  for (const a of argNodes) if (a) args.push(wordOf(a, source));
+  return {
+    name: wordOf(nameNode, source),
+    args,
+    assignments,
+    start: node.startIndex,
+    end: node.endIndex,
+    substituted,
+    index,
+  };
+}
+
+function wordOf(node: Node, source: string): ShellWord {
+  const { value, dynamic } = unquote(node);
+  return { value, raw: source.slice(node.startIndex, node.endIndex), start: node.startIndex, end: node.endIndex, dynamic };
+}
+
+function unquote(node: Node): { value: string; dynamic: boolean } {
+  switch (node.type) {
+    case 'command_name': {
+      const first = node.namedChildren[0];
+      return first ? unquote(first) : { value: node.text, dynamic: false };
+    }
+    case 'word':
+    case 'number':
+      return { value: unescapeWord(node.text), dynamic: /[*?[]/.test(node.text) && !/\\[*?[]/.test(node.text) };
+    case 'raw_string':
+      return { value: node.text.slice(1, -1), dynamic: false };
+    case 'ansi_c_string':
+      return { value: node.text.slice(2, -1), dynamic: false };
+    case 'string': {
+      // Double quotes: keep expansions verbatim, drop the quotes and the escapes that matter inside them.
+      let value = '';
+      let dynamic = false;
+      const text = node.text;
+      const base = node.startIndex;
+      let cursor = base + 1;
+      for (const child of node.namedChildren) {
+        if (!child) continue;
+        value += text.slice(cursor - base, child.startIndex - base);
+        if (child.type === 'string_content') value += child.text.replace(/\\([$`"\\\n])/g, '$1');
+        else {
+          value += child.text;
+          dynamic = true;
+        }
+        cursor = child.endIndex;
+      }
+      value += text.slice(cursor - base, Math.max(cursor - base, text.length - 1));
+      return { value, dynamic };
+    }
+    case 'concatenation': {
+      let value = '';
+      let dynamic = false;
+      for (const child of node.namedChildren) {
+        if (!child) continue;
+        const part = unquote(child);
+        value += part.value;
+        dynamic ||= part.dynamic;
+      }
+      // Unnamed pieces of a concatenation (e.g. `=` in `--opt=$X`) are not children we visited; fall back to
+      // the raw text when lengths disagree badly, so a value is never silently truncated.
+      if (node.namedChildren.length === 0) value = unescapeWord(node.text);
+      else if (node.children.length !== node.namedChildren.length) value = rebuildConcatenation(node);
+      return { value, dynamic };
+    }
+    case 'simple_expansion':
+    case 'expansion':
+    case 'command_substitution':
+    case 'process_substitution':
+    case 'arithmetic_expansion':
+      return { value: node.text, dynamic: true };
+    default:
+      return { value: node.text, dynamic: true };
+  }
+}
+
+function rebuildConcatenation(node: Node): string {
+  let value = '';
+  for (const child of node.children) {
+    if (!child) continue;
+    value += child.isNamed ? unquote(child).value : child.text;
+  }
+  return value;
+}
+
+function unescapeWord(text: string): string {
+  // Backslash-newline is a line continuation; any other backslash quotes the next character.
+  return text.replace(/\\\r?\n/g, '').replace(/\\(.)/g, '$1');
+}
