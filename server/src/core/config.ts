@@ -1,0 +1,104 @@
+// Layerwise's resolved configuration: severities per rule, failure threshold and rule inputs, from any source.
+import type { Severity, SeverityOrOff } from './types';
+
+export interface LayerwiseConfig {
+  /** Severity override or `off`, by rule code or name (case-insensitive). */
+  rules: Record<string, SeverityOrOff>;
+  /** Codes or names that are off (hadolint's `ignored`). */
+  ignored: string[];
+  /** The CLI exits 1 when a finding is at or above this severity; `none` never fails. */
+  failureThreshold: Severity | 'none';
+  /** Registries FROM may use (hadolint's `trustedRegistries`); empty = any. */
+  trustedRegistries: string[];
+  /** Required labels and their types (hadolint's `label-schema`). */
+  labelSchema: Record<string, string>;
+  /** Labels not in the schema are an error (hadolint's `strict-labels`). */
+  strictLabels: boolean;
+  /** Build target stage; the last stage when unset. */
+  target?: string;
+  /** Enable BuildKit's experimental checks. */
+  experimental: boolean;
+  /** Network look-ups allowed (off by default). */
+  online: boolean;
+  /** Disable inline pragmas (hadolint's `disable-ignore-pragma`). */
+  disableIgnorePragma: boolean;
+}
+
+export function defaultConfig(): LayerwiseConfig {
+  return {
+    rules: {},
+    ignored: [],
+    failureThreshold: 'info',
+    trustedRegistries: [],
+    labelSchema: {},
+    strictLabels: false,
+    experimental: false,
+    online: false,
+    disableIgnorePragma: false,
+  };
+}
+
+const SEVERITIES = new Set(['off', 'error', 'warning', 'info', 'hint']);
+
+/** Reads a severity word, accepting hadolint's names (`style` = hint, `ignore`/`none` = off). */
+export function parseSeverity(v: unknown): SeverityOrOff | undefined {
+  if (typeof v !== 'string') return undefined;
+  const s = v.trim().toLowerCase();
+  if (SEVERITIES.has(s)) return s as SeverityOrOff;
+  if (s === 'style') return 'hint';
+  if (s === 'warn') return 'warning';
+  if (s === 'information') return 'info';
+  if (s === 'ignore' || s === 'none' || s === 'false') return 'off';
+  return undefined;
+}
+
+/** Merges partial settings over a base configuration (later sources win). */
+export function mergeConfig(base: LayerwiseConfig, over: Partial<LayerwiseConfig>): LayerwiseConfig {
+  return {
+    ...base,
+    ...Object.fromEntries(Object.entries(over).filter(([, v]) => v !== undefined)),
+    rules: { ...base.rules, ...(over.rules ?? {}) },
+    ignored: [...base.ignored, ...(over.ignored ?? [])],
+    labelSchema: { ...base.labelSchema, ...(over.labelSchema ?? {}) },
+  };
+}
+
+/** Validates an untrusted object (settings, JSON/TOML config) into a partial config plus problems found. */
+export function readConfigObject(obj: unknown): { config: Partial<LayerwiseConfig>; problems: string[] } {
+  const problems: string[] = [];
+  const config: Partial<LayerwiseConfig> = {};
+  if (obj === null || typeof obj !== 'object') return { config, problems: obj === undefined ? [] : ['configuration is not a table'] };
+  const o = obj as Record<string, unknown>;
+  if (o['rules'] !== undefined) {
+    if (typeof o['rules'] !== 'object' || o['rules'] === null) problems.push('`rules` must be a table of rule → severity');
+    else {
+      config.rules = {};
+      for (const [k, v] of Object.entries(o['rules'] as Record<string, unknown>)) {
+        const sev = parseSeverity(v);
+        if (sev) config.rules[k] = sev;
+        else problems.push(`rule \`${k}\`: unknown severity ${JSON.stringify(v)} (use off, error, warning, info or hint)`);
+      }
+    }
+  }
+  const list = (key: string): string[] | undefined => {
+    const v = o[key];
+    if (v === undefined) return undefined;
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+    problems.push(`\`${key}\` must be a list of strings`);
+    return undefined;
+  };
+  const ignored = list('ignored') ?? list('ignore');
+  if (ignored) config.ignored = ignored;
+  const trusted = list('trustedRegistries') ?? list('trusted-registries');
+  if (trusted) config.trustedRegistries = trusted;
+  const ft = o['failureThreshold'] ?? o['failure-threshold'];
+  if (ft !== undefined) {
+    const s = parseSeverity(ft);
+    if (s) config.failureThreshold = s === 'off' ? 'none' : s;
+    else problems.push(`unknown failure threshold ${JSON.stringify(ft)}`);
+  }
+  if (typeof o['target'] === 'string') config.target = o['target'];
+  if (typeof o['experimental'] === 'boolean') config.experimental = o['experimental'];
+  if (typeof o['online'] === 'boolean') config.online = o['online'];
+  return { config, problems };
+}

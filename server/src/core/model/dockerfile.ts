@@ -1,0 +1,572 @@
+// Builds the one model of a Dockerfile every feature reads: stages, reachability, instructions, RUN commands, images, variables.
+import { DockerfileParser, type Instruction as AstInstruction, type Dockerfile as AstDockerfile } from 'dockerfile-ast';
+import type { Range } from '../types';
+import { LineIndex } from '../text';
+import { parseShell, type ShellScript } from '../parse/shell';
+import { describeCommand, type CommandInfo, type Token } from './commands';
+import { imageFacts, parseImageRef, type ImageFacts, type ImageRef } from './image';
+
+export interface Flag {
+  name: string;
+  value?: string;
+  range: Range;
+  nameRange: Range;
+  valueRange?: Range;
+}
+
+export interface Mount {
+  type: string;
+  target?: string;
+  from?: string;
+  options: Record<string, string>;
+  range: Range;
+}
+
+export interface RunInfo {
+  form: 'shell' | 'exec' | 'heredoc';
+  /** The script given to the shell (shell and heredoc forms); offsets map onto the document by `bodyStart`. */
+  script?: ShellScript;
+  commands: CommandInfo[];
+  mounts: Mount[];
+  /** Range of the command text (after flags). */
+  bodyRange: Range;
+}
+
+export interface CopyInfo {
+  isAdd: boolean;
+  sources: Token[];
+  dest?: Token;
+  /** `--from` value as written. */
+  from?: string;
+  /** Index of the stage `--from` names, when it names one. */
+  fromStage?: number;
+  chown?: string;
+  chmod?: string;
+  link: boolean;
+}
+
+export interface KeyValue {
+  key: string;
+  value: string;
+  keyRange: Range;
+  valueRange?: Range;
+  /** Written as `ENV key value` (legacy) instead of `key=value`. */
+  legacy: boolean;
+}
+
+export interface FromInfo {
+  /** Image text after substituting known ARG values. */
+  image: string;
+  ref: ImageRef;
+  facts: ImageFacts;
+  imageRange: Range;
+  nameRange?: Range;
+  tagRange?: Range;
+  digestRange?: Range;
+  /** Index of the earlier stage this FROM builds on (`FROM builder`). */
+  stage?: number;
+  platform?: string;
+}
+
+export interface Instruction {
+  /** Index in the document's instruction list. */
+  index: number;
+  keyword: string;
+  keywordRange: Range;
+  range: Range;
+  /** First and last line (0-based) the instruction spans. */
+  startLine: number;
+  endLine: number;
+  argsText: string;
+  argsRange?: Range;
+  args: Token[];
+  flags: Flag[];
+  /** Stage index, or -1 for instructions before the first FROM. */
+  stage: number;
+  /** For ONBUILD: the trigger instruction. */
+  trigger?: Instruction;
+  onbuild: boolean;
+  run?: RunInfo;
+  copy?: CopyInfo;
+  env?: KeyValue[];
+  argDecls?: KeyValue[];
+  from?: FromInfo;
+  /** CMD/ENTRYPOINT/SHELL/RUN written as a JSON array. */
+  jsonForm: boolean;
+  ast: AstInstruction;
+}
+
+export interface Stage {
+  index: number;
+  name?: string;
+  nameRange?: Range;
+  from: FromInfo;
+  fromInstruction: Instruction;
+  instructions: Instruction[];
+  /** Range from the FROM line to the stage's last instruction. */
+  range: Range;
+  /** The target stage (by default the last). */
+  isFinal: boolean;
+  /** The target stage, or a stage the target copies from or builds on. */
+  reachesFinal: boolean;
+  /** The stage's layers are layers of the final image: the target or a stage it is built `FROM`. */
+  layersInFinal: boolean;
+  /** Environment at the end of the stage (inherited through `FROM <stage>`). */
+  env: Map<string, string>;
+  /** Stages this one depends on (FROM, COPY --from, RUN --mount from). */
+  dependsOn: number[];
+}
+
+export interface Comment {
+  text: string;
+  line: number;
+  range: Range;
+}
+
+export interface Directives {
+  syntax?: string;
+  escape?: string;
+  check?: string;
+  checkRange?: Range;
+}
+
+export interface DockerfileModel {
+  kind: 'dockerfile';
+  text: string;
+  lines: LineIndex;
+  ast: AstDockerfile;
+  escapeChar: string;
+  directives: Directives;
+  /** ARGs before the first FROM. */
+  globalArgs: KeyValue[];
+  instructions: Instruction[];
+  stages: Stage[];
+  /** The stage that becomes the image (the target), or undefined for a file without FROM. */
+  finalStage?: Stage;
+  comments: Comment[];
+}
+
+export interface ModelOptions {
+  /** Build target (stage name); the last stage when absent or unknown. */
+  target?: string;
+}
+
+export function buildDockerfileModel(text: string, options: ModelOptions = {}): DockerfileModel {
+  const lines = new LineIndex(text);
+  const ast = DockerfileParser.parse(text);
+  const escapeChar = ast.getEscapeCharacter();
+  const directives: Directives = {};
+  for (const d of ast.getDirectives()) {
+    const name = d.getName().toLowerCase();
+    const value = d.getValue();
+    if (name === 'syntax') directives.syntax = value;
+    if (name === 'escape') directives.escape = value;
+    if (name === 'check') {
+      directives.check = value;
+      directives.checkRange = d.getRange();
+    }
+  }
+  // dockerfile-ast only reports directives it knows; `# check=` is read here from the leading comment block.
+  if (directives.check === undefined) {
+    for (let i = 0; i < lines.lineCount; i++) {
+      const l = lines.lineText(i);
+      const m = /^\s*#\s*check\s*=\s*(.*?)\s*$/i.exec(l);
+      if (m) {
+        directives.check = m[1]!;
+        directives.checkRange = { start: { line: i, character: 0 }, end: { line: i, character: l.length } };
+        break;
+      }
+      if (!/^\s*#\s*\w+\s*=/.test(l) && l.trim() !== '') break;
+    }
+  }
+  const comments: Comment[] = ast.getComments().map((c) => ({ text: c.getContent() ?? '', line: c.getRange().start.line, range: c.getRange() }));
+
+  const model: DockerfileModel = {
+    kind: 'dockerfile',
+    text,
+    lines,
+    ast,
+    escapeChar,
+    directives,
+    globalArgs: [],
+    instructions: [],
+    stages: [],
+    comments,
+  };
+  const argDefaults = new Map<string, string>();
+  let current: Stage | undefined;
+  let stageEnv = new Map<string, string>();
+  for (const astInstr of ast.getInstructions()) {
+    const instr = toInstruction(model, astInstr, model.instructions.length, current ? current.index : -1, argDefaults, stageEnv);
+    model.instructions.push(instr);
+    if (instr.keyword === 'FROM' && instr.from) {
+      const name = (astInstr as unknown as { getBuildStage(): string | null }).getBuildStage();
+      const nameRange = (astInstr as unknown as { getBuildStageRange(): Range | null }).getBuildStageRange();
+      const idx = model.stages.length;
+      instr.stage = idx;
+      const parent = instr.from.stage !== undefined ? model.stages[instr.from.stage] : undefined;
+      stageEnv = new Map(parent ? parent.env : []);
+      current = {
+        index: idx,
+        from: instr.from,
+        fromInstruction: instr,
+        instructions: [instr],
+        range: instr.range,
+        isFinal: false,
+        reachesFinal: false,
+        layersInFinal: false,
+        env: stageEnv,
+        dependsOn: instr.from.stage !== undefined ? [instr.from.stage] : [],
+      };
+      if (name) current.name = name;
+      if (nameRange) current.nameRange = nameRange;
+      model.stages.push(current);
+      continue;
+    }
+    if (!current) {
+      if (instr.keyword === 'ARG' && instr.argDecls) {
+        for (const a of instr.argDecls) {
+          model.globalArgs.push(a);
+          if (a.valueRange) argDefaults.set(a.key, a.value);
+        }
+      }
+      continue;
+    }
+    current.instructions.push(instr);
+    current.range = { start: current.range.start, end: instr.range.end };
+    if (instr.env) for (const kv of instr.env) stageEnv.set(kv.key, kv.value);
+    if (instr.copy?.from !== undefined) {
+      const target = resolveStageRef(model, instr.copy.from);
+      if (target !== undefined && target < current.index) {
+        instr.copy.fromStage = target;
+        current.dependsOn.push(target);
+      }
+    }
+    for (const m of instr.run?.mounts ?? []) {
+      if (m.from === undefined) continue;
+      const target = resolveStageRef(model, m.from);
+      if (target !== undefined && target < current.index) current.dependsOn.push(target);
+    }
+  }
+  if (model.stages.length > 0) {
+    const byTarget = options.target ? model.stages.find((s) => s.name?.toLowerCase() === options.target!.toLowerCase()) : undefined;
+    const final = byTarget ?? model.stages[model.stages.length - 1]!;
+    final.isFinal = true;
+    model.finalStage = final;
+    for (let s: Stage | undefined = final; s && !s.layersInFinal; s = s.from.stage !== undefined ? model.stages[s.from.stage] : undefined) {
+      s.layersInFinal = true;
+    }
+    const stack = [final.index];
+    while (stack.length) {
+      const s = model.stages[stack.pop()!]!;
+      if (s.reachesFinal) continue;
+      s.reachesFinal = true;
+      stack.push(...s.dependsOn);
+    }
+  }
+  return model;
+}
+
+/** Variables visible to an instruction: inherited stage environment, then ENV and ARG lines above it. */
+export function envAt(model: DockerfileModel, instr: Instruction): Map<string, string> {
+  const stage = model.stages[instr.stage];
+  if (!stage) return new Map(model.globalArgs.filter((a) => a.valueRange).map((a) => [a.key, a.value]));
+  const parent = stage.from.stage !== undefined ? model.stages[stage.from.stage] : undefined;
+  const env = new Map(parent ? parent.env : []);
+  for (const i of stage.instructions) {
+    if (i.index >= instr.index) break;
+    for (const kv of i.env ?? []) env.set(kv.key, kv.value);
+    for (const kv of i.argDecls ?? []) {
+      if (env.has(kv.key)) continue;
+      const global = model.globalArgs.find((g) => g.key === kv.key);
+      if (kv.valueRange) env.set(kv.key, kv.value);
+      else if (global?.valueRange) env.set(kv.key, global.value);
+    }
+  }
+  return env;
+}
+
+/** Resolves a `--from` / `FROM` value to an earlier stage index (by name, case-insensitive, or by number). */
+export function resolveStageRef(model: DockerfileModel, ref: string): number | undefined {
+  const lower = ref.toLowerCase();
+  const named = model.stages.find((s) => s.name?.toLowerCase() === lower);
+  if (named) return named.index;
+  if (/^\d+$/.test(ref)) {
+    const n = Number(ref);
+    if (n < model.stages.length) return n;
+  }
+  return undefined;
+}
+
+/** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR-default}` with known values; unknown ones stay. */
+export function substitute(value: string, vars: ReadonlyMap<string, string>): string {
+  return value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (whole, braced, op, word, bare) => {
+    const name = (braced ?? bare) as string;
+    const v = vars.get(name);
+    if (op === ':-' || op === '-') return v !== undefined && (op === '-' || v !== '') ? v : (word as string);
+    if (op === ':+' || op === '+') return v !== undefined && (op === '+' || v !== '') ? (word as string) : '';
+    return v !== undefined ? v : whole;
+  });
+}
+
+function toInstruction(
+  model: DockerfileModel,
+  ast: AstInstruction,
+  index: number,
+  stage: number,
+  argDefaults: Map<string, string>,
+  stageEnv: Map<string, string>,
+): Instruction {
+  const keyword = ast.getKeyword().toUpperCase();
+  const range = ast.getRange();
+  const argsRange = ast.getArgumentsRange() ?? undefined;
+  const flags: Flag[] = 'getFlags' in ast && typeof (ast as { getFlags?: unknown }).getFlags === 'function'
+    ? (ast as unknown as { getFlags(): import('dockerfile-ast').Flag[] }).getFlags().map((f) => {
+        const flag: Flag = { name: f.getName(), range: f.getRange(), nameRange: f.getNameRange() };
+        const v = f.getValue();
+        if (v !== null) flag.value = v;
+        const vr = f.getValueRange();
+        if (vr) flag.valueRange = vr;
+        return flag;
+      })
+    : [];
+  const args: Token[] = ast.getArguments().map((a) => ({ value: a.getValue(), raw: a.getValue(), range: a.getRange(), dynamic: a.getValue().includes('$') }));
+  const instr: Instruction = {
+    index,
+    keyword,
+    keywordRange: ast.getInstructionRange(),
+    range,
+    startLine: range.start.line,
+    endLine: range.end.line,
+    argsText: argsRange ? model.lines.slice(argsRange) : '',
+    args,
+    flags,
+    stage,
+    onbuild: false,
+    jsonForm: false,
+    ast,
+  };
+  if (argsRange) instr.argsRange = argsRange;
+  if (JSON_FORM_KEYWORDS.has(keyword)) instr.jsonForm = isJsonArray(bodyText(model, instr));
+  switch (keyword) {
+    case 'FROM':
+      instr.from = fromInfo(model, ast, argDefaults);
+      break;
+    case 'RUN':
+      instr.run = runInfo(model, instr);
+      break;
+    case 'COPY':
+    case 'ADD':
+      instr.copy = copyInfo(instr);
+      break;
+    case 'ENV':
+      instr.env = keyValues(model, instr, ast);
+      break;
+    case 'ARG':
+      instr.argDecls = keyValues(model, instr, ast);
+      for (const a of instr.argDecls) if (a.valueRange && stage >= 0) stageEnv.set(a.key, stageEnv.get(a.key) ?? a.value);
+      break;
+    case 'ONBUILD': {
+      const triggers = (ast as unknown as { getTriggerInstruction?: () => AstInstruction | null }).getTriggerInstruction?.();
+      if (triggers) {
+        const t = toInstruction(model, triggers, index, stage, argDefaults, new Map());
+        t.onbuild = true;
+        instr.trigger = t;
+      }
+      break;
+    }
+  }
+  return instr;
+}
+
+const JSON_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME', 'HEALTHCHECK']);
+
+function isJsonArray(text: string): boolean {
+  const t = text.trim();
+  if (!t.startsWith('[') || !t.endsWith(']')) return false;
+  try {
+    const v: unknown = JSON.parse(t.replace(/\\\r?\n/g, ''));
+    return Array.isArray(v) && v.every((x) => typeof x === 'string');
+  } catch {
+    return false;
+  }
+}
+
+/** Offset where the instruction's command text starts (after the keyword and any `--flag`s). */
+function bodyStartOffset(model: DockerfileModel, instr: Instruction): number {
+  const lastFlag = instr.flags[instr.flags.length - 1];
+  const from = lastFlag ? model.lines.offsetAt(lastFlag.range.end) : model.lines.offsetAt(instr.keywordRange.end);
+  const end = model.lines.offsetAt(instr.range.end);
+  let i = from;
+  const t = model.text;
+  const esc = model.escapeChar;
+  while (i < end) {
+    const c = t[i]!;
+    if (c === ' ' || c === '\t') i++;
+    else if (c === esc && (t[i + 1] === '\n' || (t[i + 1] === '\r' && t[i + 2] === '\n'))) i += t[i + 1] === '\r' ? 3 : 2;
+    else if (c === '\n' || c === '\r') i++;
+    else break;
+  }
+  return i;
+}
+
+function bodyText(model: DockerfileModel, instr: Instruction): string {
+  return model.text.slice(bodyStartOffset(model, instr), model.lines.offsetAt(instr.range.end));
+}
+
+/**
+ * The RUN body as the shell sees it, with the same length as the document text so offsets map one to one:
+ * comment lines inside the instruction are blanked (Docker drops them) and a custom escape character before a
+ * line break becomes a backslash.
+ */
+function shellSource(model: DockerfileModel, start: number, end: number): string {
+  let s = model.text.slice(start, end);
+  s = s.replace(/(^|\n)([ \t]*#[^\n]*)/g, (_m, nl: string, c: string) => nl + ' '.repeat(c.length));
+  if (model.escapeChar !== '\\') {
+    const e = model.escapeChar.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    s = s.replace(new RegExp(`${e}(\\r?\\n)`, 'g'), '\\$1');
+  }
+  return s;
+}
+
+function runInfo(model: DockerfileModel, instr: Instruction): RunInfo {
+  const start = bodyStartOffset(model, instr);
+  const end = model.lines.offsetAt(instr.range.end);
+  const bodyRange = model.lines.rangeOf(start, end);
+  const mounts = instr.flags.filter((f) => f.name.toLowerCase() === 'mount').map((f) => parseMount(f));
+  const heredocs = (instr.ast as unknown as { getHeredocs?: () => { getContentRange(): Range | null; getName(): string }[] }).getHeredocs?.() ?? [];
+  const toRangeFrom = (base: number) => (s: number, e: number) => model.lines.rangeOf(base + s, base + e);
+  if (instr.jsonForm) {
+    const strings = (instr.ast as unknown as { getJSONStrings(): { getValue(): string; getRange(): Range }[] }).getJSONStrings();
+    const words = strings.map((j) => {
+      const r = j.getRange();
+      const s = model.lines.offsetAt(r.start) - start;
+      const e = model.lines.offsetAt(r.end) - start;
+      const raw = j.getValue();
+      return { value: unjson(raw), raw, start: s, end: e, dynamic: false };
+    });
+    const commands: CommandInfo[] = [];
+    if (words.length > 0) {
+      commands.push(
+        describeCommand({ name: words[0]!, args: words.slice(1), assignments: [], start: words[0]!.start, end: words[words.length - 1]!.end, substituted: false, index: 0 }, toRangeFrom(start)),
+      );
+    }
+    return { form: 'exec', commands, mounts, bodyRange };
+  }
+  if (heredocs.length > 0 && /^<<-?\s*["']?\w+/.test(model.text.slice(start, end))) {
+    const commands: CommandInfo[] = [];
+    let script: ShellScript | undefined;
+    for (const h of heredocs) {
+      const cr = h.getContentRange();
+      if (!cr) continue;
+      const cs = model.lines.offsetAt(cr.start);
+      const ce = model.lines.offsetAt(cr.end);
+      script = parseShell(model.text.slice(cs, ce));
+      for (const c of script.commands) commands.push(describeCommand(c, toRangeFrom(cs)));
+      break;
+    }
+    const info: RunInfo = { form: 'heredoc', commands, mounts, bodyRange };
+    if (script) info.script = script;
+    return info;
+  }
+  const script = parseShell(shellSource(model, start, end));
+  const commands = script.commands.map((c) => describeCommand(c, toRangeFrom(start)));
+  return { form: 'shell', script, commands, mounts, bodyRange };
+}
+
+function unjson(raw: string): string {
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
+}
+
+function parseMount(f: Flag): Mount {
+  const options: Record<string, string> = {};
+  for (const part of (f.value ?? '').split(',')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) options[part.trim()] = 'true';
+    else options[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  const m: Mount = { type: options['type'] ?? 'bind', options, range: f.range };
+  const target = options['target'] ?? options['dst'] ?? options['destination'];
+  if (target !== undefined) m.target = target;
+  if (options['from'] !== undefined) m.from = options['from'];
+  return m;
+}
+
+function copyInfo(instr: Instruction): CopyInfo {
+  const info: CopyInfo = { isAdd: instr.keyword === 'ADD', sources: [], link: false };
+  for (const f of instr.flags) {
+    const n = f.name.toLowerCase();
+    if (n === 'from' && f.value !== undefined) info.from = f.value;
+    if (n === 'chown' && f.value !== undefined) info.chown = f.value;
+    if (n === 'chmod' && f.value !== undefined) info.chmod = f.value;
+    if (n === 'link') info.link = f.value === undefined || f.value === 'true';
+  }
+  let args = instr.args;
+  if (instr.jsonForm) {
+    const strings = (instr.ast as unknown as { getJSONStrings(): { getValue(): string; getRange(): Range }[] }).getJSONStrings();
+    args = strings.map((j) => ({ value: unjson(j.getValue()), raw: j.getValue(), range: j.getRange(), dynamic: j.getValue().includes('$') }));
+  } else {
+    args = args.filter((a) => !a.value.startsWith('--'));
+  }
+  if (args.length >= 2) {
+    info.sources = args.slice(0, -1);
+    info.dest = args[args.length - 1]!;
+  } else {
+    info.sources = args;
+  }
+  return info;
+}
+
+function keyValues(model: DockerfileModel, instr: Instruction, ast: AstInstruction): KeyValue[] {
+  const props = (ast as unknown as { getProperties?: () => { getName(): string; getValue(): string | null; getNameRange(): Range; getValueRange(): Range | null; getAssignmentOperator(): string | null }[] }).getProperties?.() ?? [];
+  return props.map((p) => {
+    const kv: KeyValue = {
+      key: p.getName(),
+      value: p.getValue() ?? '',
+      keyRange: p.getNameRange(),
+      legacy: instr.keyword === 'ENV' && p.getAssignmentOperator() === null && p.getValue() !== null,
+    };
+    const vr = p.getValueRange();
+    if (vr) kv.valueRange = vr;
+    void model;
+    return kv;
+  });
+}
+
+function fromInfo(model: DockerfileModel, ast: AstInstruction, argDefaults: Map<string, string>): FromInfo | undefined {
+  const f = ast as unknown as {
+    getImage(): string | null;
+    getImageRange(): Range | null;
+    getImageNameRange(): Range | null;
+    getImageTagRange(): Range | null;
+    getImageDigestRange(): Range | null;
+    getPlatformFlag(): { getValue(): string | null } | null;
+  };
+  const raw = f.getImage();
+  const imageRange = f.getImageRange();
+  if (!raw || !imageRange) return undefined;
+  const image = substitute(raw, argDefaults);
+  const ref = parseImageRef(image);
+  const info: FromInfo = { image, ref, facts: imageFacts(ref), imageRange };
+  const nr = f.getImageNameRange();
+  if (nr) info.nameRange = nr;
+  const tr = f.getImageTagRange();
+  if (tr) info.tagRange = tr;
+  const dr = f.getImageDigestRange();
+  if (dr) info.digestRange = dr;
+  const platform = f.getPlatformFlag()?.getValue();
+  if (platform) info.platform = platform;
+  if (!ref.tag && !ref.digest && !ref.registry) {
+    const stage = resolveStageRef(model, image);
+    if (stage !== undefined) {
+      info.stage = stage;
+      const parent = model.stages[stage]!;
+      info.facts = parent.from.facts;
+    }
+  }
+  return info;
+}
