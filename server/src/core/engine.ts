@@ -1,0 +1,122 @@
+// Runs the registered rules over a model, then applies configuration, suppressions and severities to what they report.
+import type { Finding, Severity } from './types';
+import { SEVERITY_RANK } from './types';
+import type { LayerwiseConfig } from './config';
+import { defaultConfig } from './config';
+import type { DockerfileModel } from './model/dockerfile';
+import { readSuppressions } from './suppressions';
+import type { ProjectFiles } from './project';
+import { NO_FILES } from './project';
+import type { Report, Rule, RuleContext, RuleMeta } from './rules/rule';
+
+export const DEFAULT_DOCS_BASE = 'https://github.com/layerwise/layerwise/blob/main/docs/rules/';
+
+export interface LintOptions {
+  config?: LayerwiseConfig;
+  today?: Date;
+  files?: ProjectFiles;
+  path?: string;
+  /** Where rule pages live; `<code>.md` is appended. */
+  docsBase?: string;
+  /** Rule set to run (defaults to every registered rule for the language). */
+  rules?: readonly Rule<unknown>[];
+}
+
+/** Effective severity of a rule under a configuration, or `off`. */
+export function severityFor(meta: RuleMeta, config: LayerwiseConfig, enabledExperimental: readonly string[] = []): Severity | 'off' {
+  const byCode = findKey(config.rules, meta.code);
+  const byName = findKey(config.rules, meta.name);
+  const override = byCode ?? byName;
+  if (config.ignored.some((x) => x.toLowerCase() === meta.code.toLowerCase() || x.toLowerCase() === meta.name.toLowerCase())) return 'off';
+  if (override !== undefined) return override;
+  if (meta.experimental && !config.experimental && !enabledExperimental.some((e) => e === 'all' || e.toLowerCase() === meta.code.toLowerCase())) return 'off';
+  return meta.severity;
+}
+
+function findKey<T>(record: Record<string, T>, key: string): T | undefined {
+  if (key in record) return record[key];
+  const lower = key.toLowerCase();
+  for (const [k, v] of Object.entries(record)) if (k.toLowerCase() === lower) return v;
+  return undefined;
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+/** Runs rules over any model kind and returns raw findings with default severities. */
+export function runRules<M>(rules: readonly Rule<M>[], model: M, options: LintOptions, config: LayerwiseConfig, enabledExperimental: readonly string[] = []): Finding[] {
+  const findings: Finding[] = [];
+  const docsBase = options.docsBase ?? DEFAULT_DOCS_BASE;
+  for (const rule of rules) {
+    const severity = severityFor(rule.meta, config, enabledExperimental);
+    if (severity === 'off') continue;
+    const ctx: RuleContext<M> = {
+      model,
+      config,
+      today: options.today ?? new Date(),
+      files: options.files ?? NO_FILES,
+      report: (r: Report) => findings.push(toFinding(rule.meta, r, severity, docsBase)),
+    };
+    if (options.path !== undefined) ctx.path = options.path;
+    try {
+      rule.check(ctx);
+    } catch (err) {
+      // A rule bug must never take the whole lint down; it is reported as an internal finding instead.
+      findings.push({
+        code: 'LW000',
+        name: 'internal-error',
+        category: 'correctness',
+        severity: 'hint',
+        message: `Rule ${rule.meta.code} failed on this file: ${(err as Error).message}`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        fixes: [],
+        docsUrl: `${docsBase}LW000.md`,
+      });
+    }
+  }
+  return findings;
+}
+
+function toFinding(meta: RuleMeta, r: Report, severity: Severity, docsBase: string): Finding {
+  const template = meta.messages[r.messageId];
+  if (template === undefined) throw new Error(`rule ${meta.code} reported unknown message id ${r.messageId}`);
+  const f: Finding = {
+    code: meta.code,
+    name: meta.name,
+    category: meta.category,
+    severity,
+    message: formatMessage(template, r.data),
+    range: r.range,
+    fixes: r.fixes ?? [],
+    docsUrl: `${docsBase}${meta.code}.md`,
+  };
+  if (r.related) f.related = r.related;
+  if (r.tags) f.tags = r.tags;
+  return f;
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+/** Lints a Dockerfile model with the given rules, then drops suppressed findings. */
+export function lintDockerfileWith(rules: readonly Rule<DockerfileModel>[], model: DockerfileModel, options: LintOptions = {}): Finding[] {
+  const config = options.config ?? defaultConfig();
+  const suppressions = readSuppressions(model);
+  const raw = runRules(rules, model, options, config, suppressions.experimental);
+  const kept = raw.filter((f) => {
+    if (config.disableIgnorePragma) return true;
+    return !suppressions.isSuppressed(f.code, f.name, f.range.start.line);
+  });
+  if (suppressions.checkError) {
+    for (const f of kept) if (rules.find((r) => r.meta.code === f.code)?.meta.origin === 'buildkit') f.severity = 'error';
+  }
+  return sortFindings(kept);
+}

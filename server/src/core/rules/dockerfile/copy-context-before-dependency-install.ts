@@ -1,0 +1,156 @@
+// LW001: copying the whole build context before installing dependencies re-runs the install on every code change.
+import { defineRule } from '../rule';
+import type { Fix, TextEdit } from '../../types';
+import type { DockerfileModel, Instruction, Stage } from '../../model/dockerfile';
+import type { Token } from '../../model/commands';
+import { dirnameOf, joinPath } from '../../project';
+import { eolOf } from '../../text';
+import { fullLinesRange } from './util';
+
+const WHOLE_CONTEXT = new Set(['.', './', './.', '*', './*']);
+
+export function copiesWholeContext(instr: Instruction): Token | undefined {
+  const copy = instr.copy;
+  if (!copy || copy.from !== undefined) return undefined;
+  return copy.sources.find((s) => WHOLE_CONTEXT.has(s.value));
+}
+
+interface InstallStep {
+  instr: Instruction;
+  /** Files from the context the install needs, as written (`requirements.txt`). */
+  manifests: string[];
+  /** The step needs the whole project (`pip install .`, `poetry install` without `--no-root`). */
+  needsProject: boolean;
+  what: string;
+}
+
+function dependencyInstall(instr: Instruction): InstallStep | undefined {
+  for (const c of instr.run?.commands ?? []) {
+    const pip = c.pip;
+    if (!pip) continue;
+    if (pip.tool === 'pip' && pip.sub === 'install' && (pip.requirements.length > 0 || pip.localPaths.length > 0 || pip.editables.length > 0)) {
+      return {
+        instr,
+        manifests: pip.requirements.map((r) => r.value).concat(pip.constraints.map((r) => r.value)),
+        needsProject: pip.localPaths.length > 0 || pip.editables.length > 0,
+        what: pip.requirements.length > 0 ? `${pip.launcher} install -r ${pip.requirements[0]!.value}` : `${pip.launcher} install ${pip.localPaths[0]?.value ?? pip.editables[0]?.value ?? ''}`,
+      };
+    }
+    if (pip.tool === 'uv' && (pip.sub === 'sync' || (pip.sub === 'install' && pip.requirements.length > 0))) {
+      return { instr, manifests: pip.requirements.map((r) => r.value), needsProject: pip.sub === 'sync', what: `${pip.launcher} ${pip.sub}` };
+    }
+    if (pip.tool === 'poetry' && pip.sub === 'install') return { instr, manifests: [], needsProject: true, what: 'poetry install' };
+    if (pip.tool === 'pipenv' && (pip.sub === 'install' || pip.sub === 'sync')) return { instr, manifests: [], needsProject: true, what: `pipenv ${pip.sub}` };
+  }
+  return undefined;
+}
+
+export default defineRule({
+  meta: {
+    code: 'LW001',
+    name: 'copy-context-before-dependency-install',
+    origin: 'layerwise',
+    language: 'dockerfile',
+    category: 'cache',
+    severity: 'warning',
+    messages: {
+      copyFirst: '`{copy}` copies the whole build context before `{install}`: every code change re-runs the dependency install',
+    },
+    fix: 'sometimes',
+    docs: {
+      whatItDoes:
+        'Flags `COPY . …` (or `ADD .`) that comes before the dependency install of the same stage (`pip install -r`, `pip install .`, `uv sync`, `poetry install`, `pipenv install`).',
+      whyItMatters:
+        'Docker reuses a cached layer only while everything before it is unchanged. With the whole context copied first, editing any source file invalidates the install layer, so every build downloads and installs every dependency again.',
+      example: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n',
+      useInstead:
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n',
+      fixSafety:
+        'For `pip install -r FILE` the fix copies the requirements files on their own and moves the install above the `COPY`. It is safe when the requirements files could be read and neither include other files nor install local paths; otherwise it is marked unsafe. Installs that need the whole project (`pip install .`, poetry, pipenv, `uv sync`) get no automatic fix: copy the manifest (`pyproject.toml`, lock file) first and install the dependencies without the project.',
+      references: ['https://docs.docker.com/build/cache/optimize/#order-your-layers', 'https://pip.pypa.io/en/stable/reference/requirements-file-format/'],
+    },
+  },
+  check(ctx) {
+    const model = ctx.model;
+    for (const stage of model.stages) {
+      let copy: { instr: Instruction; token: Token } | undefined;
+      for (const instr of stage.instructions) {
+        if (!copy) {
+          const token = copiesWholeContext(instr);
+          if (token) copy = { instr, token };
+          continue;
+        }
+        const install = dependencyInstall(instr);
+        if (!install) continue;
+        ctx.report({
+          range: copy.token.range,
+          messageId: 'copyFirst',
+          data: { copy: `${copy.instr.keyword} ${copy.instr.argsText.split(/\s+/).filter((a) => !a.startsWith('--')).join(' ')}`.trim(), install: install.what },
+          fixes: fixFor(model, stage, copy.instr, install, ctx.files.read.bind(ctx.files), ctx.path),
+          related: [{ range: install.instr.range, message: 'the dependency install that re-runs' }],
+        });
+        break;
+      }
+    }
+  },
+});
+
+function fixFor(
+  model: DockerfileModel,
+  stage: Stage,
+  copyInstr: Instruction,
+  install: InstallStep,
+  read: (p: string) => string | undefined,
+  path: string | undefined,
+): Fix[] {
+  if (install.needsProject || install.manifests.length === 0) return [];
+  if (install.manifests.some((m) => m.includes('$') || m.startsWith('/') || m.split('/').includes('..'))) return [];
+  const between = stage.instructions.filter((i) => i.index > copyInstr.index && i.index < install.instr.index);
+  // A WORKDIR or USER change in between would change what the moved install sees.
+  if (between.some((i) => i.keyword === 'WORKDIR' || i.keyword === 'USER' || i.keyword === 'SHELL')) return [];
+  const dest = copyInstr.copy?.dest?.value ?? '.';
+  const earlierCopies = stage.instructions
+    .filter((i) => i.index < copyInstr.index && i.copy && !i.copy.from)
+    .flatMap((i) => i.copy!.sources.map((s) => s.value));
+  const missing = install.manifests.filter((m) => !earlierCopies.includes(m) && !earlierCopies.includes(`./${m}`));
+  let safe = true;
+  const contextDir = path ? dirnameOf(path) : undefined;
+  for (const m of install.manifests) {
+    const text = contextDir ? read(joinPath(contextDir, m)) : undefined;
+    if (text === undefined || /^\s*(-r|-c|--requirement|--constraint|-e|--editable)\b/m.test(text) || /^\s*(\.|\.\/|\.\.\/|file:)/m.test(text)) safe = false;
+  }
+  const eol = eolOf(model.text);
+  const installLines = fullLinesRange(model, leadingCommentStart(model, install.instr), install.instr.endLine);
+  let installText = model.lines.slice(installLines);
+  if (!/\r?\n$/.test(installText)) installText += eol;
+  const copyLines = model.lines.lineText(copyInstr.startLine);
+  const indent = /^\s*/.exec(copyLines)![0];
+  let inserted = '';
+  if (missing.length > 0) {
+    const destFor = (m: string): string => (m.includes('/') ? joinPath(dest, m) : dest.endsWith('/') || dest === '.' ? dest : `${dest}/`);
+    const sameDest = missing.every((m) => !m.includes('/'));
+    inserted += sameDest
+      ? `${indent}COPY ${missing.join(' ')} ${destFor(missing[0]!)}${eol}`
+      : missing.map((m) => `${indent}COPY ${m} ${destFor(m)}${eol}`).join('');
+  }
+  inserted += installText;
+  const at = { line: leadingCommentStart(model, copyInstr), character: 0 };
+  const edits: TextEdit[] = [
+    { range: { start: at, end: at }, newText: inserted },
+    { range: installLines, newText: '' },
+  ];
+  return [
+    {
+      title: missing.length > 0 ? `Copy ${missing.join(', ')} and install before \`COPY .\`` : 'Install dependencies before `COPY .`',
+      applicability: safe ? 'safe' : 'unsafe',
+      edits,
+    },
+  ];
+}
+
+/** First line of the comment block directly above an instruction (comments travel with it). */
+function leadingCommentStart(model: DockerfileModel, instr: Instruction): number {
+  let line = instr.startLine;
+  while (line > 0 && /^\s*#/.test(model.lines.lineText(line - 1)) && !/^\s*#\s*(syntax|escape|check)\s*=/i.test(model.lines.lineText(line - 1))) line--;
+  return line;
+}

@@ -1,0 +1,48 @@
+// Small helpers the Dockerfile rules share: edits next to tokens, RUN walking, cache-mount checks.
+import type { Range, TextEdit } from '../../types';
+import type { DockerfileModel, Instruction, Stage } from '../../model/dockerfile';
+import type { CommandInfo, Token } from '../../model/commands';
+
+export function insertAfter(r: Range, text: string): TextEdit {
+  return { range: { start: r.end, end: r.end }, newText: text };
+}
+
+export function replace(r: Range, text: string): TextEdit {
+  return { range: r, newText: text };
+}
+
+export function spanOf(a: { range: Range }, b: { range: Range }): Range {
+  return { start: a.range.start, end: b.range.end };
+}
+
+/** Every RUN of the file (ONBUILD triggers included), with its stage. */
+export function* runs(model: DockerfileModel): Generator<{ instr: Instruction; stage: Stage | undefined; command: CommandInfo }> {
+  for (const instr of model.instructions) {
+    const target = instr.trigger ?? instr;
+    if (!target.run) continue;
+    const stage = model.stages[instr.stage];
+    for (const command of target.run.commands) yield { instr: target, stage, command };
+  }
+}
+
+/** The range covering the launcher and the subcommand: `pip install`, `python -m pip install`, `apt-get install`. */
+export function commandSpan(command: CommandInfo, sub: Token | undefined): Range {
+  return sub ? { start: command.name.range.start, end: sub.range.end } : command.name.range;
+}
+
+/** True when a `RUN --mount=type=cache` covers a path that matches. */
+export function hasCacheMount(instr: Instruction, matches: (target: string) => boolean): boolean {
+  return (instr.run?.mounts ?? []).some((m) => m.type === 'cache' && m.target !== undefined && matches(m.target));
+}
+
+export function truthyEnv(v: string | undefined): boolean {
+  if (v === undefined) return false;
+  return v !== '' && !/^(0|false|no|off)$/i.test(v.trim());
+}
+
+/** Whole lines an instruction spans, as a range from column 0 to the start of the next line. */
+export function fullLinesRange(model: DockerfileModel, startLine: number, endLine: number): Range {
+  const next = endLine + 1;
+  if (next < model.lines.lineCount) return { start: { line: startLine, character: 0 }, end: { line: next, character: 0 } };
+  return { start: { line: startLine, character: 0 }, end: { line: endLine, character: model.lines.lineText(endLine).length } };
+}

@@ -1,0 +1,70 @@
+// The rule contract: metadata with docs as data, and a pure check that reports through its context.
+import type { Category, Fix, Range, RelatedInformation, Severity } from '../types';
+import type { DockerfileModel } from '../model/dockerfile';
+import type { ProjectFiles } from '../project';
+import type { LayerwiseConfig } from '../config';
+
+export interface RuleDocs {
+  /** One or two sentences: what the rule flags. */
+  whatItDoes: string;
+  /** Why it matters for the image (size, build time, safety, correctness). */
+  whyItMatters: string;
+  /** A file the rule fires on (a test runs it). */
+  example: string;
+  /** The same file written the right way (a test checks the rule stays quiet). */
+  useInstead: string;
+  /** What the fix changes and when it is marked unsafe. */
+  fixSafety: string;
+  references: string[];
+  /** Where Layerwise deliberately differs from the peer whose code it reuses. */
+  divergences?: string;
+}
+
+export type Origin = 'hadolint' | 'buildkit' | 'layerwise';
+
+export interface RuleMeta {
+  /** Stable code: `DL3042`, `JSONArgsRecommended`, `LW001`. Never renumbered. */
+  code: string;
+  /** kebab-case description of the flagged pattern; equals the rule's file name. */
+  name: string;
+  origin: Origin;
+  language: 'dockerfile' | 'requirements';
+  category: Category;
+  severity: Severity;
+  /** Message templates by id, with `{placeholders}`. */
+  messages: Record<string, string>;
+  fix: 'safe' | 'unsafe' | 'sometimes' | 'none';
+  docs: RuleDocs;
+  /** Off unless enabled (BuildKit's experimental checks). */
+  experimental?: boolean;
+}
+
+export interface Report {
+  range: Range;
+  messageId: string;
+  data?: Record<string, string | number>;
+  fixes?: Fix[];
+  related?: RelatedInformation[];
+  tags?: ('unnecessary' | 'deprecated')[];
+}
+
+export interface RuleContext<M> {
+  model: M;
+  config: LayerwiseConfig;
+  /** Today's date, injected so date-dependent rules are testable. */
+  today: Date;
+  /** Other files of the project (requirements files, `.dockerignore`); may be empty. */
+  files: ProjectFiles;
+  /** Path of the linted file, when it has one. */
+  path?: string;
+  report(report: Report): void;
+}
+
+export interface Rule<M = DockerfileModel> {
+  meta: RuleMeta;
+  check(ctx: RuleContext<M>): void;
+}
+
+export function defineRule<M = DockerfileModel>(rule: Rule<M>): Rule<M> {
+  return rule;
+}
