@@ -1,0 +1,202 @@
+// `layerwise lint|--stdio`: the command-line front end over the same core as the language server.
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { fileKind, fixAll, lintText, type FileKind } from './core/index';
+import { DEFAULT_DOCS_BASE } from './core/engine';
+import { SEVERITY_RANK, type Severity } from './core/types';
+import { parseSeverity } from './core/config';
+import { diskFiles, initRuntime } from './node/runtime';
+import { loadConfig } from './node/config-files';
+import { toJson, toSarif, toText, type FileFindings } from './cli-format';
+
+const VERSION = '0.1.0';
+
+class UsageError extends Error {}
+
+const USAGE = `Usage:
+  layerwise lint [paths…] [--format text|json|sarif] [--config FILE] [--fix] [--unsafe-fixes]
+                 [--failure-threshold error|warning|info|hint|none] [--target STAGE] [--no-color]
+  layerwise --stdio            run the language server over stdio
+  layerwise --version | --help
+
+Exit codes: 0 nothing at or above the failure threshold, 1 findings at or above it, 2 usage or I/O error.`;
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', '.ruff_cache']);
+
+function collect(path: string, out: { path: string; kind: FileKind }[], explicit: boolean): void {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new UsageError(`cannot read ${path}: no such file or directory`);
+  }
+  if (st.isDirectory()) {
+    for (const name of readdirSync(path).sort()) {
+      if (SKIP_DIRS.has(name)) continue;
+      const p = join(path, name);
+      let s;
+      try {
+        s = statSync(p);
+      } catch {
+        continue;
+      }
+      if (s.isDirectory()) collect(p, out, false);
+      else {
+        const kind = fileKind(p);
+        if (kind) out.push({ path: p, kind });
+      }
+    }
+    return;
+  }
+  const kind = fileKind(path) ?? (explicit ? 'dockerfile' : undefined);
+  if (kind) out.push({ path, kind });
+}
+
+interface LintArgs {
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  config?: string;
+  fix: boolean;
+  unsafeFixes: boolean;
+  threshold?: Severity | 'none';
+  target?: string;
+  color: boolean;
+}
+
+function parseLintArgs(argv: string[]): LintArgs {
+  const args: LintArgs = { paths: [], format: 'text', fix: false, unsafeFixes: false, color: process.stdout.isTTY === true && !process.env['NO_COLOR'] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string => {
+      const eq = a.indexOf('=');
+      if (eq > 0) return a.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    const flag = a.startsWith('--') && a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
+    switch (flag) {
+      case '--format':
+      case '-f': {
+        const v = value();
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`unknown format "${v}" (use text, json or sarif)`);
+        args.format = v;
+        break;
+      }
+      case '--config':
+      case '-c':
+        args.config = value();
+        break;
+      case '--fix':
+        args.fix = true;
+        break;
+      case '--unsafe-fixes':
+        args.unsafeFixes = true;
+        break;
+      case '--failure-threshold':
+      case '-t': {
+        const v = value();
+        const s = v === 'none' ? 'off' : parseSeverity(v);
+        if (!s) throw new UsageError(`unknown failure threshold "${v}"`);
+        args.threshold = s === 'off' ? 'none' : s;
+        break;
+      }
+      case '--target':
+        args.target = value();
+        break;
+      case '--no-color':
+        args.color = false;
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+        args.paths.push(a);
+    }
+  }
+  if (args.paths.length === 0) args.paths.push('.');
+  return args;
+}
+
+async function lint(argv: string[]): Promise<number> {
+  const args = parseLintArgs(argv);
+  const files: { path: string; kind: FileKind }[] = [];
+  for (const p of args.paths) collect(p, files, true);
+  await initRuntime();
+  const disk = diskFiles();
+  const results: FileFindings[] = [];
+  let failed = false;
+  for (const f of files) {
+    const abs = resolve(f.path);
+    const loaded = loadConfig(resolve(abs, '..'), args.config ? resolve(args.config) : undefined, args.target ? { target: args.target } : undefined);
+    if (loaded.problems.length) throw new UsageError(loaded.problems[0]!);
+    const config = loaded.config;
+    const threshold = args.threshold ?? config.failureThreshold;
+    let text: string;
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch (err) {
+      throw new UsageError(`cannot read ${f.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    const request = { kind: f.kind, config, files: disk, path: abs };
+    if (args.fix) {
+      const fixed = fixAll(text, request, { unsafe: args.unsafeFixes });
+      if (fixed.text !== text) {
+        writeFileSync(abs, fixed.text);
+        text = fixed.text;
+      }
+    }
+    const { findings } = lintText(text, request);
+    const shown = isAbsolute(f.path) ? relativeIfInside(abs) : f.path;
+    results.push({ file: shown, findings });
+    if (threshold !== 'none' && findings.some((x) => SEVERITY_RANK[x.severity] >= SEVERITY_RANK[threshold])) failed = true;
+  }
+  if (args.format === 'json') process.stdout.write(JSON.stringify(toJson(results), null, 2) + '\n');
+  else if (args.format === 'sarif') process.stdout.write(JSON.stringify(toSarif(results, VERSION, DEFAULT_DOCS_BASE), null, 2) + '\n');
+  else process.stdout.write(toText(results, args.color));
+  return failed ? 1 : 0;
+}
+
+function relativeIfInside(abs: string): string {
+  const rel = relative(process.cwd(), abs);
+  return rel.startsWith('..') ? abs : rel;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'lint':
+        return await lint(rest);
+      case '--stdio':
+      case 'server': {
+        const { startServer } = await import('./lsp/start');
+        startServer();
+        return -1;
+      }
+      case '--version':
+      case '-V':
+        process.stdout.write(`${VERSION}\n`);
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        process.stdout.write(USAGE + '\n');
+        return cmd === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${cmd}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`layerwise: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`layerwise: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    if (code >= 0) process.exitCode = code;
+  });
+}

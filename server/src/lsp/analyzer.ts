@@ -1,0 +1,163 @@
+// Holds each open document's analysis (one parse per document version) and the settings it was made with.
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { dirname, resolve } from 'node:path';
+import { fileKind, lintText, type FileKind, type LintResult } from '../core/index';
+import { mergeConfig, readConfigObject, type LayerwiseConfig } from '../core/config';
+import { diskFiles } from '../node/runtime';
+import { loadConfig } from '../node/config-files';
+import type { ProjectFiles } from '../core/project';
+
+export interface Analysis extends LintResult {
+  uri: string;
+  version: number;
+  kind: FileKind;
+  path?: string;
+  /** Files this document's findings depend on (requirements files a Dockerfile installs). */
+  dependsOn: Set<string>;
+}
+
+type Listener = (uri: string) => void;
+
+export class Analyzer {
+  private readonly cache = new Map<string, Analysis>();
+  private clientSettings: Partial<LayerwiseConfig> = {};
+  private pullSettings = false;
+  private settingsProblems: string[] = [];
+  private readonly listeners: Listener[] = [];
+  readonly files: ProjectFiles;
+  docsBase: string;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+  ) {
+    this.files = diskFiles((path) => {
+      const uri = URI.file(path).toString();
+      return this.documents.get(uri)?.getText();
+    });
+    this.docsBase = `${URI.file(resolve(__dirname, '..', 'docs', 'rules')).toString()}/`;
+  }
+
+  setWorkspaceRoot(_root: string): void {
+    /* reserved: the build context defaults to the Dockerfile's folder */
+  }
+
+  setInitialSettings(options: unknown, pull: boolean): void {
+    this.pullSettings = pull;
+    const layerwise = (options as Record<string, unknown> | undefined)?.['layerwise'] ?? options;
+    this.applySettings(layerwise);
+  }
+
+  private applySettings(raw: unknown): void {
+    const r = readConfigObject(raw ?? {});
+    this.clientSettings = r.config;
+    this.settingsProblems = r.problems;
+    for (const p of r.problems) this.connection.console.warn(`layerwise settings: ${p}`);
+  }
+
+  /** Called when settings change: re-read them and re-lint everything open. */
+  settingsChanged(pushed: unknown): void {
+    const done = (raw: unknown): void => {
+      this.applySettings(raw);
+      this.cache.clear();
+      for (const doc of this.documents.all()) this.emit(doc.uri);
+    };
+    if (this.pullSettings) {
+      void this.connection.workspace.getConfiguration('layerwise').then(done, () => done(undefined));
+    } else done(pushed);
+  }
+
+  async refreshSettingsFromClient(): Promise<void> {
+    if (!this.pullSettings) return;
+    try {
+      this.applySettings(await this.connection.workspace.getConfiguration('layerwise'));
+    } catch {
+      /* the client may not answer during shutdown */
+    }
+  }
+
+  onInvalidate(l: Listener): void {
+    this.listeners.push(l);
+  }
+
+  private emit(uri: string): void {
+    for (const l of this.listeners) l(uri);
+  }
+
+  /** Files changed on disk (or in another editor): re-lint documents that read them. */
+  filesChanged(uris: string[]): void {
+    const paths = new Set(uris.map((u) => URI.parse(u).fsPath));
+    for (const a of this.cache.values()) {
+      if ([...a.dependsOn].some((d) => paths.has(d))) {
+        this.cache.delete(a.uri);
+        this.emit(a.uri);
+      }
+    }
+  }
+
+  /** A document changed: dependants (Dockerfiles installing this requirements file) go stale too. */
+  documentChanged(uri: string): void {
+    this.cache.delete(uri);
+    const path = URI.parse(uri).fsPath;
+    for (const a of [...this.cache.values()]) {
+      if (a.dependsOn.has(path)) {
+        this.cache.delete(a.uri);
+        this.emit(a.uri);
+      }
+    }
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  configFor(path: string | undefined): LayerwiseConfig {
+    const loaded = loadConfig(path ? dirname(path) : process.cwd());
+    return mergeConfig(loaded.config, this.clientSettings);
+  }
+
+  kindOf(doc: TextDocument): FileKind | undefined {
+    if (doc.languageId === 'dockerfile') return 'dockerfile';
+    if (doc.languageId === 'pip-requirements') return 'requirements';
+    const uri = URI.parse(doc.uri);
+    return fileKind(uri.path);
+  }
+
+  /** The analysis of a document's current version; parses at most once per version. */
+  get(doc: TextDocument): Analysis | undefined {
+    const hit = this.cache.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit;
+    const kind = this.kindOf(doc);
+    if (!kind) return undefined;
+    const uri = URI.parse(doc.uri);
+    const path = uri.scheme === 'file' ? uri.fsPath : undefined;
+    const config = this.configFor(path);
+    const result = lintText(doc.getText(), { kind, config, files: this.files, ...(path ? { path } : {}), docsBase: this.docsBase });
+    const analysis: Analysis = { ...result, uri: doc.uri, version: doc.version, kind, dependsOn: dependenciesOf(result, path) };
+    if (path !== undefined) analysis.path = path;
+    this.cache.set(doc.uri, analysis);
+    return analysis;
+  }
+
+  get problems(): string[] {
+    return this.settingsProblems;
+  }
+}
+
+/** Requirements files a Dockerfile installs, resolved against its folder (the default build context). */
+function dependenciesOf(result: LintResult, path: string | undefined): Set<string> {
+  const deps = new Set<string>();
+  if (!result.model || !path) return deps;
+  const dir = dirname(path);
+  for (const instr of result.model.instructions) {
+    for (const c of instr.run?.commands ?? []) {
+      for (const r of [...(c.pip?.requirements ?? []), ...(c.pip?.constraints ?? [])]) {
+        if (!r.dynamic) deps.add(resolve(dir, r.value.replace(/^\/+/, '')));
+      }
+    }
+  }
+  deps.add(resolve(dir, '.dockerignore'));
+  return deps;
+}

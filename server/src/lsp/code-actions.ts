@@ -1,0 +1,63 @@
+// Code actions: the fixes carried on each diagnostic, pragma suppressions, and fix-all. No rule is re-run here.
+import { CodeAction, CodeActionKind, type Connection, type TextDocuments, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analyzer } from './analyzer';
+import { fixToCodeAction, type DiagnosticData } from './convert';
+import { fixAll } from '../core/index';
+import { ignoreForFileEdit, ignoreForInstructionEdit } from '../core/features/suppress';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.layerwise`;
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export function registerCodeActions(connection: Connection, documents: TextDocuments<TextDocument>, analyzer: Analyzer): void {
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+    const ours = params.context.diagnostics.filter((d) => d.source === 'layerwise');
+    if (wants(only, CodeActionKind.QuickFix)) {
+      for (const d of ours) {
+        const data = d.data as DiagnosticData | undefined;
+        const fixes = data?.fixes ?? [];
+        fixes.forEach((fix, i) => actions.push(fixToCodeAction(fix, d, doc.uri, doc.version, i === 0 && fix.applicability === 'safe')));
+      }
+      const analysis = analyzer.get(doc);
+      if (analysis?.model) {
+        for (const d of ours) {
+          const code = String(d.code ?? '');
+          if (!code) continue;
+          const edit = ignoreForInstructionEdit(analysis.model, code, d.range.start);
+          if (edit) actions.push(suppressAction(`Ignore ${code} for this instruction`, d, doc.uri, edit));
+          actions.push(suppressAction(`Ignore ${code} in this file`, d, doc.uri, ignoreForFileEdit(analysis.model, code)));
+        }
+      }
+    }
+    if (wants(only, FIX_ALL_KIND) && (only?.length || ours.some((d) => ((d.data as DiagnosticData | undefined)?.fixes ?? []).some((f) => f.applicability === 'safe')))) {
+      const analysis = analyzer.get(doc);
+      if (analysis) {
+        const text = doc.getText();
+        const result = fixAll(text, { kind: analysis.kind, config: analyzer.configFor(analysis.path), files: analyzer.files, ...(analysis.path ? { path: analysis.path } : {}) });
+        if (result.text !== text) {
+          const action = CodeAction.create(
+            `Fix all safe Layerwise problems (${result.applied.length})`,
+            { changes: { [doc.uri]: [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) }, newText: result.text }] } },
+            FIX_ALL_KIND,
+          );
+          actions.push(action);
+        }
+      }
+    }
+    return actions;
+  });
+}
+
+function suppressAction(title: string, d: Diagnostic, uri: string, edit: { range: Diagnostic['range']; newText: string }): CodeAction {
+  const a = CodeAction.create(title, { changes: { [uri]: [edit] } }, CodeActionKind.QuickFix);
+  a.diagnostics = [d];
+  return a;
+}

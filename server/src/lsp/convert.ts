@@ -1,0 +1,68 @@
+// The one place that converts between core types and LSP protocol types.
+import {
+  CodeAction,
+  CodeActionKind,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+  CreateFile,
+  TextDocumentEdit,
+  OptionalVersionedTextDocumentIdentifier,
+} from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import type { Finding, Fix, Severity } from '../core/types';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export interface DiagnosticData {
+  fixes: Fix[];
+  name: string;
+}
+
+export function toDiagnostic(f: Finding, uri: string): Diagnostic {
+  const d: Diagnostic = {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    codeDescription: { href: f.docsUrl },
+    source: 'layerwise',
+    message: f.message,
+    data: { fixes: f.fixes, name: f.name } satisfies DiagnosticData,
+  };
+  if (f.related?.length) {
+    d.relatedInformation = f.related.map((r) => ({
+      location: { uri: r.path ? URI.file(r.path).toString() : uri, range: r.range },
+      message: r.message,
+    }));
+  }
+  const tags = (f.tags ?? []).map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+  if (tags.length) d.tags = tags;
+  return d;
+}
+
+export function fixToWorkspaceEdit(fix: Fix, uri: string, version: number | null): WorkspaceEdit {
+  if (!fix.fileEdits?.length) return { changes: { [uri]: fix.edits as LspTextEdit[] } };
+  const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
+  if (fix.edits.length) documentChanges.push(TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, version), fix.edits));
+  for (const fe of fix.fileEdits) {
+    const target = URI.file(fe.path).toString();
+    if (fe.create) documentChanges.push(CreateFile.create(target, { ignoreIfExists: true }));
+    documentChanges.push(TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(target, null), fe.edits));
+  }
+  return { documentChanges };
+}
+
+export function fixToCodeAction(fix: Fix, diagnostic: Diagnostic, uri: string, version: number | null, preferred: boolean): CodeAction {
+  const title = fix.applicability === 'unsafe' ? `${fix.title} (unsafe)` : fix.title;
+  const action = CodeAction.create(title, fixToWorkspaceEdit(fix, uri, version), CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  if (preferred) action.isPreferred = true;
+  return action;
+}

@@ -1,0 +1,60 @@
+// Wiring of the language server: capabilities, document store, settings, and the feature handlers.
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  type InitializeResult,
+  type Connection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { initRuntime } from '../node/runtime';
+import { Analyzer } from './analyzer';
+import { registerDiagnostics } from './diagnostics';
+import { registerCodeActions, FIX_ALL_KIND } from './code-actions';
+import { registerHover } from './hover';
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  let hasConfigurationCapability = false;
+  const analyzer = new Analyzer(connection, documents);
+
+  connection.onInitialize(async (params): Promise<InitializeResult> => {
+    await initRuntime();
+    hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
+    analyzer.setInitialSettings(params.initializationOptions, hasConfigurationCapability);
+    const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    if (root) analyzer.setWorkspaceRoot(root);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'layerwise', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfigurationCapability) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'layerwise' });
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    analyzer.settingsChanged(hasConfigurationCapability ? undefined : (change.settings as Record<string, unknown> | undefined)?.['layerwise']);
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    analyzer.filesChanged(params.changes.map((c) => c.uri));
+  });
+
+  registerDiagnostics(connection, documents, analyzer);
+  registerCodeActions(connection, documents, analyzer);
+  registerHover(connection, documents, analyzer);
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,43 @@
+// Node-side wiring the CLI and the server share: loading the parser wasm, reading project files from disk.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { initShellParser } from '../core/parse/shell';
+import type { ProjectFiles } from '../core/project';
+
+function findWasm(file: string, pkgPath: string): string {
+  const candidates = [join(__dirname, file), join(__dirname, '..', file), join(__dirname, '..', 'dist', file)];
+  for (const c of candidates) if (existsSync(c)) return c;
+  return require.resolve(pkgPath);
+}
+
+/** Loads tree-sitter's runtime and the bash grammar from the files shipped next to the bundle. */
+export async function initRuntime(): Promise<void> {
+  await initShellParser({
+    runtime: readFileSync(findWasm('tree-sitter.wasm', 'web-tree-sitter/tree-sitter.wasm')),
+    bash: readFileSync(findWasm('tree-sitter-bash.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm')),
+  });
+}
+
+/** Files on disk, with an optional overlay of unsaved editor buffers (path → text). */
+export function diskFiles(overlay?: (path: string) => string | undefined): ProjectFiles {
+  return {
+    read(path: string): string | undefined {
+      const open = overlay?.(path);
+      if (open !== undefined) return open;
+      try {
+        const st = statSync(path);
+        if (!st.isFile() || st.size > 5_000_000) return undefined;
+        return readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    list(dir: string): string[] | undefined {
+      try {
+        return readdirSync(dir);
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
