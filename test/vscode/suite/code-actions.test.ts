@@ -31,9 +31,10 @@ describe('code actions on the example Dockerfile', () => {
     const actions = await codeActions(doc, finding.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((a) => a.title === qf.title);
     assert.ok(fix, `offered: ${actions.map((a) => a.title).join(' | ') || '(nothing)'}`);
+    // executeCodeActionProvider drops `diagnostics` from its results, so the link to the finding is not comparable here.
     assert.deepStrictEqual(
-      { kind: fix.kind?.value, preferred: fix.isPreferred ?? false, fixes: (fix.diagnostics ?? []).map(codeOf) },
-      { kind: vscode.CodeActionKind.QuickFix.value, preferred: true, fixes: [qf.code] },
+      { kind: fix.kind?.value, preferred: fix.isPreferred ?? false },
+      { kind: vscode.CodeActionKind.QuickFix.value, preferred: true },
     );
   });
 
