@@ -9,7 +9,7 @@ export interface ReleaseLifecycle extends Sourced {
   readonly codename?: string;
   /** First release; `YYYY-MM` when only the month is known or planned. */
   readonly released: string;
-  /** End of regular (security) support; `YYYY-MM` means "during that month" and counts from its last day. */
+  /** Last day of regular (security) support; `YYYY-MM` means "during that month" and counts as its last day. */
   readonly eol: string;
   /** End of Debian LTS / Ubuntu's standard support where it differs from `eol`. */
   readonly ltsEnd?: string;
