@@ -476,7 +476,7 @@ function runInfo(model: DockerfileModel, instr: Instruction): RunInfo {
 
 function unjson(raw: string): string {
   try {
-    return JSON.parse(`"${raw}"`) as string;
+    return JSON.parse(raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2 ? raw : `"${raw}"`) as string;
   } catch {
     return raw;
   }

@@ -1,6 +1,6 @@
 // DL3015: `apt-get install` without `--no-install-recommends` pulls in every recommended package too.
 import { defineRule } from '../rule';
-import { commandSpan, insertAfter, runs } from './util';
+import { commandSpan, insertFlagAfter, runs } from './util';
 
 /**
  * Packages whose recommended packages are usually needed at run time (Debian's Recommends fields):
@@ -55,7 +55,7 @@ export default defineRule({
         messageId: 'recommends',
         data: { command: `${command.name.value} install` },
         fixes: apt.subToken
-          ? [{ title, applicability: needing.length ? 'unsafe' : 'safe', edits: [insertAfter(apt.subToken.range, ' --no-install-recommends')] }]
+          ? [{ title, applicability: needing.length ? 'unsafe' : 'safe', edits: [insertFlagAfter(instr, apt.subToken, '--no-install-recommends')] }]
           : [],
       });
     }

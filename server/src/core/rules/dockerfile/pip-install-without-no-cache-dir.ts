@@ -1,7 +1,7 @@
 // DL3042: `pip install` without `--no-cache-dir` leaves pip's download cache in the layer.
 import { defineRule } from '../rule';
 import { envAt } from '../../model/dockerfile';
-import { commandSpan, hasCacheMount, insertAfter, runs, truthyEnv } from './util';
+import { commandSpan, hasCacheMount, insertFlagAfter, runs, truthyEnv } from './util';
 
 export default defineRule({
   meta: {
@@ -45,7 +45,7 @@ export default defineRule({
         range: span,
         messageId: 'keepsCache',
         data: { command: `${pip.launcher} install` },
-        fixes: pip.insertAfter ? [{ title: 'Add `--no-cache-dir`', applicability: 'safe', edits: [insertAfter(pip.insertAfter.range, ' --no-cache-dir')] }] : [],
+        fixes: pip.insertAfter ? [{ title: 'Add `--no-cache-dir`', applicability: 'safe', edits: [insertFlagAfter(instr, pip.insertAfter, '--no-cache-dir')] }] : [],
       });
     }
   },

@@ -46,3 +46,8 @@ export function fullLinesRange(model: DockerfileModel, startLine: number, endLin
   if (next < model.lines.lineCount) return { start: { line: startLine, character: 0 }, end: { line: next, character: 0 } };
   return { start: { line: startLine, character: 0 }, end: { line: endLine, character: model.lines.lineText(endLine).length } };
 }
+
+/** Inserts a flag after a word of a RUN: ` --flag` in shell form, `, "--flag"` in exec (JSON) form. */
+export function insertFlagAfter(instr: Instruction, word: Token, flag: string): TextEdit {
+  return insertAfter(word.range, instr.run?.form === 'exec' ? `, "${flag}"` : ` ${flag}`);
+}

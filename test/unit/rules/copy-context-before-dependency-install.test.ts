@@ -1,0 +1,57 @@
+// Table tests for LW001 copy-context-before-dependency-install.
+import rule from '../../../server/src/core/rules/dockerfile/copy-context-before-dependency-install';
+import { ruleTester } from '../../helpers/rule-tester';
+
+const REQS = { 'requirements.txt': 'flask==3.1.2\n' };
+
+ruleTester(rule, {
+  valid: [
+    'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n',
+    { name: 'copying the context with no install after it', code: 'FROM python:3.12-slim\nCOPY . .\nCMD ["python", "app.py"]\n' },
+    { name: 'COPY --from another stage is not the build context', code: 'FROM python:3.12 AS b\nFROM python:3.12-slim\nCOPY --from=b . .\nRUN pip install -r requirements.txt\n' },
+    { name: 'an install of named packages needs no context', code: 'FROM python:3.12-slim\nCOPY . .\nRUN pip install --no-cache-dir gunicorn\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "app.py"]\n',
+      files: REQS,
+      errors: [{ text: '.', within: 'COPY . .', message: '`COPY . .` copies the whole build context before `pip install -r requirements.txt`' }],
+      output: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n',
+      applicability: 'safe',
+    },
+    {
+      name: 'comments above the install move with it',
+      code: 'FROM python:3.12-slim\nCOPY . /app\n# deps\nRUN pip install -r /app/requirements.txt\n',
+      errors: [{ text: '.', within: 'COPY . /app' }],
+      output: null,
+    },
+    {
+      name: 'a requirements file in a subfolder is copied to the same relative path',
+      code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n# deps\nRUN pip install -r requirements/base.txt\n',
+      files: { 'requirements/base.txt': 'flask\n' },
+      errors: [{ text: '.', within: 'COPY . .' }],
+      output: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements/base.txt requirements/base.txt\n# deps\nRUN pip install -r requirements/base.txt\nCOPY . .\n',
+    },
+    {
+      name: 'the fix is unsafe when the requirements file installs the project itself',
+      code: 'FROM python:3.12-slim\nCOPY . .\nRUN pip install -r requirements.txt\n',
+      files: { 'requirements.txt': '-e .\nflask\n' },
+      errors: [{ text: '.', within: 'COPY . .' }],
+      applicability: 'unsafe',
+    },
+    {
+      name: 'pip install . needs the project, so no automatic fix',
+      code: 'FROM python:3.12-slim\nCOPY . .\nRUN pip install --no-cache-dir .\n',
+      errors: [{ text: '.', within: 'COPY . .', message: '`pip install .`' }],
+      output: null,
+    },
+    { name: 'poetry install', code: 'FROM python:3.12-slim\nADD . /src\nRUN poetry install\n', errors: [{ text: '.', within: 'ADD . /src', message: '`poetry install`' }], output: null },
+    {
+      name: 'an existing manifest copy is reused: only the install moves',
+      code: 'FROM python:3.12-slim\nCOPY requirements.txt .\nCOPY . .\nRUN pip install -r requirements.txt\n',
+      files: REQS,
+      errors: [{ text: '.', within: 'COPY . .' }],
+      output: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\n',
+    },
+  ],
+});
