@@ -15,7 +15,6 @@ import { isUrl, normalizeName, parseRequirementText, type EnvSpans } from './req
 import type {
   Editable,
   Entry,
-  EnvVarRef,
   Hash,
   ParsedOption,
   ParseError,
@@ -261,4 +260,3 @@ function within(r: Range, p: { line: number; character: number }): boolean {
   return afterStart && beforeEnd;
 }
 
-export type { EnvVarRef };
