@@ -317,7 +317,8 @@ function directReference(sc: Scanner, a: number, b: number, url: boolean): Direc
 
 /** A URL or path names its project through `#egg=name` or a wheel file name. */
 function nameFromReference(sc: Scanner, r: ParsedRequirement, a: number, b: number): void {
-  const egg = /[#&]egg=([^&]*)/.exec(sc.s.slice(a, b));
+  // `#egg=name[extras]` is deprecated by pip but still seen; the name is the part before `[`.
+  const egg = /[#&]egg=([A-Za-z0-9._-]+)/.exec(sc.s.slice(a, b));
   if (egg && NAME.test(egg[1]!)) {
     const n = a + egg.index + 5;
     r.name = egg[1]!;
