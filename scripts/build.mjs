@@ -60,6 +60,11 @@ async function buildDist() {
     outdir: join(root, 'dist'),
     banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
   });
+  await esbuild.build({
+    ...common,
+    entryPoints: { 'gen-docs': join(root, 'server/src/tools/gen-docs.ts') },
+    outdir: join(root, 'out/tools'),
+  });
   chmodSync(join(root, 'dist/cli.js'), 0o755);
   chmodSync(join(root, 'dist/server.js'), 0o755);
   copyWasm(join(root, 'dist'));

@@ -1,0 +1,41 @@
+// Writes docs/rules/*.md from the registered rules' metadata; `--check` exits 1 when a page is out of date.
+import { existsSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALL_RULES } from '../core/rules/registry';
+import { renderRuleDoc, renderRuleIndex } from '../core/docs';
+
+export function expectedDocs(): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const r of ALL_RULES) pages.set(`${r.meta.code}.md`, renderRuleDoc(r.meta));
+  pages.set('README.md', renderRuleIndex(ALL_RULES.map((r) => r.meta)));
+  return pages;
+}
+
+export function checkDocs(dir: string): string[] {
+  const problems: string[] = [];
+  const pages = expectedDocs();
+  for (const [name, text] of pages) {
+    const p = join(dir, name);
+    if (!existsSync(p)) problems.push(`${name} is missing`);
+    else if (readFileSync(p, 'utf8') !== text) problems.push(`${name} is out of date`);
+  }
+  if (existsSync(dir)) for (const f of readdirSync(dir)) if (f.endsWith('.md') && !pages.has(f)) problems.push(`${f} belongs to no rule`);
+  return problems;
+}
+
+function main(): void {
+  const dir = join(process.cwd(), 'docs', 'rules');
+  if (process.argv.includes('--check')) {
+    const problems = checkDocs(dir);
+    for (const p of problems) process.stderr.write(`docs/rules/${p}\n`);
+    process.exitCode = problems.length ? 1 : 0;
+    return;
+  }
+  mkdirSync(dir, { recursive: true });
+  const pages = expectedDocs();
+  for (const f of readdirSync(dir)) if (f.endsWith('.md') && !pages.has(f)) unlinkSync(join(dir, f));
+  for (const [name, text] of pages) writeFileSync(join(dir, name), text);
+  process.stdout.write(`wrote ${pages.size} pages to docs/rules/\n`);
+}
+
+if (require.main === module) main();
