@@ -122,8 +122,8 @@ export async function runUiPass({ browser, server, workspace, shotsDir, failDir,
         await page.keyboard.press('ArrowDown');
       }
       await page.keyboard.press('Enter');
-      const lineAfter = await until(`the line to contain ${qf.lineAfter}`,
-        async () => (await editorLines(page)).find((l) => l.includes(target) && l.includes(qf.lineAfter)));
+      const lineAfter = await until(`the line to read "${qf.lineAfter}"`,
+        async () => (await editorLines(page)).find((l) => l === qf.lineAfter));
       await page.locator('.markers-panel .monaco-list-row', { hasText: findingRe(expected.source, qf.code) })
         .first().waitFor({ state: 'detached', timeout: 15_000 });
       await page.mouse.move(5, 700);

@@ -44,7 +44,7 @@ describe('code actions on the example Dockerfile', () => {
     const fix = (await codeActions(doc, before.range, vscode.CodeActionKind.QuickFix.value)).find((a) => a.title === qf.title);
     assert.ok(fix, `"${qf.title}" offered`);
     await applyCodeAction(fix);
-    assert.ok(doc.lineAt(before.range.start.line).text.includes(qf.lineAfter), `line now: ${doc.lineAt(before.range.start.line).text}`);
+    assert.strictEqual(doc.lineAt(before.range.start.line).text, qf.lineAfter);
     const after = await waitForDiagnostics(doc, (ds) => !has(qf.code)(ds), `${qf.code} to clear`);
     assert.deepStrictEqual(after.map(codeOf).sort(), otherCodes, `after the fix: ${describeDiagnostics(doc, after)}`);
   });
