@@ -14,6 +14,7 @@ import lw001 from './dockerfile/copy-context-before-dependency-install';
 // --- hadolint DL3000-DL3029 (issue 8): imports ---
 // --- hadolint DL3030-DL4006 (issue 8): imports ---
 // --- BuildKit checks (issue 8): imports ---
+// --- requirements files (issue 4): imports ---
 
 const FOUNDATION: Rule<DockerfileModel>[] = [dl3006, dl3007, dl3009, dl3015, dl3042, lw001];
 const PYTHON_IMAGE: Rule<DockerfileModel>[] = [
@@ -29,9 +30,18 @@ const BUILDKIT: Rule<DockerfileModel>[] = [
   // --- BuildKit checks (issue 8): list ---
 ];
 
-export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [...FOUNDATION, ...PYTHON_IMAGE, ...HADOLINT_A, ...HADOLINT_B, ...BUILDKIT];
+const REQUIREMENTS_DOCKERFILE: Rule<DockerfileModel>[] = [
+  // --- Dockerfile rules that read requirements files (issue 4): list ---
+];
 
-export const ALL_RULES: readonly Rule<unknown>[] = [...(DOCKERFILE_RULES as readonly Rule<unknown>[])];
+export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [...FOUNDATION, ...PYTHON_IMAGE, ...HADOLINT_A, ...HADOLINT_B, ...BUILDKIT, ...REQUIREMENTS_DOCKERFILE];
+
+/** Rules over requirements files (their model type lives with the requirements parser). */
+export const REQUIREMENTS_RULES: readonly Rule<unknown>[] = [
+  // --- requirements files (issue 4): list ---
+];
+
+export const ALL_RULES: readonly Rule<unknown>[] = [...(DOCKERFILE_RULES as readonly Rule<unknown>[]), ...REQUIREMENTS_RULES];
 
 export function findRule(codeOrName: string): Rule<unknown> | undefined {
   const k = codeOrName.toLowerCase();
