@@ -1,0 +1,16 @@
+// Hadolint cases where Layerwise deliberately behaves differently; each must also be explained in the rule's docs `divergences`.
+
+export interface Divergence {
+  /** Hadolint rule code the case belongs to. */
+  rule: string;
+  /** Case id in hadolint-cases.json (`hadolint-0123`), or … */
+  id?: string;
+  /** … the case's exact Dockerfile text, when ids may shift between versions of the case file. */
+  dockerfile?: string;
+  /** A phrase that must appear (case-insensitively) in that rule's docs `divergences` section. */
+  topic: string;
+  /** Why Layerwise differs here. */
+  reason: string;
+}
+
+export const DIVERGENCES: readonly Divergence[] = [];
