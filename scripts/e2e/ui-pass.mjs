@@ -79,10 +79,12 @@ export async function runUiPass({ browser, server, workspace, shotsDir, failDir,
       timings.uiFirstSquiggle = Date.now() - t0;
       await page.keyboard.press('Control+Shift+M');
       const rows = page.locator('.markers-panel .monaco-list-row');
+      const listed = async () => (await rows.allInnerTexts()).map(bare);
       for (const d of dockerfile.diagnostics) {
-        await rows.filter({ hasText: findingRe(expected.source, d.code) }).first().waitFor({ timeout: 15_000 });
+        await rows.filter({ hasText: findingRe(expected.source, d.code) }).first().waitFor({ timeout: 15_000 })
+          .catch(async () => { throw new Error(`Problems has no ${expected.source}(${d.code}); it lists: ${(await listed()).join(' / ')}`); });
       }
-      const texts = (await rows.allInnerTexts()).map(bare);
+      const texts = await listed();
       return `${await shot('diagnostics-problems.png')}; Problems: ${texts.filter((t) => t.includes(expected.source)).join(' / ')}`;
     });
 
@@ -100,7 +102,8 @@ export async function runUiPass({ browser, server, workspace, shotsDir, failDir,
     });
 
     const qf = dockerfile.quickFix;
-    const target = dockerfile.diagnostics.find((d) => d.code === qf.code).covers;
+    // The text the quick-fix finding covers; where the caret goes before Ctrl+.
+    const target = dockerfile.diagnostics.find((d) => d.code === qf.code)?.covers ?? qf.code;
     let lineBefore;
     await step(`Ctrl+. on the ${qf.code} finding offers "${qf.title}"`, async () => {
       await page.mouse.move(5, 700);
