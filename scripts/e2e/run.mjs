@@ -61,6 +61,7 @@ const T0 = Date.now();
 function finish() {
   const t = Object.entries(timings).map(([k, v]) => `${k} ${secs(v)}`).join(', ');
   console.log(`e2e ${MODE}: ${t}${t ? ', ' : ''}total ${secs(Date.now() - T0)}`);
+  if (counts.failed && existsSync(ARTIFACTS)) console.log(`  artifacts for the failure: ${ARTIFACTS} (code-server.log, ui-failed-*.png); --keep --verbose shows more`);
   console.log(`${counts.passed} passed, ${counts.failed} failed`);
   process.exit(counts.failed ? 1 : 0);
 }
