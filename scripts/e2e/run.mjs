@@ -11,7 +11,7 @@
 // Needs `bash scripts/e2e/setup.sh` first (tools in $LAYERWISE_E2E_DIR, default /tmp/layerwise-e2e).
 // Prints PASS/FAIL lines and finally `N passed, N failed`; exits 1 if anything failed. Everything listens on 127.0.0.1.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { buildSuite, ROOT } from './build-suite.mjs';
@@ -96,6 +96,8 @@ if (!flag('no-build')) {
 // ---- code-server + browser ----
 mkdirSync(SHOTS, { recursive: true });
 mkdirSync(ARTIFACTS, { recursive: true });
+// Failure shots of an earlier run would read as this run's.
+for (const f of readdirSync(ARTIFACTS)) if (/^ui-failed-.*\.png$/.test(f)) rmSync(join(ARTIFACTS, f));
 const RUN = mkdtempSync(join(CACHE, 'run-'));
 const RESULTS = join(RUN, 'exthost-results.json');
 const profile = makeProfile(RUN, {
