@@ -38,4 +38,5 @@ function main(): void {
   process.stdout.write(`wrote ${pages.size} pages to docs/rules/\n`);
 }
 
-if (require.main === module) main();
+// Bundled into tests too, where require.main is the test file: run only as the gen-docs script itself.
+if (require.main === module && /gen-docs\.js$/.test(process.argv[1] ?? '')) main();

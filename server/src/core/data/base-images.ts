@@ -1,4 +1,6 @@
 // Base image sizes (compressed and uncompressed) by image, tag and platform, with Docker Hub's tag aliases resolved.
+import { DEBIAN_CODENAMES, IMAGE_DEFAULTS, UBUNTU_CODENAMES } from './image-defaults';
+import { parseImageRef as parseReference } from '../model/image';
 import data from './generated/base-images.json';
 import type { TableMeta } from './provenance';
 
@@ -46,26 +48,16 @@ const table = data as unknown as { meta: TableMeta; sources: string[]; images: R
 
 export const baseImagesMeta: TableMeta = table.meta;
 
-/** Debian release the official `python` images use when a tag names none (as of the data, 2026-11). */
-export const PYTHON_DEFAULT_DEBIAN = 'trixie';
-/** Alpine release behind `python:*-alpine` (as of the data, 2026-11). */
-export const PYTHON_DEFAULT_ALPINE = '3.24';
+/** Debian release the official `python` images use when a tag names none. */
+export const PYTHON_DEFAULT_DEBIAN: string = IMAGE_DEFAULTS.pythonDebian;
+/** Alpine release behind `python:*-alpine`. */
+export const PYTHON_DEFAULT_ALPINE: string = IMAGE_DEFAULTS.pythonAlpine;
 
+// Debian version numbers and suite names → codenames, from the shared table of codenames.
 const DEBIAN_NUMBERS: Readonly<Record<string, string>> = {
-  '10': 'buster',
-  '11': 'bullseye',
-  '12': 'bookworm',
-  '13': 'trixie',
-  '14': 'forky',
-  // Suite names as of the data (trixie released 2025-08-09).
-  stable: 'trixie',
+  ...Object.fromEntries(Object.entries(DEBIAN_CODENAMES).map(([code, num]) => [num, code])),
+  stable: IMAGE_DEFAULTS.debianLatest,
   oldstable: 'bookworm',
-};
-
-const UBUNTU_CODENAMES: Readonly<Record<string, string>> = {
-  focal: '20.04',
-  jammy: '22.04',
-  noble: '24.04',
 };
 
 const rowsByKey = new Map<string, Row[]>();
@@ -94,11 +86,9 @@ export function normalizePlatform(platform: string): string {
 
 /** Splits `python:3.12-slim@sha256:…` into image and tag (the digest is dropped; no tag means `latest`). */
 export function parseImageRef(ref: string): { image: string; tag: string } {
-  const noDigest = ref.trim().split('@')[0] ?? '';
-  const slash = noDigest.lastIndexOf('/');
-  const colon = noDigest.lastIndexOf(':');
-  if (colon > slash) return { image: normalizeImageName(noDigest.slice(0, colon)), tag: noDigest.slice(colon + 1) };
-  return { image: normalizeImageName(noDigest), tag: 'latest' };
+  const parsed = parseReference(ref);
+  const name = parsed.registry !== undefined ? `${parsed.registry}/${parsed.path}` : parsed.path;
+  return { image: normalizeImageName(name), tag: parsed.tag ?? 'latest' };
 }
 
 interface Candidate {
