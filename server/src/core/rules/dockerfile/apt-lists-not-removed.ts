@@ -2,6 +2,7 @@
 import { defineRule } from '../rule';
 import type { DockerfileModel, Instruction } from '../../model/dockerfile';
 import { commandSpan, hasCacheMount, insertAfter, runs } from './util';
+import { eolOf } from '../../text';
 
 const LISTS = /^\/var\/lib\/apt\/lists(\/\*?|\/)?$/;
 
@@ -69,7 +70,7 @@ export default defineRule({
       if (instr.run?.form === 'shell' && script && !script.hasErrors) {
         const multiLine = instr.endLine > instr.startLine;
         const indent = multiLine ? /^\s*/.exec(model.lines.lineText(instr.endLine))![0] || '    ' : '';
-        const text = multiLine ? ` \\\n${indent}&& rm -rf /var/lib/apt/lists/*` : ' && rm -rf /var/lib/apt/lists/*';
+        const text = multiLine ? ` \\${eolOf(model.text)}${indent}&& rm -rf /var/lib/apt/lists/*` : ' && rm -rf /var/lib/apt/lists/*';
         const end = trimmedEnd(model, instr);
         fixes.push({
           title: 'Delete `/var/lib/apt/lists/*` in the same RUN',
