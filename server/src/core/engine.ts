@@ -8,6 +8,7 @@ import { readSuppressions } from './suppressions';
 import type { ProjectFiles } from './project';
 import { NO_FILES } from './project';
 import type { Report, Rule, RuleContext, RuleMeta } from './rules/rule';
+import { defaultShellChecker, type ShellChecker } from './shellcheck';
 
 export const DEFAULT_DOCS_BASE = 'https://github.com/layerwise/layerwise/blob/main/docs/rules/';
 
@@ -20,6 +21,13 @@ export interface LintOptions {
   docsBase?: string;
   /** Rule set to run (defaults to every registered rule for the language). */
   rules?: readonly Rule<unknown>[];
+  /**
+   * Whether ShellCheck may run on RUN bodies. The language server sets it from workspace trust (false until the
+   * client says the workspace is trusted); left undefined (CLI, tests) it runs whenever a checker is available.
+   */
+  shellcheck?: boolean;
+  /** The ShellCheck runner; defaults to the one the Node runtime registered (core/shellcheck.ts). */
+  shellChecker?: ShellChecker;
 }
 
 /** Effective severity of a rule under a configuration, or `off`. */
@@ -56,9 +64,14 @@ export function runRules<M>(rules: readonly Rule<M>[], model: M, options: LintOp
       config,
       today: options.today ?? new Date(),
       files: options.files ?? NO_FILES,
-      report: (r: Report) => findings.push(toFinding(rule.meta, r, severity, docsBase)),
+      report: (r: Report) => {
+        const f = toFinding(rule.meta, r, forwardedSeverity(rule.meta, r, severity, config), docsBase);
+        if (f) findings.push(f);
+      },
     };
     if (options.path !== undefined) ctx.path = options.path;
+    const checker = options.shellcheck === false ? undefined : (options.shellChecker ?? defaultShellChecker());
+    if (checker) ctx.shellChecker = checker;
     try {
       rule.check(ctx);
     } catch (err) {
@@ -78,18 +91,32 @@ export function runRules<M>(rules: readonly Rule<M>[], model: M, options: LintOp
   return findings;
 }
 
-function toFinding(meta: RuleMeta, r: Report, severity: Severity, docsBase: string): Finding {
+/**
+ * Severity of a finding a rule forwards under another code (ShellCheck's `SC2086`): that code's own override or
+ * `ignored` entry first, then an override of the whole rule, then the level the tool reported.
+ */
+function forwardedSeverity(meta: RuleMeta, r: Report, ruleSeverity: Severity, config: LayerwiseConfig): Severity | 'off' {
+  if (r.code === undefined) return ruleSeverity;
+  if (config.ignored.some((x) => x.toLowerCase() === r.code!.toLowerCase())) return 'off';
+  const own = findKey(config.rules, r.code);
+  if (own !== undefined) return own;
+  const whole = findKey(config.rules, meta.code) ?? findKey(config.rules, meta.name);
+  return whole ?? r.severity ?? ruleSeverity;
+}
+
+function toFinding(meta: RuleMeta, r: Report, severity: Severity | 'off', docsBase: string): Finding | undefined {
+  if (severity === 'off') return undefined;
   const template = meta.messages[r.messageId];
   if (template === undefined) throw new Error(`rule ${meta.code} reported unknown message id ${r.messageId}`);
   const f: Finding = {
-    code: meta.code,
+    code: r.code ?? meta.code,
     name: meta.name,
     category: meta.category,
     severity,
     message: formatMessage(template, r.data),
     range: r.range,
     fixes: r.fixes ?? [],
-    docsUrl: `${docsBase}${meta.code}.md`,
+    docsUrl: r.docsUrl ?? `${docsBase}${meta.code}.md`,
   };
   if (r.related) f.related = r.related;
   if (r.tags) f.tags = r.tags;

@@ -25,6 +25,8 @@ export class Analyzer {
   private clientSettings: Partial<LayerwiseConfig> = {};
   private pullSettings = false;
   private settingsProblems: string[] = [];
+  /** Workspace trust as the client reported it; nothing is executed (ShellCheck) until it is true. */
+  private trusted = false;
   private readonly listeners: Listener[] = [];
   readonly files: ProjectFiles;
   docsBase: string;
@@ -47,7 +49,16 @@ export class Analyzer {
   setInitialSettings(options: unknown, pull: boolean): void {
     this.pullSettings = pull;
     const layerwise = (options as Record<string, unknown> | undefined)?.['layerwise'] ?? options;
+    this.trusted = (layerwise as Record<string, unknown> | undefined)?.['trusted'] === true;
     this.applySettings(layerwise);
+  }
+
+  /** The client granted (or withdrew) workspace trust: re-lint so ShellCheck findings appear or go. */
+  setTrusted(trusted: boolean): void {
+    if (trusted === this.trusted) return;
+    this.trusted = trusted;
+    this.cache.clear();
+    for (const doc of this.documents.all()) this.emit(doc.uri);
   }
 
   private applySettings(raw: unknown): void {
@@ -134,7 +145,7 @@ export class Analyzer {
     const uri = URI.parse(doc.uri);
     const path = uri.scheme === 'file' ? uri.fsPath : undefined;
     const config = this.configFor(path);
-    const result = lintText(doc.getText(), { kind, config, files: this.files, ...(path ? { path } : {}), docsBase: this.docsBase });
+    const result = lintText(doc.getText(), { kind, config, files: this.files, ...(path ? { path } : {}), docsBase: this.docsBase, shellcheck: this.trusted });
     const analysis: Analysis = { ...result, uri: doc.uri, version: doc.version, kind, dependsOn: dependenciesOf(result, path) };
     if (path !== undefined) analysis.path = path;
     this.cache.set(doc.uri, analysis);

@@ -47,6 +47,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     analyzer.settingsChanged(hasConfigurationCapability ? undefined : (change.settings as Record<string, unknown> | undefined)?.['layerwise']);
   });
 
+  // Workspace trust changed in the client (`{ trusted: boolean }`); ShellCheck only runs in a trusted workspace.
+  connection.onNotification('layerwise/didChangeTrust', (params: { trusted?: unknown }) => {
+    analyzer.setTrusted(params?.trusted === true);
+  });
+
   connection.onDidChangeWatchedFiles((params) => {
     analyzer.filesChanged(params.changes.map((c) => c.uri));
   });

@@ -3,6 +3,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { initShellParser } from '../core/parse/shell';
 import type { ProjectFiles } from '../core/project';
+import { defaultShellChecker, setDefaultShellChecker } from '../core/shellcheck';
+import { processShellChecker } from './shellcheck';
 
 function findWasm(file: string, pkgPath: string): string {
   const candidates = [join(__dirname, file), join(__dirname, '..', file), join(__dirname, '..', 'dist', file)];
@@ -16,6 +18,8 @@ export async function initRuntime(): Promise<void> {
     runtime: readFileSync(findWasm('tree-sitter.wasm', 'web-tree-sitter/tree-sitter.wasm')),
     bash: readFileSync(findWasm('tree-sitter-bash.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm')),
   });
+  // The checker is only available here; whether it may run is decided per lint (LintOptions.shellcheck, workspace trust).
+  if (!defaultShellChecker()) setDefaultShellChecker(processShellChecker());
 }
 
 /** Files on disk, with an optional overlay of unsaved editor buffers (path → text). */

@@ -421,7 +421,8 @@ function bodyText(model: DockerfileModel, instr: Instruction): string {
  */
 function shellSource(model: DockerfileModel, start: number, end: number): string {
   let s = model.text.slice(start, end);
-  s = s.replace(/(^|\n)([ \t]*#[^\n]*)/g, (_m, nl: string, c: string) => nl + ' '.repeat(c.length));
+  // A blanked comment line keeps the instruction going: it ends in a line continuation, as the text around it did.
+  s = s.replace(/(^|\n)([ \t]*#[^\n\r]*)/g, (_m, nl: string, c: string) => `${nl}${' '.repeat(c.length - 1)}\\`);
   if (model.escapeChar !== '\\') {
     const e = model.escapeChar.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     s = s.replace(new RegExp(`${e}(\\r?\\n)`, 'g'), '\\$1');

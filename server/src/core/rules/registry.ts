@@ -13,6 +13,7 @@ import lw001 from './dockerfile/copy-context-before-dependency-install';
 // --- python-image rules (issue 3): imports ---
 // --- hadolint DL3000-DL3029 (issue 8): imports ---
 // --- hadolint DL3030-DL4006 (issue 8): imports ---
+import shellcheck from './dockerfile/shellcheck';
 // --- BuildKit checks (issue 8): imports ---
 // --- requirements files (issue 4): imports ---
 
@@ -25,6 +26,7 @@ const HADOLINT_A: Rule<DockerfileModel>[] = [
 ];
 const HADOLINT_B: Rule<DockerfileModel>[] = [
   // --- hadolint DL3030-DL4006 (issue 8): list ---
+  shellcheck,
 ];
 const BUILDKIT: Rule<DockerfileModel>[] = [
   // --- BuildKit checks (issue 8): list ---

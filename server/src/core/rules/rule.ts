@@ -3,6 +3,7 @@ import type { Category, Fix, Range, RelatedInformation, Severity } from '../type
 import type { DockerfileModel } from '../model/dockerfile';
 import type { ProjectFiles } from '../project';
 import type { LayerwiseConfig } from '../config';
+import type { ShellChecker } from '../shellcheck';
 
 export interface RuleDocs {
   /** One or two sentences: what the rule flags. */
@@ -46,6 +47,15 @@ export interface Report {
   fixes?: Fix[];
   related?: RelatedInformation[];
   tags?: ('unnecessary' | 'deprecated')[];
+  /**
+   * For rules that forward another tool's findings (ShellCheck): the finding's own code (`SC2086`), which the
+   * engine uses for severity overrides and suppressions instead of the rule's code.
+   */
+  code?: string;
+  /** The forwarded finding's own level, used unless configuration re-levels the code. */
+  severity?: Severity;
+  /** Documentation link of the forwarded code. */
+  docsUrl?: string;
 }
 
 export interface RuleContext<M> {
@@ -57,6 +67,8 @@ export interface RuleContext<M> {
   files: ProjectFiles;
   /** Path of the linted file, when it has one. */
   path?: string;
+  /** Runs ShellCheck on a script, when allowed (trusted workspace) and available; see core/shellcheck.ts. */
+  shellChecker?: ShellChecker;
   report(report: Report): void;
 }
 

@@ -1,0 +1,68 @@
+// ShellCheck: runs ShellCheck on every shell-form RUN body, the way hadolint does, and reports its SC codes at their exact place in the Dockerfile.
+import { defineRule } from '../rule';
+import type { Instruction } from '../../model/dockerfile';
+import { dialectFor, findingRange, knownVariables, scriptFor, severityOf, shellInEffect } from '../../shellcheck';
+
+export default defineRule({
+  meta: {
+    code: 'ShellCheck',
+    name: 'shellcheck',
+    origin: 'hadolint',
+    language: 'dockerfile',
+    category: 'correctness',
+    severity: 'info',
+    messages: {
+      finding: '{message}',
+      missing: 'ShellCheck is not installed (no `shellcheck` on the PATH): RUN bodies were not checked',
+    },
+    fix: 'none',
+    docs: {
+      whatItDoes:
+        'Runs ShellCheck on the script of every shell-form `RUN` (ONBUILD triggers included) and reports each of its findings under its own code (`SC2086`, `SC2154`, …) at the exact words it concerns. The script is checked as the shell the RUN uses: `/bin/sh` unless a `SHELL` instruction of the stage (or of a stage it is built `FROM`) or a `# hadolint shell=` comment says otherwise; PowerShell and cmd bodies are skipped. `ARG` and `ENV` names declared before the RUN, and the proxy variables Docker predefines, count as set.',
+      whyItMatters:
+        'A RUN body is a shell script that only runs at build time, often with errors silenced by `&&` chains or pipes: unquoted expansions, bash-only syntax under `/bin/sh`, variables that are never set. ShellCheck finds those before a build fails or, worse, quietly does the wrong thing.',
+      example: 'FROM debian:bookworm-slim\nRUN echo $HOME_DIR\n',
+      useInstead: 'FROM debian:bookworm-slim\nARG HOME_DIR=/srv\nRUN echo "$HOME_DIR"\n',
+      fixSafety: 'No fix: ShellCheck findings are reported as they are.',
+      references: ['https://www.shellcheck.net/wiki/', 'https://github.com/hadolint/hadolint#linting-the-shell-code'],
+      divergences:
+        'Needs a `shellcheck` binary on the PATH (Debian/Ubuntu package `shellcheck`); without one, a single information finding says RUN bodies were not checked. In the editor it runs only in a trusted workspace. Each SC code is reported at its words rather than at the RUN line, can be silenced with `# hadolint ignore=SC2086` and re-levelled like any rule (`"SC2086" = "off"`); `shellcheck` turns them all off. zsh bodies are skipped (ShellCheck cannot parse zsh). ONBUILD triggers run with the SHELL in effect where they are declared (SHELL is stored in the image configuration, so the child build inherits it) and see only ENV names (a child build does not declare this file\'s ARGs); hadolint checks triggers as `/bin/sh`.',
+    },
+  },
+  check(ctx) {
+    const checker = ctx.shellChecker;
+    if (!checker) return;
+    const model = ctx.model;
+    let missingReported = false;
+    for (const outer of model.instructions) {
+      const instr: Instruction = outer.trigger ?? outer;
+      const run = instr.run;
+      if (!run || run.form !== 'shell' || !run.script) continue;
+      const dialect = dialectFor(shellInEffect(model, outer));
+      if (!dialect) continue;
+      const body = run.script.source;
+      if (body.trim() === '') continue;
+      const vars = knownVariables(model, outer, outer.trigger !== undefined);
+      const { script, prefixLines } = scriptFor(body, vars);
+      const found = checker.check(script, dialect, vars);
+      if (found === undefined) {
+        if (!missingReported) ctx.report({ range: outer.keywordRange, messageId: 'missing' });
+        missingReported = true;
+        continue;
+      }
+      const bodyStart = model.lines.offsetAt(run.bodyRange.start);
+      for (const f of found) {
+        const range = findingRange(model, bodyStart, body, f, prefixLines);
+        if (!range) continue;
+        ctx.report({
+          range,
+          messageId: 'finding',
+          data: { message: f.message },
+          code: `SC${f.code}`,
+          severity: severityOf(f.level),
+          docsUrl: `https://www.shellcheck.net/wiki/SC${f.code}`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,137 @@
+// ShellCheck on RUN bodies: positions mapped onto the Dockerfile, shell and variables as the RUN sees them, suppressions and re-levelling by SC code, the missing-binary notice.
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { buildDockerfileModel } from '../../server/src/core/model/dockerfile';
+import { lintDockerfileWith, type LintOptions } from '../../server/src/core/engine';
+import { defaultConfig, mergeConfig, type LayerwiseConfig } from '../../server/src/core/config';
+import { LineIndex } from '../../server/src/core/text';
+import { dialectFor, findingOffsets, knownVariables, scriptFor, shellInEffect, type ShellChecker } from '../../server/src/core/shellcheck';
+import { processShellChecker } from '../../server/src/node/shellcheck';
+import { initRuntime } from '../../server/src/node/runtime';
+import rule from '../../server/src/core/rules/dockerfile/shellcheck';
+
+const available = spawnSync('shellcheck', ['--version'], { encoding: 'utf8' }).status === 0;
+const skip = available ? false : 'shellcheck is not on the PATH (install the `shellcheck` package; CI does)';
+
+function lint(code: string, opts: LintOptions & { config?: LayerwiseConfig } = {}): { code: string; text: string; severity: string; message: string }[] {
+  const model = buildDockerfileModel(code);
+  const index = new LineIndex(code);
+  return lintDockerfileWith([rule], model, { shellChecker: processShellChecker(), ...opts }).map((f) => ({ code: f.code, text: index.slice(f.range), severity: f.severity, message: f.message }));
+}
+
+describe('shellcheck: pure parts', () => {
+  before(async () => initRuntime());
+
+  test('maps shells to ShellCheck dialects and skips the ones it cannot check', () => {
+    assert.deepEqual(
+      ['/bin/sh -c', '/bin/bash -eo pipefail -c', '/bin/ash -o pipefail -c', 'pwsh -c', 'cmd.exe /c', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', '/bin/zsh', 'mksh'].map(dialectFor),
+      ['sh', 'bash', 'dash', undefined, undefined, undefined, undefined, 'ksh'],
+    );
+  });
+
+  test('finds the shell from SHELL, inherited through FROM <stage> and reset by an unrelated FROM', () => {
+    const m = buildDockerfileModel('FROM a AS base\nSHELL ["/bin/bash", "-c"]\nFROM base\nRUN x\nFROM b\nRUN y\n');
+    const runs = m.instructions.filter((i) => i.keyword === 'RUN');
+    assert.deepEqual(runs.map((r) => shellInEffect(m, r)), ['/bin/bash -c', '/bin/sh -c']);
+  });
+
+  test('honours a `# hadolint shell=` comment', () => {
+    const m = buildDockerfileModel('# hadolint shell=powershell\nFROM a\nRUN Get-Item x\n');
+    assert.equal(shellInEffect(m, m.instructions[1]!), 'powershell');
+  });
+
+  test('ARG and ENV names are known in their stage only; ONBUILD triggers only see ENV names', () => {
+    const m = buildDockerfileModel('ARG G=1\nFROM a AS base\nARG A\nENV E=1\nFROM base\nRUN x\nONBUILD RUN y\nFROM c\nRUN z\n');
+    const [x, y, z] = [m.instructions[5]!, m.instructions[6]!, m.instructions[8]!];
+    const own = (v: string[]) => v.filter((n) => !/proxy/i.test(n));
+    assert.deepEqual(own(knownVariables(m, x)), ['A', 'E']);
+    assert.deepEqual(own(knownVariables(m, y, true)), ['E']);
+    assert.deepEqual(own(knownVariables(m, z)), []);
+  });
+
+  test('maps 1-based line/column after the export prefix onto body offsets', () => {
+    const body = 'echo a && \\\n    echo $X';
+    const { script, prefixLines } = scriptFor(body, ['X']);
+    assert.equal(script.split('\n')[0], 'export X=1');
+    const o = findingOffsets(body, { code: 2086, level: 'info', message: '', line: 3, column: 10, endLine: 3, endColumn: 12 }, prefixLines)!;
+    assert.equal(body.slice(o.start, o.end), '$X');
+  });
+
+  test('a missing binary gives one notice per file, never a crash', () => {
+    const missing: ShellChecker = { check: () => undefined };
+    const found = lint('FROM a\nRUN echo $X\nRUN echo $Y\n', { shellChecker: missing });
+    assert.deepEqual(found.map((f) => [f.code, f.text, f.severity]), [['ShellCheck', 'RUN', 'info']]);
+    assert.match(found[0]!.message, /not installed/);
+  });
+
+  test('shellcheck: false (untrusted workspace) runs nothing', () => {
+    let calls = 0;
+    const spy: ShellChecker = { check: () => { calls++; return []; } };
+    assert.deepEqual(lint('FROM a\nRUN echo $X\n', { shellChecker: spy, shellcheck: false }), []);
+    assert.equal(calls, 0);
+  });
+
+  test('the process checker reports a missing executable as undefined', () => {
+    assert.equal(processShellChecker({ command: 'layerwise-no-such-shellcheck' }).check('echo', 'sh', []), undefined);
+  });
+});
+
+describe('shellcheck: with the binary', { skip }, () => {
+  before(async () => initRuntime());
+
+  test('reports SC2086 at the unquoted expansion, with ShellCheck\'s level', () => {
+    const found = lint('FROM debian\nRUN echo a && \\\n    echo $1\n');
+    assert.deepEqual(found.map((f) => [f.code, f.text, f.severity]), [['SC2086', '$1', 'info']]);
+  });
+
+  test('maps positions through tabs, continuations and comment lines inside the RUN', () => {
+    const code = 'FROM debian\nRUN true \\\n# a comment\n\t&& echo\t$1\n';
+    assert.deepEqual(lint(code).map((f) => [f.code, f.text]), [['SC2086', '$1']]);
+  });
+
+  test('unknown lower-case variables are SC2154; ARG/ENV and proxy names are not', () => {
+    assert.deepEqual(lint('FROM a\nRUN echo "$nope"\n').map((f) => [f.code, f.text]), [['SC2154', '$nope']]);
+    assert.deepEqual(lint('FROM a\nARG a\nENV b=1\nRUN echo "$a $b $http_proxy"\n'), []);
+  });
+
+  test('checks as bash after SHELL, as sh otherwise', () => {
+    assert.deepEqual(lint('FROM a\nRUN echo "$RANDOM"\n').map((f) => f.code), ['SC3028']);
+    assert.deepEqual(lint('FROM a\nSHELL ["/bin/bash", "-c"]\nRUN echo "$RANDOM"\n'), []);
+  });
+
+  test('skips exec form and PowerShell', () => {
+    assert.deepEqual(lint('FROM a\nRUN ["echo", "$X"]\nSHELL ["pwsh", "-c"]\nRUN Get-Item $x | Select-Object\n'), []);
+  });
+
+  test('checks ONBUILD RUN triggers', () => {
+    assert.deepEqual(lint('FROM a\nONBUILD RUN echo $1\n').map((f) => [f.code, f.text]), [['SC2086', '$1']]);
+  });
+
+  test('`# hadolint ignore=SC2086` silences that code on the next instruction only', () => {
+    const code = 'FROM a\n# hadolint ignore=SC2086\nRUN echo $1\nRUN echo $2\n';
+    assert.deepEqual(lint(code).map((f) => [f.code, f.text]), [['SC2086', '$2']]);
+  });
+
+  test('SC codes are re-levelled and turned off by configuration, like DL codes', () => {
+    const code = 'FROM a\nRUN echo $1\n';
+    const cfg = (c: Partial<LayerwiseConfig>) => mergeConfig(defaultConfig(), c);
+    assert.deepEqual(lint(code, { config: cfg({ rules: { SC2086: 'error' } }) }).map((f) => f.severity), ['error']);
+    assert.deepEqual(lint(code, { config: cfg({ rules: { SC2086: 'off' } }) }), []);
+    assert.deepEqual(lint(code, { config: cfg({ ignored: ['SC2086'] }) }), []);
+    assert.deepEqual(lint(code, { config: cfg({ rules: { shellcheck: 'off' } }) }), []);
+  });
+
+  test('answers are cached per body, shell and variables', () => {
+    const checker = processShellChecker();
+    const model = buildDockerfileModel('FROM a\nRUN echo $X\nRUN echo $X\n');
+    lintDockerfileWith([rule], model, { shellChecker: checker });
+    lintDockerfileWith([rule], model, { shellChecker: checker });
+    assert.equal(checker.runs, 1);
+  });
+
+  test('the docs example fires and "use instead" does not', () => {
+    assert.ok(lint(rule.meta.docs.example).length > 0);
+    assert.deepEqual(lint(rule.meta.docs.useInstead), []);
+  });
+});
