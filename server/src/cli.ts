@@ -8,6 +8,7 @@ import { parseSeverity } from './core/config';
 import { diskFiles, initRuntime } from './node/runtime';
 import { loadConfig } from './node/config-files';
 import { toJson, toSarif, toText, type FileFindings } from './cli-format';
+import { ESTIMATE_USAGE, EstimateUsageError, estimateCommand } from './cli-estimate';
 
 const VERSION = '0.1.0';
 
@@ -16,6 +17,7 @@ class UsageError extends Error {}
 const USAGE = `Usage:
   layerwise lint [paths…] [--format text|json|sarif] [--config FILE] [--fix] [--unsafe-fixes]
                  [--failure-threshold error|warning|info|hint|none] [--target STAGE] [--no-color]
+${ESTIMATE_USAGE}
   layerwise --stdio            run the language server over stdio
   layerwise --version | --help
 
@@ -166,6 +168,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (cmd) {
       case 'lint':
         return await lint(rest);
+      case 'estimate':
+        return await estimateCommand(rest);
       case '--stdio':
       case 'server': {
         const { startServer } = await import('./lsp/start');
@@ -186,7 +190,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${cmd}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof EstimateUsageError) {
       process.stderr.write(`layerwise: ${err.message}\n`);
       return 2;
     }

@@ -1,0 +1,228 @@
+// Installed and download sizes of pip packages with their dependencies, for the container's Python, libc and CPU.
+import { selectWheel, normalizePackageName, wheelsMeta, type WheelTarget } from '../data/wheels';
+import { installedMultiplier, measuredRatio, ratiosMeta } from '../data/ratios';
+import { dependencyClosure, dependencyClosuresMeta } from '../data/dependency-closures';
+import { packageDependencies, splitExtras } from '../data/python-dependencies';
+import {
+  LARGE_NATIVE_WHEEL_RATIO,
+  LARGE_WHEEL_BYTES,
+  SDIST_INSTALLED_FACTOR,
+  TORCH_CPU_INSTALLED,
+  TORCH_CPU_WHEEL,
+  UNKNOWN_PIP_PACKAGE,
+  type RangedFact,
+} from '../data/estimate-facts';
+import { add, e, exact, round, scale } from './bytes';
+import type { E, ExternalFacts, PackageEstimate } from './types';
+
+export interface PipTarget extends WheelTarget {
+  /** pip byte-compiles on install (its default); uv and `--no-compile` do not. */
+  pyc: boolean;
+  /** torch comes from the CPU index (download.pytorch.org/whl/cpu or a `+cpu` version). */
+  cpuTorch: boolean;
+}
+
+export interface RequestedPackage {
+  name: string;
+  version?: string;
+  extras: string[];
+}
+
+export interface ResolvedPackages {
+  packages: PackageEstimate[];
+  /** Packages whose dependencies Layerwise does not know (their dependencies are not counted). */
+  unknownDependencies: string[];
+  installed: E;
+  download: E;
+}
+
+const fact = (f: RangedFact): E => e(f.typical, f.low, f.high);
+const WHEELS_SOURCE = `wheels.json from ${wheelsMeta.file} (PyPI file sizes in uv.lock files, ${wheelsMeta.dates?.from ?? ''}..${wheelsMeta.dates?.to ?? ''})`;
+
+function installedFromWheel(name: string, wheelBytes: number, pure: boolean, pyc: boolean): { installed: E; source: string } {
+  if (wheelBytes >= LARGE_WHEEL_BYTES) {
+    return { installed: round(scale(exact(wheelBytes), LARGE_NATIVE_WHEEL_RATIO)), source: LARGE_NATIVE_WHEEL_RATIO.source };
+  }
+  const measured = measuredRatio(name);
+  if (measured) {
+    const ratio = (pyc ? measured.installedBytesWithPyc : measured.installedBytesNoPyc) / measured.wheelBytes;
+    const t = wheelBytes * ratio;
+    return {
+      installed: round(e(t, t * 0.9, t * 1.1)),
+      source: `measured installed/wheel ${ratio.toFixed(2)} for ${measured.name} ${measured.installedVersion} (${ratiosMeta.file}, ${ratiosMeta.collected})`,
+    };
+  }
+  const m = installedMultiplier(pure ? 'pure' : 'binary', { pyc });
+  return {
+    installed: round(scale(exact(wheelBytes), m)),
+    source: `median installed/wheel of ${m.n} measured ${pure ? 'pure-Python' : 'binary'} wheels, ${m.typical.toFixed(2)} (IQR ${m.low.toFixed(2)}–${m.high.toFixed(2)}; ${ratiosMeta.file}, ${m.asOf})`,
+  };
+}
+
+/** Best-effort wheel choice among files the PyPI JSON API listed (online look-ups only). */
+function externalWheel(files: { filename: string; bytes: number; packagetype: string }[], target: PipTarget): { bytes: number; pure: boolean } | undefined {
+  const minor = /^3\.(\d+)/.exec(target.pythonVersion)?.[1];
+  const arch = target.arch;
+  const libcTag = target.libc === 'musl' ? 'musllinux' : 'manylinux';
+  const wheels = files.filter((f) => f.packagetype === 'bdist_wheel' || f.filename.endsWith('.whl'));
+  const native = wheels.find((f) => f.filename.includes(libcTag) && f.filename.includes(arch) && (f.filename.includes(`cp3${minor}-`) || f.filename.includes('abi3')));
+  if (native) return { bytes: native.bytes, pure: false };
+  const pure = wheels.find((f) => f.filename.endsWith('-none-any.whl'));
+  return pure ? { bytes: pure.bytes, pure: true } : undefined;
+}
+
+/** Size of one package as pip installs it on `target`. */
+export function packageSize(req: RequestedPackage, target: PipTarget, dependency: boolean, external?: ExternalFacts): PackageEstimate {
+  const name = normalizePackageName(req.name);
+  const base = { name, dependency } as const;
+  const withVersion = (p: Omit<PackageEstimate, 'name' | 'dependency'>): PackageEstimate => ({ ...base, ...p });
+  if (name === 'torch' && target.cpuTorch) {
+    return withVersion({
+      version: req.version ?? 'CPU build',
+      installed: fact(TORCH_CPU_INSTALLED),
+      download: fact(TORCH_CPU_WHEEL),
+      source: `${TORCH_CPU_INSTALLED.source} (secondary, ${TORCH_CPU_INSTALLED.asOf})`,
+      fallback: true,
+      note: 'CPU wheel from download.pytorch.org: sizes are secondary figures',
+    });
+  }
+  const choice = selectWheel(name, target);
+  const pinNote = (dataVersion: string): string | undefined =>
+    req.version && req.version !== dataVersion ? `sizes of ${dataVersion} (the version in the data); ${req.version} requested` : undefined;
+  if (choice?.kind === 'wheel') {
+    const { installed, source } = installedFromWheel(name, choice.wheel.bytes, choice.pure, target.pyc);
+    const note = pinNote(choice.release.version);
+    return withVersion({
+      version: choice.release.version,
+      installed,
+      download: exact(choice.wheel.bytes),
+      source: `wheel ${choice.wheel.pythonTag}-${choice.wheel.abiTag}-${choice.wheel.platformTag} ${choice.wheel.bytes} B (${WHEELS_SOURCE}, uploaded ${choice.wheel.uploadDate}); ${source}`,
+      fallback: false,
+      ...(note ? { note } : {}),
+    });
+  }
+  if (choice?.kind === 'sdist' && choice.sdistBytes !== undefined) {
+    const note = [`no ${target.libc === 'musl' ? 'musllinux' : 'manylinux'} wheel for Python ${target.pythonVersion}: pip builds it from the sdist (needs a compiler and headers)`, pinNote(choice.release.version)].filter(Boolean).join('; ');
+    return withVersion({
+      version: choice.release.version,
+      installed: round(scale(exact(choice.sdistBytes), SDIST_INSTALLED_FACTOR)),
+      download: exact(choice.sdistBytes),
+      source: `sdist ${choice.sdistBytes} B (${WHEELS_SOURCE}); ${SDIST_INSTALLED_FACTOR.source}`,
+      fallback: true,
+      note,
+    });
+  }
+  if (choice?.kind === 'unknown') {
+    const biggest = [...choice.release.wheels].sort((a, b) => b.bytes - a.bytes)[0];
+    if (biggest) {
+      const { installed } = installedFromWheel(name, biggest.bytes, biggest.platformTag === 'any', target.pyc);
+      return withVersion({
+        version: choice.release.version,
+        installed: e(installed.typical, installed.low * 0.5, installed.high * 1.5),
+        download: e(biggest.bytes, biggest.bytes * 0.5, biggest.bytes * 1.5),
+        source: `fallback: ${choice.reason}; sized from the largest wheel in the data (${WHEELS_SOURCE})`,
+        fallback: true,
+        note: choice.reason,
+      });
+    }
+  }
+  const ext = external?.pypi(name, req.version);
+  if (ext) {
+    const w = externalWheel(ext.files, target);
+    const sdist = ext.files.find((f) => f.packagetype === 'sdist');
+    if (w) {
+      const { installed, source } = installedFromWheel(name, w.bytes, w.pure, target.pyc);
+      return withVersion({ version: ext.version, installed, download: exact(w.bytes), source: `${ext.source} (fetched ${ext.fetched}); ${source}`, fallback: false });
+    }
+    if (sdist) {
+      return withVersion({
+        version: ext.version,
+        installed: round(scale(exact(sdist.bytes), SDIST_INSTALLED_FACTOR)),
+        download: exact(sdist.bytes),
+        source: `${ext.source} (fetched ${ext.fetched}); ${SDIST_INSTALLED_FACTOR.source}`,
+        fallback: true,
+        note: 'no compatible wheel on PyPI: built from the sdist',
+      });
+    }
+  }
+  return withVersion({
+    ...(req.version ? { version: req.version } : {}),
+    installed: fact(UNKNOWN_PIP_PACKAGE),
+    download: round(scale(fact(UNKNOWN_PIP_PACKAGE), { typical: 0.3, low: 0.3, high: 0.3 })),
+    source: `${UNKNOWN_PIP_PACKAGE.source} (${UNKNOWN_PIP_PACKAGE.asOf})`,
+    fallback: true,
+    note: 'not in the embedded data',
+  });
+}
+
+/** Unconditional requirement names from PyPI's `requires_dist` (entries behind an `extra ==` marker skipped). */
+function requiresFromDist(requiresDist: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const r of requiresDist) {
+    const [spec, marker = ''] = r.split(';');
+    if (/extra\s*==/.test(marker) || /sys_platform\s*==\s*["'](win32|darwin)/.test(marker) || /platform_system\s*==\s*["'](Windows|Darwin)/.test(marker)) continue;
+    const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?/.exec(spec ?? '');
+    if (m) out.push(`${m[1]}${m[2] ?? ''}`);
+  }
+  return out;
+}
+
+/**
+ * The packages pip installs for `requested` (dependencies included, each once), skipping names in `present`
+ * (installed earlier into the same place).
+ */
+export function resolvePackages(requested: readonly RequestedPackage[], target: PipTarget, present: ReadonlySet<string> = new Set(), external?: ExternalFacts): ResolvedPackages {
+  const seen = new Set<string>(present);
+  const packages: PackageEstimate[] = [];
+  const unknownDependencies: string[] = [];
+  const queue: { req: RequestedPackage; dependency: boolean }[] = requested.map((r) => ({ req: { ...r, name: normalizePackageName(r.name) }, dependency: false }));
+  while (queue.length) {
+    const { req, dependency } = queue.shift()!;
+    if (seen.has(req.name)) continue;
+    seen.add(req.name);
+    // Full closures resolved for linux x86_64 cp312 (torch's CUDA stack, tensorflow, transformers, opencv).
+    const closure = target.libc === 'glibc' && target.arch === 'x86_64' && !(req.name === 'torch' && target.cpuTorch) ? dependencyClosure(req.name) : undefined;
+    if (closure) {
+      for (const w of closure.packages) {
+        const n = normalizePackageName(w.name);
+        if (seen.has(n) && n !== req.name) continue;
+        seen.add(n);
+        const own = w.name === closure.root || n === req.name;
+        const { installed, source } = installedFromWheel(n, w.wheelBytes, /-none-any\.whl$/.test(w.wheelFile), target.pyc);
+        packages.push({
+          name: n,
+          version: w.version,
+          dependency: own ? dependency : true,
+          installed,
+          download: exact(w.wheelBytes),
+          source: `${w.wheelFile} ${w.wheelBytes} B (${dependencyClosuresMeta.file}: ${closure.source}); ${source}`,
+          fallback: false,
+        });
+      }
+      continue;
+    }
+    const pkg = packageSize(req, target, dependency, external);
+    packages.push(pkg);
+    const deps = packageDependencies(req.name);
+    let names: string[] | undefined;
+    if (deps) names = [...deps.requires, ...req.extras.flatMap((x) => deps.extras?.[x] ?? [])];
+    else {
+      const ext = external?.pypi(req.name, req.version);
+      if (ext) names = requiresFromDist(ext.requiresDist);
+    }
+    if (!names) {
+      unknownDependencies.push(req.name);
+      continue;
+    }
+    for (const d of names) {
+      const { name, extras } = splitExtras(d);
+      if (!seen.has(name)) queue.push({ req: { name, extras }, dependency: true });
+    }
+  }
+  return {
+    packages,
+    unknownDependencies,
+    installed: add(...packages.map((p) => p.installed)),
+    download: add(...packages.map((p) => p.download)),
+  };
+}
