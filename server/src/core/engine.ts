@@ -37,6 +37,7 @@ export function severityFor(meta: RuleMeta, config: LayerwiseConfig, enabledExpe
   const override = byCode ?? byName;
   if (config.ignored.some((x) => x.toLowerCase() === meta.code.toLowerCase() || x.toLowerCase() === meta.name.toLowerCase())) return 'off';
   if (override !== undefined) return override;
+  if (meta.defaultOff) return 'off';
   if (meta.experimental && !config.experimental && !enabledExperimental.some((e) => e === 'all' || e.toLowerCase() === meta.code.toLowerCase())) return 'off';
   return meta.severity;
 }

@@ -69,6 +69,8 @@ export interface PermissionInfo {
 export interface CommandInfo {
   /** Effective command name after wrappers (`sudo`, `env`, …) are skipped. */
   name: Token;
+  /** Wrapper words skipped before `name` (`sudo`, `env`, with their options), in order. */
+  wrappers: Token[];
   args: Token[];
   range: Range;
   /** Position in the RUN body, in source order. */
@@ -104,17 +106,21 @@ function token(w: ShellWord, toRange: ToRange): Token {
 /** Turns a parsed shell command into a CommandInfo with what it installs or removes. */
 export function describeCommand(cmd: ShellCommand, toRange: ToRange): CommandInfo {
   let words = [cmd.name, ...cmd.args];
+  const skipped: ShellWord[] = [];
   // Skip wrappers: `sudo -E apt-get …`, `env X=1 pip …`.
   while (words.length > 1 && WRAPPERS.has(basename(words[0]!.value))) {
     const w = basename(words[0]!.value);
+    skipped.push(words[0]!);
     words = words.slice(1);
     while (words.length > 1 && (words[0]!.value.startsWith('-') || (w === 'env' && /^\w+=/.test(words[0]!.value)))) {
+      skipped.push(words[0]!);
       words = words.slice(1);
     }
   }
   const tokens = words.map((w) => token(w, toRange));
   const info: CommandInfo = {
     name: tokens[0]!,
+    wrappers: skipped.map((w) => token(w, toRange)),
     args: tokens.slice(1),
     range: toRange(cmd.start, cmd.end),
     index: cmd.index,

@@ -19,6 +19,8 @@ export interface RuleDocs {
   references: string[];
   /** Where Layerwise deliberately differs from the peer whose code it reuses. */
   divergences?: string;
+  /** Settings `example` and `useInstead` are linted with, for rules that only act when configured (`trustedRegistries`). */
+  exampleConfig?: Partial<LayerwiseConfig>;
 }
 
 export type Origin = 'hadolint' | 'buildkit' | 'layerwise';
@@ -38,6 +40,8 @@ export interface RuleMeta {
   docs: RuleDocs;
   /** Off unless enabled (BuildKit's experimental checks). */
   experimental?: boolean;
+  /** Off unless given a severity in the configuration (hadolint's opt-in policy rules such as DL1001). */
+  defaultOff?: boolean;
 }
 
 export interface Report {
