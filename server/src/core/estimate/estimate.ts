@@ -46,6 +46,8 @@ export interface EstimateInput {
   platform?: string;
   /** Online look-ups already cached (only when `layerwise.online` is on). */
   external?: ExternalFacts;
+  /** Accuracy tests only: estimate as if no package had a measured installed size (median ratios for all). */
+  medianRatiosOnly?: boolean;
 }
 
 const fact = (f: RangedFact): E => e(f.typical, f.low, f.high);
@@ -671,7 +673,7 @@ function pipCommand(
   const uv = pip.tool === 'uv';
   const noCompile = args.includes('--no-compile') || truthy(env.get('PIP_NO_COMPILE'));
   const compile = uv ? args.includes('--compile-bytecode') || args.includes('--compile') || truthy(env.get('UV_COMPILE_BYTECODE')) : !noCompile;
-  const target: PipTarget = { pythonVersion: minor, libc: facts.libc, arch: facts.arch, pyc: compile && !isWheel, cpuTorch: cpu, ...(facts.glibcVersion ? { glibcVersion: facts.glibcVersion } : {}) };
+  const target: PipTarget = { pythonVersion: minor, libc: facts.libc, arch: facts.arch, pyc: compile && !isWheel, cpuTorch: cpu, ...(ctx.input.medianRatiosOnly ? { medianRatiosOnly: true } : {}), ...(facts.glibcVersion ? { glibcVersion: facts.glibcVersion } : {}) };
   const present = isWheel ? new Set<string>() : (state.sites.get(site) ?? new Set<string>());
   const resolved = resolvePackages(requested, target, present, ctx.input.external);
   if (!isWheel) {

@@ -1,6 +1,7 @@
 // Installed and download sizes of pip packages with their dependencies, for the container's Python, libc and CPU.
 import { selectWheel, normalizePackageName, wheelsMeta, type WheelTarget } from '../data/wheels';
 import { installedMultiplier, measuredRatio, ratiosMeta } from '../data/ratios';
+import ratiosData from '../data/generated/ratios.json';
 import { dependencyClosure, dependencyClosuresMeta } from '../data/dependency-closures';
 import { packageDependencies, splitExtras } from '../data/python-dependencies';
 import {
@@ -20,6 +21,8 @@ export interface PipTarget extends WheelTarget {
   pyc: boolean;
   /** torch comes from the CPU index (download.pytorch.org/whl/cpu or a `+cpu` version). */
   cpuTorch: boolean;
+  /** Accuracy tests only: ignore per-package measured installed sizes and use the median ratios. */
+  medianRatiosOnly?: boolean;
 }
 
 export interface RequestedPackage {
@@ -37,13 +40,26 @@ export interface ResolvedPackages {
 }
 
 const fact = (f: RangedFact): E => e(f.typical, f.low, f.high);
+
+type MeasuredRow = [string, string, string, number, number, number, 'pure' | 'binary', string, string];
+const measuredRows = Object.values((ratiosData as unknown as { measured: Record<string, MeasuredRow> }).measured);
+
+/**
+ * 10th and 90th percentile of installed/wheel over the measured packages of a kind. The IQR the ratios table
+ * gives covers only half of the packages, too narrow as the range for one unmeasured package.
+ */
+function spread(kind: 'pure' | 'binary', pyc: boolean): { low: number; high: number } {
+  const rs = measuredRows.filter((r) => r[6] === kind).map((r) => (r[4] + (pyc ? r[5] : 0)) / r[3]).sort((a, b) => a - b);
+  const at = (q: number): number => rs[Math.min(rs.length - 1, Math.max(0, Math.round(q * (rs.length - 1))))] ?? 1;
+  return { low: at(0.1), high: at(0.9) };
+}
 const WHEELS_SOURCE = `wheels.json from ${wheelsMeta.file} (PyPI file sizes in uv.lock files, ${wheelsMeta.dates?.from ?? ''}..${wheelsMeta.dates?.to ?? ''})`;
 
-function installedFromWheel(name: string, wheelBytes: number, pure: boolean, pyc: boolean): { installed: E; source: string } {
+function installedFromWheel(name: string, wheelBytes: number, pure: boolean, pyc: boolean, medianOnly = false): { installed: E; source: string } {
   if (wheelBytes >= LARGE_WHEEL_BYTES) {
     return { installed: round(scale(exact(wheelBytes), LARGE_NATIVE_WHEEL_RATIO)), source: LARGE_NATIVE_WHEEL_RATIO.source };
   }
-  const measured = measuredRatio(name);
+  const measured = medianOnly ? undefined : measuredRatio(name);
   if (measured) {
     const ratio = (pyc ? measured.installedBytesWithPyc : measured.installedBytesNoPyc) / measured.wheelBytes;
     const t = wheelBytes * ratio;
@@ -53,9 +69,10 @@ function installedFromWheel(name: string, wheelBytes: number, pure: boolean, pyc
     };
   }
   const m = installedMultiplier(pure ? 'pure' : 'binary', { pyc });
+  const p = spread(pure ? 'pure' : 'binary', pyc);
   return {
-    installed: round(scale(exact(wheelBytes), m)),
-    source: `median installed/wheel of ${m.n} measured ${pure ? 'pure-Python' : 'binary'} wheels, ${m.typical.toFixed(2)} (IQR ${m.low.toFixed(2)}–${m.high.toFixed(2)}; ${ratiosMeta.file}, ${m.asOf})`,
+    installed: round(scale(exact(wheelBytes), { typical: m.typical, low: Math.min(p.low, m.low), high: Math.max(p.high, m.high) })),
+    source: `median installed/wheel of ${m.n} measured ${pure ? 'pure-Python' : 'binary'} wheels, ${m.typical.toFixed(2)} (range: 10th–90th percentile ${p.low.toFixed(2)}–${p.high.toFixed(2)}; ${ratiosMeta.file}, ${m.asOf})`,
   };
 }
 
@@ -90,7 +107,7 @@ export function packageSize(req: RequestedPackage, target: PipTarget, dependency
   const pinNote = (dataVersion: string): string | undefined =>
     req.version && req.version !== dataVersion ? `sizes of ${dataVersion} (the version in the data); ${req.version} requested` : undefined;
   if (choice?.kind === 'wheel') {
-    const { installed, source } = installedFromWheel(name, choice.wheel.bytes, choice.pure, target.pyc);
+    const { installed, source } = installedFromWheel(name, choice.wheel.bytes, choice.pure, target.pyc, target.medianRatiosOnly);
     const note = pinNote(choice.release.version);
     return withVersion({
       version: choice.release.version,
