@@ -5,10 +5,10 @@ import type { DockerfileModel } from './model/dockerfile';
 export interface Suppression {
   /** Codes or names (lower-case); `all` matches every rule. */
   codes: string[];
-  scope: 'next' | 'file';
+  scope: 'next' | 'file' | 'stage';
   /** Line of the pragma comment. */
   line: number;
-  /** Lines the pragma covers (scope `next`): the instruction that follows it. */
+  /** Lines the pragma covers: the instruction that follows it (scope `next`), or the rest of the stage it opens or sits in (scope `stage`). */
   appliesTo?: { startLine: number; endLine: number };
   range: Range;
   /** Which syntax was used, so a code action can write the same kind. */
@@ -24,7 +24,10 @@ export interface Suppressions {
   isSuppressed(code: string, name: string, line: number): boolean;
 }
 
-const PRAGMA = /^#\s*(hadolint|layerwise)\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+?)\s*$/i;
+// `# hadolint ignore=DL3008,DL3015`, `# hadolint global ignore=…`, `# hadolint stage ignore=…`; a `# comment` may follow.
+const PRAGMA = /^#\s*(hadolint|layerwise)\s+(?:(global|stage)\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+?)\s*(?:#.*)?$/i;
+/** hadolint rejects a whole ignore pragma that lists something other than rule codes; so does Layerwise for that syntax. */
+const RULE_CODE = /^[a-z]+\d+$/i;
 
 export function readSuppressions(model: DockerfileModel): Suppressions {
   const items: Suppression[] = [];
@@ -36,11 +39,17 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
     const m = PRAGMA.exec(text);
     if (m) {
       const codes = m[3]!.split(/[,\s]+/).filter(Boolean).map((c) => c.toLowerCase());
+      const syntax = m[1]!.toLowerCase() as 'hadolint' | 'layerwise';
+      if (syntax === 'hadolint' && !codes.every((c) => RULE_CODE.test(c))) continue;
       const range = { start: { line, character: 0 }, end: { line, character: model.lines.lineText(line).length } };
-      const s: Suppression = { codes, scope: m[2] ? 'file' : 'next', line, range, syntax: m[1]!.toLowerCase() as 'hadolint' | 'layerwise' };
-      if (!m[2]) {
-        const next = model.instructions.find((i) => i.startLine > line);
-        if (next) s.appliesTo = { startLine: next.startLine, endLine: next.endLine };
+      const kind = m[2]?.toLowerCase();
+      const s: Suppression = { codes, scope: kind === 'global' ? 'file' : kind === 'stage' ? 'stage' : 'next', line, range, syntax };
+      const next = model.instructions.find((i) => i.startLine > line);
+      if (s.scope === 'next' && next) s.appliesTo = { startLine: next.startLine, endLine: next.endLine };
+      if (s.scope === 'stage') {
+        // The stage the pragma sits in, or the one the FROM right after it opens.
+        const stage = model.stages[next && next.stage >= 0 ? next.stage : -1] ?? model.stages.find((st) => st.range.start.line > line);
+        if (stage) s.appliesTo = { startLine: line + 1, endLine: stage.range.end.line };
       }
       items.push(s);
     }

@@ -71,6 +71,8 @@ export interface CommandInfo {
   name: Token;
   /** Wrapper words skipped before `name` (`sudo`, `env`, with their options), in order. */
   wrappers: Token[];
+  /** `VAR=value` assignments written before the command (`PIP_NO_CACHE_DIR=1 pip install …`). */
+  assignments: { name: string; value: string }[];
   args: Token[];
   range: Range;
   /** Position in the RUN body, in source order. */
@@ -121,6 +123,7 @@ export function describeCommand(cmd: ShellCommand, toRange: ToRange): CommandInf
   const info: CommandInfo = {
     name: tokens[0]!,
     wrappers: skipped.map((w) => token(w, toRange)),
+    assignments: cmd.assignments.map((a) => ({ name: a.name, value: a.value })),
     args: tokens.slice(1),
     range: toRange(cmd.start, cmd.end),
     index: cmd.index,

@@ -36,6 +36,8 @@ export interface ShellScript {
   commands: ShellCommand[];
   /** The parse had syntax errors (the commands found are still reported). */
   hasErrors: boolean;
+  /** `export`/`declare`/`local`/`readonly` assignments (`export PIP_NO_CACHE_DIR=1`), in source order. */
+  declarations: { keyword: string; name: string; value: string; start: number; end: number }[];
   /** Offsets of `&&`, `||`, `;` and `|` operators that join top-level commands, with their text. */
   operators: { op: string; start: number; end: number }[];
 }
@@ -77,10 +79,20 @@ export function parseShell(source: string): ShellScript {
   if (hit) return hit;
   if (!parser) throw new Error('shell parser not initialised: call initShellParser first');
   const tree = parser.parse(source);
-  if (!tree) return { source, commands: [], hasErrors: true, operators: [] };
+  if (!tree) return { source, commands: [], hasErrors: true, operators: [], declarations: [] };
   const commands: ShellCommand[] = [];
   const operators: ShellScript['operators'] = [];
+  const declarations: ShellScript['declarations'] = [];
   const visit = (node: Node, substituted: boolean): void => {
+    if (node.type === 'declaration_command') {
+      const keyword = node.children[0]?.text ?? '';
+      for (const child of node.namedChildren) {
+        if (child?.type !== 'variable_assignment') continue;
+        const n = child.childForFieldName('name');
+        const v = child.childForFieldName('value');
+        declarations.push({ keyword, name: n ? n.text : '', value: v ? wordOf(v, source).value : '', start: child.startIndex, end: child.endIndex });
+      }
+    }
     if (node.type === 'command') {
       const cmd = toCommand(node, source, substituted, commands.length);
       if (cmd) commands.push(cmd);
@@ -99,7 +111,7 @@ export function parseShell(source: string): ShellScript {
   commands.sort((a, b) => a.start - b.start);
   commands.forEach((c, i) => (c.index = i));
   operators.sort((a, b) => a.start - b.start);
-  const result: ShellScript = { source, commands, hasErrors: tree.rootNode.hasError, operators };
+  const result: ShellScript = { source, commands, hasErrors: tree.rootNode.hasError, operators, declarations };
   tree.delete();
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(source, result);

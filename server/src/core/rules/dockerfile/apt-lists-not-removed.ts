@@ -11,7 +11,7 @@ function removesLists(instr: Instruction): boolean {
 }
 
 function removesDockerClean(model: DockerfileModel): boolean {
-  return model.instructions.some((i) => (i.run?.commands ?? []).some((c) => c.rm?.paths.some((p) => p.value.endsWith('/apt.conf.d/docker-clean'))));
+  return model.instructions.some((i) => ((i.trigger ?? i).run?.commands ?? []).some((c) => c.rm?.paths.some((p) => p.value.endsWith('/apt.conf.d/docker-clean'))));
 }
 
 function listsMounted(instr: Instruction, model: DockerfileModel): boolean {

@@ -50,8 +50,10 @@ export default defineRule({
       }
       const copy = instr.copy;
       if (instr.keyword === 'COPY' && copy && copy.from === undefined && copy.dest) {
-        if (isArchive(copy.dest.value)) archives.push({ name: fileName(copy.dest.value), range: copy.sources[0]?.range ?? copy.dest.range, reported: false });
-        else for (const s of copy.sources) if (isArchive(s.value)) archives.push({ name: fileName(s.value), range: s.range, reported: false });
+        // Raw text: a Windows path's backslashes are not escapes here.
+        const raw = (t: { range: Range }): string => model.lines.slice(t.range);
+        if (isArchive(raw(copy.dest))) archives.push({ name: fileName(raw(copy.dest)), range: copy.sources[0]?.range ?? copy.dest.range, reported: false });
+        else for (const s of copy.sources) if (isArchive(raw(s))) archives.push({ name: fileName(raw(s)), range: s.range, reported: false });
         continue;
       }
       for (const { command } of runsByInstr.get(instr.index) ?? []) {

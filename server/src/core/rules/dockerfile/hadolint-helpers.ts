@@ -36,9 +36,14 @@ export function unquote(v: string): string {
   return v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] ? v.slice(1, -1) : v;
 }
 
+/** Drops quote characters at either end, also when a quoted word was split at a space (`"C:\\Program` `Files\\x"`). */
+function stripQuotes(v: string): string {
+  return v.replace(/^["']|["']$/g, '');
+}
+
 /** File name after the last `/` or `\`, quotes removed (Windows paths included). */
 export function fileName(p: string): string {
-  const s = unquote(p);
+  const s = stripQuotes(p);
   const i = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
   return i >= 0 ? s.slice(i + 1) : s;
 }
@@ -47,7 +52,7 @@ export function fileName(p: string): string {
 export const ARCHIVE_EXTENSIONS = ['.tar', '.Z', '.bz2', '.gz', '.lz', '.lzma', '.tZ', '.tb2', '.tbz', '.tbz2', '.tgz', '.tlz', '.tpz', '.txz', '.xz'];
 
 export function isArchive(p: string): boolean {
-  const s = unquote(p);
+  const s = stripQuotes(p);
   return ARCHIVE_EXTENSIONS.some((e) => s.endsWith(e));
 }
 

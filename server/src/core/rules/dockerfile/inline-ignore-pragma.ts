@@ -26,9 +26,11 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const c of ctx.model.comments) {
-      const text = ctx.model.lines.slice(c.range).trim();
-      if (INLINE_IGNORE.test(text)) ctx.report({ range: c.range, messageId: 'pragma' });
+    const lines = ctx.model.lines;
+    for (let line = 0; line < lines.lineCount; line++) {
+      const text = lines.lineText(line);
+      const start = text.length - text.trimStart().length;
+      if (INLINE_IGNORE.test(text.trim())) ctx.report({ range: { start: { line, character: start }, end: { line, character: text.trimEnd().length } }, messageId: 'pragma' });
     }
   },
 });

@@ -1,6 +1,7 @@
 // DL3042: `pip install` without `--no-cache-dir` leaves pip's download cache in the layer.
 import { defineRule } from '../rule';
-import { envAt } from '../../model/dockerfile';
+import { envAt, type DockerfileModel, type Instruction } from '../../model/dockerfile';
+import type { CommandInfo } from '../../model/commands';
 import { commandSpan, hasCacheMount, insertFlagAfter, runs, truthyEnv } from './util';
 
 export default defineRule({
@@ -37,9 +38,15 @@ export default defineRule({
       if (stage && !stage.layersInFinal && !instr.onbuild) continue;
       if (pip.options.some((o) => o.value.startsWith('--cache-dir'))) continue;
       const env = envAt(ctx.model, instr);
+      // Before the first FROM there is no stage environment; ENV lines above still set the variable (hadolint reads them).
+      if (instr.stage < 0) for (const i of ctx.model.instructions) if (i.index < instr.index) for (const kv of i.env ?? []) env.set(kv.key, kv.value);
       if (truthyEnv(env.get('PIP_NO_CACHE_DIR'))) continue;
       if (command.args.some((a) => /^PIP_NO_CACHE_DIR=/.test(a.value))) continue;
-      if (hasCacheMount(instr, (t) => /(^|\/)\.cache(\/pip)?\/?$/.test(t) || t === env.get('PIP_CACHE_DIR'))) continue;
+      if (command.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR' && truthyEnv(a.value))) continue;
+      if (exportedEarlier(ctx.model, instr, command)) continue;
+      const cacheDir = (t: string): boolean => /(^|\/)\.cache(\/pip)?\/?$/.test(t) || t === env.get('PIP_CACHE_DIR');
+      if (hasCacheMount(instr, cacheDir)) continue;
+      if ((instr.run?.mounts ?? []).some((m) => m.type === 'tmpfs' && m.target !== undefined && cacheDir(m.target))) continue;
       const span = commandSpan(command, pip.subToken);
       ctx.report({
         range: span,
@@ -50,3 +57,11 @@ export default defineRule({
     }
   },
 });
+
+/** `export PIP_NO_CACHE_DIR=1 && pip install …`: an earlier declaration in the same RUN sets the variable. */
+function exportedEarlier(model: DockerfileModel, instr: Instruction, command: CommandInfo): boolean {
+  const run = instr.run;
+  if (!run?.script || run.form !== 'shell') return false;
+  const before = model.lines.offsetAt(command.range.start) - model.lines.offsetAt(run.bodyRange.start);
+  return run.script.declarations.some((d) => d.keyword === 'export' && d.name === 'PIP_NO_CACHE_DIR' && d.start < before && truthyEnv(d.value));
+}
