@@ -6,6 +6,7 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
   DidChangeConfigurationNotification,
+  CodeLensRefreshRequest,
   type InitializeResult,
   type Connection,
 } from 'vscode-languageserver/node';
@@ -15,16 +16,34 @@ import { Analyzer } from './analyzer';
 import { registerDiagnostics } from './diagnostics';
 import { registerCodeActions, FIX_ALL_KIND } from './code-actions';
 import { registerHover } from './hover';
+import { Estimates } from './estimates';
+import { registerCodeLens } from './code-lens';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
   let hasConfigurationCapability = false;
   const analyzer = new Analyzer(connection, documents);
+  let codeLensRefresh = false;
+  let initialCodeLens: unknown;
+  let refreshTimer: NodeJS.Timeout | undefined;
+  // Background size look-ups and setting changes re-ask the client for CodeLens (debounced).
+  const refreshLenses = (): void => {
+    if (!codeLensRefresh || refreshTimer) return;
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    }, 200);
+  };
+  const estimates = new Estimates(analyzer, refreshLenses);
+  analyzer.onInvalidate(() => refreshLenses());
 
   connection.onInitialize(async (params): Promise<InitializeResult> => {
     await initRuntime();
     hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
     analyzer.setInitialSettings(params.initializationOptions, hasConfigurationCapability);
+    codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    const init = params.initializationOptions as Record<string, unknown> | undefined;
+    initialCodeLens = ((init?.['layerwise'] ?? init) as Record<string, unknown> | undefined)?.['codeLens'];
     const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     if (root) analyzer.setWorkspaceRoot(root);
     return {
@@ -32,6 +51,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'layerwise', version: '0.1.0' },
     };
@@ -58,7 +78,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   registerDiagnostics(connection, documents, analyzer);
   registerCodeActions(connection, documents, analyzer);
-  registerHover(connection, documents, analyzer);
+  registerHover(connection, documents, analyzer, estimates);
+  registerCodeLens(connection, documents, analyzer, estimates, {
+    enabled: async (uri) => {
+      let v: unknown = initialCodeLens;
+      if (hasConfigurationCapability) {
+        v = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'layerwise.codeLens' }).catch(() => undefined);
+      }
+      return (v as { enabled?: unknown } | undefined)?.enabled !== false;
+    },
+  });
 
   documents.listen(connection);
   connection.listen();

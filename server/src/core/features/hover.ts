@@ -1,18 +1,39 @@
-// Hover content computed from the model: what a FROM reference means (image, tag, variant, OS, libc, Python).
+// Hover content computed from the model: what a FROM reference means (image, tag, variant, OS, libc, Python) and, given an estimate, sizes.
 import type { Position, Range } from '../types';
 import { containsPosition } from '../types';
 import type { DockerfileModel, FromInfo, Instruction } from '../model/dockerfile';
 import { IMAGE_DEFAULTS } from '../model/image';
+import type { ImageEstimate } from '../estimate/types';
+import { fromSizeMarkdown, instructionEstimate, instructionSizeMarkdown } from './size-hover';
 
 export interface HoverResult {
   markdown: string;
   range: Range;
 }
 
-export function hoverAt(model: DockerfileModel, position: Position): HoverResult | undefined {
+export interface HoverOptions {
+  /** The image's size estimate (computed once per document version by the caller): adds size sections. */
+  estimate?: ImageEstimate;
+  /** For end-of-life status; defaults to now. */
+  today?: Date;
+}
+
+export function hoverAt(model: DockerfileModel, position: Position, options: HoverOptions = {}): HoverResult | undefined {
   const instr = model.instructions.find((i) => containsPosition(i.range, position));
   if (!instr) return undefined;
-  if (instr.keyword === 'FROM' && instr.from) return { markdown: describeFrom(model, instr, instr.from), range: instr.from.imageRange };
+  if (instr.keyword === 'FROM' && instr.from) {
+    let markdown = describeFrom(model, instr, instr.from);
+    const stage = model.stages[instr.stage];
+    if (stage && options.estimate) {
+      const size = fromSizeMarkdown(model, stage, options.estimate.stages[stage.index], options.today);
+      if (size) markdown += `\n\n---\n\n${size}`;
+    }
+    return { markdown, range: instr.from.imageRange };
+  }
+  if ((instr.keyword === 'RUN' || instr.keyword === 'COPY' || instr.keyword === 'ADD') && options.estimate) {
+    const hit = instructionEstimate(options.estimate, instr.index);
+    if (hit) return { markdown: instructionSizeMarkdown(hit.instr, hit.stage), range: instr.keywordRange };
+  }
   return undefined;
 }
 
