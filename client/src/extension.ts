@@ -23,11 +23,15 @@ export async function activate(context: ExtensionContext): Promise<void> {
       configurationSection: 'layerwise',
       fileEvents: workspace.createFileSystemWatcher('**/{requirements*.txt,requirements/*.txt,constraints*.txt,*.in,.dockerignore,.layerwise.toml,pyproject.toml,.hadolint.yaml,.hadolint.yml}'),
     },
-    initializationOptions: { layerwise: workspace.getConfiguration('layerwise') },
+    // ShellCheck is an external program: the server runs it only in a trusted workspace.
+    initializationOptions: { layerwise: { ...workspace.getConfiguration('layerwise'), trusted: workspace.isTrusted } },
   };
   client = new LanguageClient('layerwise', 'Layerwise', serverOptions, clientOptions);
   context.subscriptions.push(client);
   await client.start();
+  context.subscriptions.push(
+    workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('layerwise/didChangeTrust', { trusted: true })),
+  );
 }
 
 export async function deactivate(): Promise<void> {
