@@ -389,7 +389,7 @@ function estimateRun(ctx: Ctx, instr: Instruction, state: State, facts: StageFac
         if (matched) continue;
         for (const x of state.placed) {
           if (x.layer === instr.index) continue;
-          if (under(x.path, p.replace(/\/\*$/, ''))) laterCleanup(parts, savings, x, `rm ${t.value}`);
+          if (under(x.path, p.replace(/\/\*$/, ''))) laterCleanup(parts, savings, x, [cmd.name.raw, ...cmd.args.map((a) => a.raw)].join(' '));
         }
       }
       continue;
