@@ -16,6 +16,18 @@ export interface Divergence {
 export const DIVERGENCES: readonly Divergence[] = [
   // --- hadolint DL3030-DL4006 and ShellCheck (issue 8) ---
   {
+    rule: 'DL3033',
+    id: 'hadolint-0472',
+    topic: 'ARG declared in another stage',
+    reason: 'The ARG is declared in an unrelated stage, so the RUN sees no version; hadolint accepts any ARG declared anywhere.',
+  },
+  {
+    rule: 'DL3041',
+    id: 'hadolint-0626',
+    topic: 'ARG declared in another stage',
+    reason: 'The ARG is declared in an unrelated stage, so the RUN sees no version; hadolint accepts any ARG declared anywhere.',
+  },
+  {
     rule: 'shellcheck',
     id: 'hadolint-1064',
     topic: 'ONBUILD triggers run with the SHELL',

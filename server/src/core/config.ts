@@ -38,6 +38,9 @@ export function defaultConfig(): LayerwiseConfig {
   };
 }
 
+/** Label value types of hadolint's `label-schema` (rules DL3049–DL3058). */
+export const LABEL_TYPES: ReadonlySet<string> = new Set(['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email']);
+
 const SEVERITIES = new Set(['off', 'error', 'warning', 'info', 'hint']);
 
 /** Reads a severity word, accepting hadolint's names (`style` = hint, `ignore`/`none` = off). */
@@ -97,6 +100,20 @@ export function readConfigObject(obj: unknown): { config: Partial<LayerwiseConfi
     if (s) config.failureThreshold = s === 'off' ? 'none' : s;
     else problems.push(`unknown failure threshold ${JSON.stringify(ft)}`);
   }
+  const schema = o['labelSchema'] ?? o['label-schema'];
+  if (schema !== undefined) {
+    if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) problems.push('`label-schema` must be a table of label → type');
+    else {
+      config.labelSchema = {};
+      for (const [k, v] of Object.entries(schema as Record<string, unknown>)) {
+        if (typeof v === 'string' && LABEL_TYPES.has(v)) config.labelSchema[k] = v;
+        else problems.push(`label \`${k}\`: unknown type ${JSON.stringify(v)} (use ${[...LABEL_TYPES].join(', ')})`);
+      }
+    }
+  }
+  const strict = o['strictLabels'] ?? o['strict-labels'];
+  if (typeof strict === 'boolean') config.strictLabels = strict;
+  else if (strict !== undefined) problems.push('`strict-labels` must be true or false');
   if (typeof o['target'] === 'string') config.target = o['target'];
   if (typeof o['experimental'] === 'boolean') config.experimental = o['experimental'];
   if (typeof o['online'] === 'boolean') config.online = o['online'];

@@ -90,6 +90,8 @@ export interface Instruction {
   copy?: CopyInfo;
   env?: KeyValue[];
   argDecls?: KeyValue[];
+  /** LABEL key/value pairs. */
+  labels?: KeyValue[];
   from?: FromInfo;
   /** CMD/ENTRYPOINT/SHELL/RUN written as a JSON array. */
   jsonForm: boolean;
@@ -361,6 +363,9 @@ function toInstruction(
       break;
     case 'ENV':
       instr.env = keyValues(model, instr, ast);
+      break;
+    case 'LABEL':
+      instr.labels = keyValues(model, instr, ast);
       break;
     case 'ARG':
       instr.argDecls = keyValues(model, instr, ast);

@@ -38,8 +38,71 @@ import dl3027 from './dockerfile/apt-instead-of-apt-get';
 import dl3028 from './dockerfile/gem-install-unpinned';
 import dl3029 from './dockerfile/from-platform-flag';
 // --- hadolint DL3030-DL4006 (issue 8): imports ---
+import dl3030 from './dockerfile/yum-install-without-yes';
+import dl3032 from './dockerfile/yum-clean-all-missing';
+import dl3033 from './dockerfile/yum-install-unpinned';
+import dl3034 from './dockerfile/zypper-without-non-interactive';
+import dl3035 from './dockerfile/zypper-dist-upgrade';
+import dl3036 from './dockerfile/zypper-clean-missing';
+import dl3037 from './dockerfile/zypper-install-unpinned';
+import dl3038 from './dockerfile/dnf-install-without-yes';
+import dl3040 from './dockerfile/dnf-clean-all-missing';
+import dl3041 from './dockerfile/dnf-install-unpinned';
+import dl3043 from './dockerfile/onbuild-trigger-not-allowed';
+import dl3044 from './dockerfile/env-references-same-statement';
+import dl3045 from './dockerfile/copy-relative-destination-without-workdir';
+import dl3046 from './dockerfile/useradd-high-uid-without-l';
+import dl3047 from './dockerfile/wget-without-progress';
+import dl3048 from './dockerfile/invalid-label-key';
+import dl3049 from './dockerfile/label-missing';
+import dl3050 from './dockerfile/superfluous-label';
+import dl3051 from './dockerfile/empty-label';
+import dl3052 from './dockerfile/label-not-url';
+import dl3053 from './dockerfile/label-not-rfc3339';
+import dl3054 from './dockerfile/label-not-spdx';
+import dl3055 from './dockerfile/label-not-git-hash';
+import dl3056 from './dockerfile/label-not-semver';
+import dl3057 from './dockerfile/healthcheck-missing';
+import dl3058 from './dockerfile/label-not-email';
+import dl3059 from './dockerfile/consecutive-run-instructions';
+import dl3060 from './dockerfile/yarn-cache-not-cleaned';
+import dl3061 from './dockerfile/instruction-before-from';
+import dl3062 from './dockerfile/go-install-unpinned';
+import dl3063 from './dockerfile/reserved-stage-name';
+import dl3064 from './dockerfile/sensitive-arg-or-env';
+import dl3065 from './dockerfile/redundant-target-platform';
+import dl3066 from './dockerfile/non-numeric-user';
+import dl3067 from './dockerfile/copy-whole-filesystem';
+import dl4000 from './dockerfile/maintainer-deprecated';
+import dl4001 from './dockerfile/wget-and-curl';
+import dl4003 from './dockerfile/multiple-cmd';
+import dl4004 from './dockerfile/multiple-entrypoint';
+import dl4005 from './dockerfile/ln-to-bin-sh';
+import dl4006 from './dockerfile/pipe-without-pipefail';
 import shellcheck from './dockerfile/shellcheck';
 // --- BuildKit checks (issue 8): imports ---
+import bkStageNameCasing from './dockerfile/stage-name-casing';
+import bkFromAsCasing from './dockerfile/from-as-casing';
+import bkNoEmptyContinuation from './dockerfile/empty-continuation-line';
+import bkConsistentInstructionCasing from './dockerfile/inconsistent-instruction-casing';
+import bkDuplicateStageName from './dockerfile/reused-stage-name';
+import bkReservedStageName from './dockerfile/reserved-stage-name';
+import bkJsonArgsRecommended from './dockerfile/json-args-recommended';
+import bkMaintainerDeprecated from './dockerfile/maintainer-deprecated';
+import bkUndefinedArgInFrom from './dockerfile/undefined-arg-in-from';
+import bkWorkdirRelativePath from './dockerfile/workdir-relative-path';
+import bkUndefinedVar from './dockerfile/undefined-var';
+import bkMultipleInstructionsDisallowed from './dockerfile/multiple-instructions-disallowed';
+import bkLegacyKeyValueFormat from './dockerfile/legacy-key-value-format';
+import bkInvalidBaseImagePlatform from './dockerfile/invalid-base-image-platform';
+import bkRedundantTargetPlatform from './dockerfile/redundant-target-platform';
+import bkSecretsUsedInArgOrEnv from './dockerfile/secrets-used-in-arg-or-env';
+import bkInvalidDefaultArgInFrom from './dockerfile/invalid-default-arg-in-from';
+import bkFromPlatformFlagConstDisallowed from './dockerfile/from-platform-flag-const-disallowed';
+import bkCopyIgnoredFile from './dockerfile/copy-ignored-file';
+import bkInvalidDefinitionDescription from './dockerfile/invalid-definition-description';
+import bkExposeProtoCasing from './dockerfile/expose-proto-casing';
+import bkExposeInvalidFormat from './dockerfile/expose-invalid-format';
 // --- requirements files (issue 4): imports ---
 
 const FOUNDATION: Rule<DockerfileModel>[] = [dl3006, dl3007, dl3009, dl3015, dl3042, lw001];
@@ -52,10 +115,33 @@ const HADOLINT_A: Rule<DockerfileModel>[] = [
 ];
 const HADOLINT_B: Rule<DockerfileModel>[] = [
   // --- hadolint DL3030-DL4006 (issue 8): list ---
+  dl3030, dl3032, dl3033, dl3034, dl3035, dl3036, dl3037, dl3038, dl3040, dl3041, dl3043, dl3044, dl3045, dl3046, dl3047, dl3048, dl3049, dl3050, dl3051, dl3052, dl3053, dl3054, dl3055, dl3056, dl3057, dl3058, dl3059, dl3060, dl3061, dl3062, dl3063, dl3064, dl3065, dl3066, dl3067, dl4000, dl4001, dl4003, dl4004, dl4005, dl4006,
   shellcheck,
 ];
 const BUILDKIT: Rule<DockerfileModel>[] = [
   // --- BuildKit checks (issue 8): list ---
+  bkStageNameCasing,
+  bkFromAsCasing,
+  bkNoEmptyContinuation,
+  bkConsistentInstructionCasing,
+  bkDuplicateStageName,
+  bkReservedStageName,
+  bkJsonArgsRecommended,
+  bkMaintainerDeprecated,
+  bkUndefinedArgInFrom,
+  bkWorkdirRelativePath,
+  bkUndefinedVar,
+  bkMultipleInstructionsDisallowed,
+  bkLegacyKeyValueFormat,
+  bkInvalidBaseImagePlatform,
+  bkRedundantTargetPlatform,
+  bkSecretsUsedInArgOrEnv,
+  bkInvalidDefaultArgInFrom,
+  bkFromPlatformFlagConstDisallowed,
+  bkCopyIgnoredFile,
+  bkInvalidDefinitionDescription,
+  bkExposeProtoCasing,
+  bkExposeInvalidFormat,
 ];
 
 const REQUIREMENTS_DOCKERFILE: Rule<DockerfileModel>[] = [

@@ -1,0 +1,40 @@
+// DL3038: `dnf install` without `-y` waits for a confirmation no one can give during a build.
+import { defineRule } from '../rule';
+import { insertWord, rpmCommand, runInstructions, subIs, toolSpan } from './package-manager-helpers';
+
+export default defineRule({
+  meta: {
+    code: 'DL3038',
+    name: 'dnf-install-without-yes',
+    origin: 'hadolint',
+    language: 'dockerfile',
+    category: 'correctness',
+    severity: 'warning',
+    messages: { noYes: '`{command}` asks for confirmation: add `-y`' },
+    fix: 'safe',
+    docs: {
+      whatItDoes: 'Flags `dnf` and `microdnf` `install`, `groupinstall` and `localinstall` run without `-y` / `--assumeyes`.',
+      whyItMatters: 'A build cannot answer dnf\'s confirmation prompt; without `-y` the transaction is cancelled and the RUN fails.',
+      example: 'FROM fedora:40\nRUN dnf install httpd-2.4.62 && dnf clean all\n',
+      useInstead: 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n',
+      fixSafety: 'Safe: adds `-y` after the subcommand; the packages installed are the same.',
+      references: ['https://github.com/hadolint/hadolint/wiki/DL3038', 'https://dnf.readthedocs.io/en/latest/command_ref.html'],
+    },
+  },
+  check(ctx) {
+    for (const instr of runInstructions(ctx.model)) {
+      for (const command of instr.run!.commands) {
+        const rpm = rpmCommand(command);
+        if (!rpm || (rpm.tool !== 'dnf' && rpm.tool !== 'microdnf') || !subIs(rpm, 'install', 'groupinstall', 'localinstall')) continue;
+        if (rpm.flags.has('y') || rpm.flags.has('assumeyes')) continue;
+        const last = rpm.sub[rpm.sub.length - 1]!;
+        ctx.report({
+          range: toolSpan(command, last),
+          messageId: 'noYes',
+          data: { command: `${rpm.tool} ${rpm.sub.map((t) => t.value).join(' ')}` },
+          fixes: [{ title: 'Add `-y`', applicability: 'safe', edits: [insertWord(instr, last, '-y')] }],
+        });
+      }
+    }
+  },
+});

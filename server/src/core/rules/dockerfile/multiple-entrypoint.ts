@@ -1,0 +1,37 @@
+// DL4004: only the last ENTRYPOINT of a stage counts; earlier ones are dead code.
+import { defineRule } from '../rule';
+import { fullLinesRange } from './util';
+
+export default defineRule({
+  meta: {
+    code: 'DL4004',
+    name: 'multiple-entrypoint',
+    origin: 'hadolint',
+    language: 'dockerfile',
+    category: 'correctness',
+    severity: 'error',
+    messages: { multiple: 'A second `ENTRYPOINT` in this stage: only the last one takes effect' },
+    fix: 'safe',
+    docs: {
+      whatItDoes: 'Flags every `ENTRYPOINT` after the first one in the same stage.',
+      whyItMatters: 'An image has one program the container starts; each ENTRYPOINT replaces the previous one, so all but the last are silently ignored and usually point to a mistake.',
+      example: 'FROM python:3.12-slim\nENTRYPOINT ["python", "manage.py", "migrate"]\nENTRYPOINT ["gunicorn", "app:app"]\n',
+      useInstead: 'FROM python:3.12-slim\nENTRYPOINT ["gunicorn", "app:app"]\n',
+      fixSafety: 'Safe: removes the earlier ENTRYPOINT, which has no effect on the image.',
+      references: ['https://github.com/hadolint/hadolint/wiki/DL4004', 'https://docs.docker.com/reference/dockerfile/#entrypoint'],
+    },
+  },
+  check(ctx) {
+    for (const stage of ctx.model.stages) {
+      const all = stage.instructions.filter((i) => i.keyword === 'ENTRYPOINT');
+      for (let k = 1; k < all.length; k++) {
+        const earlier = all[k - 1]!;
+        ctx.report({
+          range: all[k]!.keywordRange,
+          messageId: 'multiple',
+          fixes: [{ title: 'Remove the earlier `ENTRYPOINT`', applicability: 'safe', edits: [{ range: fullLinesRange(ctx.model, earlier.startLine, earlier.endLine), newText: '' }] }],
+        });
+      }
+    }
+  },
+});

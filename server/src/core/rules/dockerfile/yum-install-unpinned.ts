@@ -1,0 +1,47 @@
+// DL3033: `yum install` of a package without a version installs whatever the repository serves on build day.
+import { defineRule } from '../rule';
+import { substitute } from '../../model/dockerfile';
+import { rpmCommand, runInstructions, subIs, versionVariables } from './package-manager-helpers';
+import { rpmModulePinned, rpmPackagePinned } from './rpm-version-helpers';
+
+export default defineRule({
+  meta: {
+    code: 'DL3033',
+    name: 'yum-install-unpinned',
+    origin: 'hadolint',
+    language: 'dockerfile',
+    category: 'reproducibility',
+    severity: 'warning',
+    messages: {
+      unpinned: '`{pkg}` is installed without a version: write `{pkg}-<version>`',
+      unpinnedModule: 'Module `{pkg}` is installed without a stream: write `{pkg}:<stream>`',
+    },
+    fix: 'none',
+    docs: {
+      whatItDoes: 'Flags packages given to `yum install` (and `yum module install`) without a version (`name-<version>`, an `.rpm` file) and modules without a stream (`name:<stream>`). Variables set by ARG or ENV are substituted first; an ARG without a default counts as a version passed with `--build-arg`.',
+      whyItMatters: 'An unpinned package changes whenever the repository updates, so the same Dockerfile builds different images on different days, and a rebuild can break without any change to the file.',
+      example: 'FROM centos:7\nRUN yum install -y tomcat && yum clean all\n',
+      useInstead: 'FROM centos:7\nRUN yum install -y tomcat-7.0.76 && yum clean all\n',
+      fixSafety: 'No fix: the version to pin cannot be known offline.',
+      divergences: 'Stage-aware: an ARG declared in another stage (not one this stage is built FROM) does not reach this RUN, so a version taken from it is not counted; hadolint accepts any variable declared by ARG anywhere.',
+      references: ['https://github.com/hadolint/hadolint/wiki/DL3033'],
+    },
+  },
+  check(ctx) {
+    for (const instr of runInstructions(ctx.model)) {
+      let env: Map<string, string> | undefined;
+      for (const command of instr.run!.commands) {
+        const rpm = rpmCommand(command);
+        if (!rpm || rpm.tool !== 'yum' || !subIs(rpm, 'install')) continue;
+        const kind = rpm.sub.length > 1 ? rpm.sub[0]!.value : '';
+        if (kind === 'group' || kind === 'groups') continue;
+        env ??= versionVariables(ctx.model, instr);
+        for (const op of rpm.operands) {
+          const value = substitute(op.value, env);
+          if (kind === 'module' ? rpmModulePinned(value) : rpmPackagePinned(value)) continue;
+          ctx.report({ range: op.range, messageId: kind === 'module' ? 'unpinnedModule' : 'unpinned', data: { pkg: op.value } });
+        }
+      }
+    }
+  },
+});

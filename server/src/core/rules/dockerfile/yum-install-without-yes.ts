@@ -1,0 +1,40 @@
+// DL3030: `yum install` without `-y` waits for a confirmation no one can give during a build.
+import { defineRule } from '../rule';
+import { insertWord, rpmCommand, runInstructions, subIs, toolSpan } from './package-manager-helpers';
+
+export default defineRule({
+  meta: {
+    code: 'DL3030',
+    name: 'yum-install-without-yes',
+    origin: 'hadolint',
+    language: 'dockerfile',
+    category: 'correctness',
+    severity: 'warning',
+    messages: { noYes: '`{command}` asks for confirmation: add `-y`' },
+    fix: 'safe',
+    docs: {
+      whatItDoes: 'Flags `yum install`, `groupinstall` and `localinstall` (also `yum module install`) run without `-y` / `--assumeyes`.',
+      whyItMatters: 'A build has no terminal to answer yum\'s "Is this ok [y/N]" prompt: without `-y` yum reads end-of-input, answers no and the RUN fails.',
+      example: 'FROM centos:7\nRUN yum install httpd-2.4.6 && yum clean all\n',
+      useInstead: 'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n',
+      fixSafety: 'Safe: adds `-y` after the subcommand; the packages installed are the same.',
+      references: ['https://github.com/hadolint/hadolint/wiki/DL3030', 'https://man7.org/linux/man-pages/man8/yum.8.html'],
+    },
+  },
+  check(ctx) {
+    for (const instr of runInstructions(ctx.model)) {
+      for (const command of instr.run!.commands) {
+        const rpm = rpmCommand(command);
+        if (!rpm || rpm.tool !== 'yum' || !subIs(rpm, 'install', 'groupinstall', 'localinstall')) continue;
+        if (rpm.flags.has('y') || rpm.flags.has('assumeyes')) continue;
+        const last = rpm.sub[rpm.sub.length - 1]!;
+        ctx.report({
+          range: toolSpan(command, last),
+          messageId: 'noYes',
+          data: { command: `yum ${rpm.sub.map((t) => t.value).join(' ')}` },
+          fixes: [{ title: 'Add `-y`', applicability: 'safe', edits: [insertWord(instr, last, '-y')] }],
+        });
+      }
+    }
+  },
+});
