@@ -9,6 +9,7 @@ import { diskFiles, initRuntime } from './node/runtime';
 import { loadConfig } from './node/config-files';
 import { toJson, toSarif, toText, type FileFindings } from './cli-format';
 import { ESTIMATE_USAGE, EstimateUsageError, estimateCommand } from './cli-estimate';
+import { SPLIT_USAGE, SplitUsageError, splitCommand } from './cli-split';
 
 const VERSION = '0.1.0';
 
@@ -18,6 +19,7 @@ const USAGE = `Usage:
   layerwise lint [paths…] [--format text|json|sarif] [--config FILE] [--fix] [--unsafe-fixes]
                  [--failure-threshold error|warning|info|hint|none] [--target STAGE] [--no-color]
 ${ESTIMATE_USAGE}
+${SPLIT_USAGE}
   layerwise --stdio            run the language server over stdio
   layerwise --version | --help
 
@@ -170,6 +172,8 @@ export async function main(argv: string[]): Promise<number> {
         return await lint(rest);
       case 'estimate':
         return await estimateCommand(rest);
+      case 'split':
+        return await splitCommand(rest);
       case '--stdio':
       case 'server': {
         const { startServer } = await import('./lsp/start');
@@ -190,7 +194,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${cmd}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError || err instanceof EstimateUsageError) {
+    if (err instanceof UsageError || err instanceof EstimateUsageError || err instanceof SplitUsageError) {
       process.stderr.write(`layerwise: ${err.message}\n`);
       return 2;
     }

@@ -1,0 +1,63 @@
+// `layerwise split`: the "Split into builder stage" assist from the command line (prints or writes the new text).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { buildDockerfileModel } from './core/model/dockerfile';
+import { estimateImage, type EstimateInput } from './core/estimate/estimate';
+import splitIntoBuilderStage from './core/assists/split-into-builder-stage';
+import { diskFiles, initRuntime } from './node/runtime';
+import { diskContextSizer } from './node/context-size';
+
+export class SplitUsageError extends Error {}
+
+export const SPLIT_USAGE = `  layerwise split <Dockerfile> [--write] [--keep-base] [--venv PATH]
+                 prints the rewritten file (or writes it with --write); exit 1 with the reason when it does not apply`;
+
+export async function splitCommand(argv: string[]): Promise<number> {
+  let file: string | undefined;
+  let write = false;
+  let keepBase = false;
+  let venv: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--write' || a === '-w') write = true;
+    else if (a === '--keep-base') keepBase = true;
+    else if (a === '--venv' || a.startsWith('--venv=')) {
+      venv = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (!venv || !venv.startsWith('/')) throw new SplitUsageError('--venv needs an absolute path');
+    } else if (a.startsWith('-')) throw new SplitUsageError(`unknown option ${a}`);
+    else if (file) throw new SplitUsageError('split takes one Dockerfile');
+    else file = a;
+  }
+  if (!file) throw new SplitUsageError('split needs a Dockerfile');
+  const abs = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (err) {
+    throw new SplitUsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  await initRuntime();
+  const model = buildDockerfileModel(text);
+  const input: EstimateInput = { files: diskFiles(), dockerfilePath: abs, contextDir: dirname(abs), context: diskContextSizer() };
+  const options: Record<string, string | boolean> = { keepBase };
+  if (venv) options['venv'] = venv;
+  const result = splitIntoBuilderStage.run(model, {
+    path: abs,
+    files: input.files!,
+    options,
+    sizeOf: (m) => estimateImage(m, input).final?.bytes,
+  });
+  if (!result.applies) {
+    process.stderr.write(`layerwise: split does not apply to ${file}: ${result.reason}\n`);
+    return 1;
+  }
+  const action = result.actions[0]!;
+  if (write) {
+    writeFileSync(abs, action.text);
+    process.stderr.write(`layerwise: ${action.title}: wrote ${file}\n`);
+  } else {
+    process.stdout.write(action.text);
+    process.stderr.write(`layerwise: ${action.title}\n`);
+  }
+  return 0;
+}
