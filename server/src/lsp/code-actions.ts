@@ -5,6 +5,7 @@ import type { Analyzer } from './analyzer';
 import { fixToCodeAction, type DiagnosticData } from './convert';
 import { fixAll } from '../core/index';
 import { ignoreForFileEdit, ignoreForInstructionEdit } from '../core/features/suppress';
+import { assistCodeActions } from './assists';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.layerwise`;
 
@@ -52,6 +53,8 @@ export function registerCodeActions(connection: Connection, documents: TextDocum
         }
       }
     }
+    // Refactors (Split into builder stage, …) are not tied to a diagnostic: offered for the cursor's range.
+    actions.push(...assistCodeActions(doc, params.range, analyzer, only));
     return actions;
   });
 }

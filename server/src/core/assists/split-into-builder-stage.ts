@@ -562,6 +562,12 @@ export default defineAssist({
   run(model: DockerfileModel, ctx: AssistContext): AssistResult {
     const keepBaseOnly = ctx.options?.['keepBase'] === true;
     const venv = typeof ctx.options?.['venv'] === 'string' ? (ctx.options['venv'] as string) : DEFAULT_VENV;
+    const final = model.finalStage;
+    if (ctx.range && final) {
+      // In the editor the refactor is offered where it acts: on the final stage (its FROM, comments or body).
+      const first = leadingCommentStart(model, final.fromInstruction);
+      if (ctx.range.end.line < first || ctx.range.start.line > final.range.end.line) return declined('the cursor is outside the final stage');
+    }
     const slim = planSplit(model, { keepBase: keepBaseOnly, venv });
     if (!slim.ok) return declined(slim.reason);
     const actions: AssistAction[] = [];

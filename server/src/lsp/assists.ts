@@ -1,0 +1,44 @@
+// Offers the core's assists as `refactor.*` code actions, with the estimator's predicted saving in their titles.
+import { CodeAction, type Range as LspRange } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { dirname } from 'node:path';
+import type { Analyzer } from './analyzer';
+import { assistsFor } from '../core/assists/index';
+import { estimateImage, type EstimateInput } from '../core/estimate/estimate';
+import type { E } from '../core/estimate/types';
+import type { DockerfileModel } from '../core/model/dockerfile';
+import { diskContextSizer } from '../node/context-size';
+
+const context = diskContextSizer({ maxMillis: 400 });
+/** One answer per document version: editors ask for code actions on every cursor move. */
+const cache = new Map<string, { version: number; key: string; actions: CodeAction[] }>();
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export function assistCodeActions(doc: TextDocument, range: LspRange, analyzer: Analyzer, only: string[] | undefined): CodeAction[] {
+  if (only && only.length > 0 && !only.some((o) => o === 'refactor' || o.startsWith('refactor'))) return [];
+  const analysis = analyzer.get(doc);
+  const model = analysis?.model;
+  if (!model) return [];
+  const key = `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+  const hit = cache.get(doc.uri);
+  if (hit && hit.version === doc.version && hit.key === key) return hit.actions.filter((a) => wants(only, a.kind ?? ''));
+  const input: EstimateInput = {
+    files: analyzer.files,
+    ...(analysis.path ? { dockerfilePath: analysis.path, contextDir: dirname(analysis.path) } : {}),
+    context,
+  };
+  const sizeOf = (m: DockerfileModel): E | undefined => estimateImage(m, input).final?.bytes;
+  const actions = assistsFor(model, { range, files: analyzer.files, ...(analysis.path ? { path: analysis.path } : {}), sizeOf }).map(({ assist, action }) =>
+    CodeAction.create(action.title, { changes: { [doc.uri]: action.edits } }, assist.kind),
+  );
+  cache.set(doc.uri, { version: doc.version, key, actions });
+  return actions.filter((a) => wants(only, a.kind ?? ''));
+}
+
+export function forgetAssists(uri: string): void {
+  cache.delete(uri);
+}
