@@ -105,8 +105,9 @@ export function ruleTester(rule: Rule<DockerfileModel>, cases: { valid: (string 
     test('docs example fires and "use instead" does not', () => {
       const docsConfig: Partial<LayerwiseConfig> = { ...(rule.meta.docs.exampleConfig ?? {}) };
       if (rule.meta.defaultOff) docsConfig.rules = { ...(docsConfig.rules ?? {}), [rule.meta.code]: rule.meta.severity };
-      assert.ok(lintWith(rule, rule.meta.docs.example, { config: docsConfig }).length > 0, 'example must fire');
-      assert.deepEqual(lintWith(rule, rule.meta.docs.useInstead, { config: docsConfig }).map((f) => f.message), []);
+      const docsFiles = rule.meta.docs.exampleFiles ?? {};
+      assert.ok(lintWith(rule, rule.meta.docs.example, { config: docsConfig, files: docsFiles }).length > 0, 'example must fire');
+      assert.deepEqual(lintWith(rule, rule.meta.docs.useInstead, { config: docsConfig, files: docsFiles }).map((f) => f.message), []);
     });
   });
 }

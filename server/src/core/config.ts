@@ -22,7 +22,18 @@ export interface LayerwiseConfig {
   online: boolean;
   /** Disable inline pragmas (hadolint's `disable-ignore-pragma`). */
   disableIgnorePragma: boolean;
+  /**
+   * Rule origins whose findings another installed tool already shows (`buildkit` when Docker's extension runs the
+   * build checks, `hadolint` when the hadolint extension runs): those rules do not run, so nothing is shown twice.
+   */
+  defer: RuleOrigin[];
+  /** A `# check=` value from outside (BuildKit's `BUILDKIT_DOCKERFILE_CHECK` build argument); replaces the file's directive. */
+  buildkitCheck?: string;
 }
+
+/** Where a rule comes from; the values `defer` accepts. */
+export type RuleOrigin = 'hadolint' | 'buildkit' | 'layerwise';
+export const RULE_ORIGINS: readonly RuleOrigin[] = ['hadolint', 'buildkit', 'layerwise'];
 
 export function defaultConfig(): LayerwiseConfig {
   return {
@@ -35,6 +46,7 @@ export function defaultConfig(): LayerwiseConfig {
     experimental: false,
     online: false,
     disableIgnorePragma: false,
+    defer: [],
   };
 }
 
@@ -62,6 +74,7 @@ export function mergeConfig(base: LayerwiseConfig, over: Partial<LayerwiseConfig
     ...Object.fromEntries(Object.entries(over).filter(([, v]) => v !== undefined)),
     rules: { ...base.rules, ...(over.rules ?? {}) },
     ignored: [...base.ignored, ...(over.ignored ?? [])],
+    defer: [...new Set([...base.defer, ...(over.defer ?? [])])],
     labelSchema: { ...base.labelSchema, ...(over.labelSchema ?? {}) },
   };
 }
@@ -114,6 +127,14 @@ export function readConfigObject(obj: unknown): { config: Partial<LayerwiseConfi
   const strict = o['strictLabels'] ?? o['strict-labels'];
   if (typeof strict === 'boolean') config.strictLabels = strict;
   else if (strict !== undefined) problems.push('`strict-labels` must be true or false');
+  const defer = list('defer');
+  if (defer) {
+    config.defer = defer.filter((d): d is RuleOrigin => (RULE_ORIGINS as readonly string[]).includes(d));
+    for (const d of defer) if (!(RULE_ORIGINS as readonly string[]).includes(d)) problems.push(`\`defer\`: unknown rule origin ${JSON.stringify(d)} (use ${RULE_ORIGINS.join(', ')})`);
+  }
+  const check = o['buildkitCheck'] ?? o['buildkit-check'];
+  if (typeof check === 'string') config.buildkitCheck = check;
+  else if (check !== undefined) problems.push('`buildkitCheck` must be a string such as "skip=JSONArgsRecommended;error=true"');
   if (typeof o['target'] === 'string') config.target = o['target'];
   if (typeof o['experimental'] === 'boolean') config.experimental = o['experimental'];
   if (typeof o['online'] === 'boolean') config.online = o['online'];

@@ -35,6 +35,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '```',
     '',
     ...(d.exampleConfig ? [`The example is linted with this configuration: \`${JSON.stringify(d.exampleConfig)}\`.`, ''] : []),
+    ...Object.entries(d.exampleFiles ?? {}).flatMap(([name, text]) => [`With \`${name}\` next to the Dockerfile:`, '', '```', text.replace(/\n$/, ''), '```', '']),
     '## Use instead',
     '',
     '```' + lang,

@@ -35,10 +35,12 @@ export function severityFor(meta: RuleMeta, config: LayerwiseConfig, enabledExpe
   const byCode = findKey(config.rules, meta.code);
   const byName = findKey(config.rules, meta.name);
   const override = byCode ?? byName;
+  // Another installed tool already shows this rule's findings: never show them twice, whatever the severity settings.
+  if ((config.defer ?? []).includes(meta.origin)) return 'off';
   if (config.ignored.some((x) => x.toLowerCase() === meta.code.toLowerCase() || x.toLowerCase() === meta.name.toLowerCase())) return 'off';
   if (override !== undefined) return override;
   if (meta.defaultOff) return 'off';
-  if (meta.experimental && !config.experimental && !enabledExperimental.some((e) => e === 'all' || e.toLowerCase() === meta.code.toLowerCase())) return 'off';
+  if (meta.experimental && !config.experimental && !enabledExperimental.some((e) => e.toLowerCase() === 'all' || e.toLowerCase() === meta.code.toLowerCase())) return 'off';
   return meta.severity;
 }
 
@@ -137,11 +139,12 @@ export function sortFindings(findings: Finding[]): Finding[] {
 /** Lints a Dockerfile model with the given rules, then drops suppressed findings. */
 export function lintDockerfileWith(rules: readonly Rule<DockerfileModel>[], model: DockerfileModel, options: LintOptions = {}): Finding[] {
   const config = options.config ?? defaultConfig();
-  const suppressions = readSuppressions(model);
+  const suppressions = readSuppressions(model, config.buildkitCheck);
   const raw = runRules(rules, model, options, config, suppressions.experimental);
+  const metaOf = new Map(rules.map((r) => [r.meta.code, r.meta]));
   const kept = raw.filter((f) => {
     if (config.disableIgnorePragma) return true;
-    return !suppressions.isSuppressed(f.code, f.name, f.range.start.line);
+    return !suppressions.isSuppressed(f.code, f.name, f.range.start.line, metaOf.get(f.code));
   });
   if (suppressions.checkError) {
     for (const f of kept) if (rules.find((r) => r.meta.code === f.code)?.meta.origin === 'buildkit') f.severity = 'error';

@@ -21,6 +21,8 @@ export interface RuleDocs {
   divergences?: string;
   /** Settings `example` and `useInstead` are linted with, for rules that only act when configured (`trustedRegistries`). */
   exampleConfig?: Partial<LayerwiseConfig>;
+  /** Other project files `example` and `useInstead` are linted with, by path relative to the Dockerfile's folder (`.dockerignore`). */
+  exampleFiles?: Record<string, string>;
 }
 
 export type Origin = 'hadolint' | 'buildkit' | 'layerwise';

@@ -1,0 +1,75 @@
+// CopyIgnoredFile: COPY/ADD of a build-context path that the `.dockerignore` excludes, so the build cannot see it.
+import ignore from '@balena/dockerignore';
+import * as posix from 'node:path/posix';
+import { defineRule } from '../rule';
+import { dirnameOf, joinPath } from '../../project';
+
+/** The ignore file BuildKit uses: `<Dockerfile>.dockerignore` next to the Dockerfile wins over the context's `.dockerignore`. */
+function readIgnoreFile(read: (p: string) => string | undefined, dockerfilePath: string): { name: string; text: string } | undefined {
+  const dir = dirnameOf(dockerfilePath);
+  const own = `${posix.basename(dockerfilePath.replace(/\\/g, '/'))}.dockerignore`;
+  const specific = read(joinPath(dir, own));
+  if (specific !== undefined) return { name: own, text: specific };
+  const general = read(joinPath(dir, '.dockerignore'));
+  return general !== undefined ? { name: '.dockerignore', text: general } : undefined;
+}
+
+function patternsOf(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+export default defineRule({
+  meta: {
+    code: 'CopyIgnoredFile',
+    name: 'copy-ignored-file',
+    origin: 'buildkit',
+    language: 'dockerfile',
+    category: 'correctness',
+    severity: 'warning',
+    messages: {
+      ignored: '`{keyword}` source `{source}` is excluded by {file}, so it is not in the build context',
+    },
+    fix: 'none',
+    docs: {
+      whatItDoes:
+        'Reads the `.dockerignore` that applies to this Dockerfile (`<Dockerfile>.dockerignore` next to it, else `.dockerignore` in its folder) and flags a `COPY`/`ADD` source from the build context that it excludes, directly or through a parent folder, with Docker\'s matching rules. `COPY . …` is flagged when the patterns exclude every top-level name. Like BuildKit, it stays quiet when the file has `!` exceptions, which cannot be judged without listing the context.',
+      whyItMatters: 'An excluded path is not sent to the builder: the build fails with "not found", or, for a folder, silently copies less than the line promises.',
+      example: 'FROM python:3.12-slim\nCOPY requirements.txt .\n',
+      useInstead: 'FROM python:3.12-slim\nCOPY pyproject.toml .\n',
+      exampleFiles: { '.dockerignore': '*.txt\n' },
+      fixSafety: 'No fix: either the line or the `.dockerignore` is wrong, and only the author knows which.',
+      references: ['https://docs.docker.com/reference/build-checks/copy-ignored-file/', 'https://docs.docker.com/build/concepts/context/#dockerignore-files'],
+      divergences:
+        'BuildKit\'s documentation shows `*/tmp/*` excluding `./tmp/helloworld.txt`; with Docker\'s matching rules `*` needs a folder before `tmp/`, so BuildKit itself does not report it, and neither does Layerwise.',
+    },
+  },
+  check(ctx) {
+    if (ctx.path === undefined) return;
+    const file = readIgnoreFile((p) => ctx.files.read(p), ctx.path);
+    if (!file) return;
+    const patterns = patternsOf(file.text);
+    if (patterns.length === 0 || patterns.some((p) => p.startsWith('!'))) return;
+    const ig = ignore().add(patterns);
+    const excluded = (p: string): boolean => {
+      if (p === '.' || p === '') return ig.ignores('a') && ig.ignores('.a');
+      const parts = p.split('/');
+      for (let k = 1; k <= parts.length; k++) if (ig.ignores(parts.slice(0, k).join('/'))) return true;
+      return false;
+    };
+    for (const instr of ctx.model.instructions) {
+      const copy = instr.copy;
+      if (!copy || copy.from !== undefined) continue;
+      for (const src of copy.sources) {
+        const v = src.value;
+        if (v.startsWith('<<') || v.includes('$') || /^[a-z][a-z0-9+.-]*:\/\//i.test(v) || v.startsWith('git@')) continue;
+        const clean = posix.normalize(v.replace(/\\/g, '/')).replace(/^\/+/, '').replace(/\/+$/, '') || '.';
+        if (clean.startsWith('..')) continue;
+        if (!excluded(clean)) continue;
+        ctx.report({ range: src.range, messageId: 'ignored', data: { keyword: instr.keyword, source: v, file: `\`${file.name}\`` } });
+      }
+    }
+  },
+});
