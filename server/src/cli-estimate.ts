@@ -130,7 +130,7 @@ export function estimateToText(est: ImageEstimate, file: string): string {
   return out.join('\n') + '\n';
 }
 
-export async function estimateCommand(argv: string[]): Promise<number> {
+export async function estimateCommand(argv: string[], write: (text: string) => void = (t) => void process.stdout.write(t)): Promise<number> {
   const args = parseArgs(argv);
   if (!args.file) throw new EstimateUsageError('estimate needs a Dockerfile');
   const abs = resolve(args.file);
@@ -164,7 +164,7 @@ export async function estimateCommand(argv: string[]): Promise<number> {
     await online.fetchPending(recorder.misses());
     est = estimateImage(model, { ...input, external: online });
   }
-  process.stdout.write(args.format === 'json' ? `${JSON.stringify(estimateToJson(est), null, 2)}\n` : estimateToText(est, args.file));
+  write(args.format === 'json' ? `${JSON.stringify(estimateToJson(est), null, 2)}\n` : estimateToText(est, args.file));
   if (args.budget !== undefined && est.final && est.final.bytes.typical > args.budget) {
     process.stderr.write(`layerwise: estimated image size ${formatBytes(est.final.bytes.typical)} exceeds the budget of ${formatBytes(args.budget)}\n`);
     return 1;

@@ -33,7 +33,7 @@ import {
 } from '../data/estimate-facts';
 import { ZERO, add, e, exact, formatBytes, round, scale, sub } from './bytes';
 import { resolvePackages, type PipTarget, type RequestedPackage } from './python';
-import type { BaseEstimate, ContextSizer, E, ExternalFacts, ImageEstimate, InstructionEstimate, Part, Saving, StageEstimate } from './types';
+import type { BaseEstimate, ContextSizer, E, ExternalFacts, ImageEstimate, InstructionEstimate, PackageEstimate, Part, Saving, StageEstimate } from './types';
 
 export interface EstimateInput {
   /** Reads requirements files from the build context. */
@@ -688,9 +688,12 @@ function pipCommand(
   if (resolved.packages.length) {
     const bytes = isWheel ? resolved.download : resolved.installed;
     const anyFallback = resolved.packages.some((p) => p.fallback);
-    const srcs = [...new Set(resolved.packages.map((p) => (p.fallback ? 'fallback' : p.source.split(';').pop()!.trim().replace(/ for [^ ]+ [^ ]+ \(/, ' ('))))].slice(0, 3);
+    const origin = (p: PackageEstimate): string =>
+      p.source.startsWith('PyPI JSON API') ? 'PyPI JSON API (online)' : p.source.startsWith('fallback') || (p.fallback && !p.source.startsWith('sdist')) ? 'fallback figures' : p.source.includes('dependency-closures') ? 'dependency-closures.tsv' : 'wheels.json';
+    const ratio = (p: PackageEstimate): string => p.source.split(';').pop()!.trim().replace(/ for [^ ]+ [^ ]+ \(/, ' (');
+    const srcs = [...new Set(resolved.packages.map(origin))].join(', ') + '; ' + [...new Set(resolved.packages.filter((p) => !p.fallback).map(ratio))].slice(0, 2).join('; ');
     const what = `${isWheel ? 'pip wheel' : uv ? 'uv pip' : 'pip'}: ${direct} package${direct === 1 ? '' : 's'} + ${deps} dependenc${deps === 1 ? 'y' : 'ies'}${fromFiles} → ${where}${pyc}`;
-    const placed: Placed = { path: site, bytes: round(bytes), what, source: `sizes per package: wheels.json (${resolved.packages.length} packages); ${srcs.join('; ')}`, layer: instr.index, kind: 'pip' };
+    const placed: Placed = { path: site, bytes: round(bytes), what, source: `${resolved.packages.length} packages sized from ${srcs}`, layer: instr.index, kind: 'pip' };
     place({ part: { what, bytes: placed.bytes, source: placed.source, kind: 'pip', packages: resolved.packages, ...(anyFallback ? { fallback: true } : {}) }, placed });
   }
   if (resolved.unknownDependencies.length) {
