@@ -90,9 +90,9 @@ EOF
 
 serve_index() {
 	if ! curl -fsS "http://127.0.0.1:$PORT/simple/" > /dev/null 2>&1; then
-		nohup python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$W/split-index" > "$W/logs/split-index.log" 2>&1 &
+		nohup /usr/bin/python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$W/split-index" > "$W/logs/split-index.log" 2>&1 &
 		echo $! > "$W/logs/split-index.pid"
-		sleep 1
+		for _ in $(seq 1 40); do curl -fsS "http://127.0.0.1:$PORT/simple/" > /dev/null 2>&1 && break; sleep 0.25; done
 	fi
 	curl -fsS "http://127.0.0.1:$PORT/simple/psycopg2/" > /dev/null || { echo "index on 127.0.0.1:$PORT does not serve psycopg2"; exit 1; }
 }
@@ -109,7 +109,7 @@ verify() {
 	: > "$out"
 	port=18100
 	for v in Dockerfile Dockerfile.split Dockerfile.split-keep-base; do
-		tag=localhost/flask-app:${v#Dockerfile}
+		tag=localhost/flask-app:${v#Dockerfile.}
 		[ "$v" = Dockerfile ] && tag=localhost/flask-app:original
 		s=$(date +%s)
 		podman build --no-cache --network host -f "$ctx/$v" -t "$tag" "$ctx" > "$W/logs/split-build-${tag##*:}.log" 2>&1 \

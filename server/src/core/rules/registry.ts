@@ -11,6 +11,17 @@ import dl3015 from './dockerfile/apt-get-install-without-no-install-recommends';
 import dl3042 from './dockerfile/pip-install-without-no-cache-dir';
 import lw001 from './dockerfile/copy-context-before-dependency-install';
 // --- python-image rules (issue 3): imports ---
+import lw002 from './dockerfile/python-base-not-slim';
+import lw003 from './dockerfile/build-packages-left-in-image';
+import lw004 from './dockerfile/apt-get-update-in-separate-run';
+import lw005 from './dockerfile/cleanup-in-later-layer';
+import lw006 from './dockerfile/recursive-chown-of-copied-files';
+import lw007 from './dockerfile/no-user-in-final-stage';
+import lw008 from './dockerfile/end-of-life-base-image';
+import lw009 from './dockerfile/pip-install-compiles-on-alpine';
+import lw010 from './dockerfile/dockerignore-missing-python-entries';
+import lw011 from './dockerfile/python-unbuffered-not-set';
+import lw012 from './dockerfile/python-tool-cache-kept';
 // --- hadolint DL3000-DL3029 (issue 8): imports ---
 import dl1001 from './dockerfile/inline-ignore-pragma';
 import dl3000 from './dockerfile/relative-workdir';
@@ -104,10 +115,18 @@ import bkInvalidDefinitionDescription from './dockerfile/invalid-definition-desc
 import bkExposeProtoCasing from './dockerfile/expose-proto-casing';
 import bkExposeInvalidFormat from './dockerfile/expose-invalid-format';
 // --- requirements files (issue 4): imports ---
+// --- multi-stage rules (issue 6): imports ---
+import lw050 from './dockerfile/site-packages-python-version-mismatch';
+import lw051 from './dockerfile/site-packages-copied-without-console-scripts';
+import lw052 from './dockerfile/builder-final-abi-mismatch';
+import lw053 from './dockerfile/venv-copied-to-different-path';
+import lw054 from './dockerfile/built-package-runtime-library-missing';
+import lw055 from './dockerfile/copy-from-path-not-created';
 
 const FOUNDATION: Rule<DockerfileModel>[] = [dl3006, dl3007, dl3009, dl3015, dl3042, lw001];
 const PYTHON_IMAGE: Rule<DockerfileModel>[] = [
   // --- python-image rules (issue 3): list ---
+  lw002, lw003, lw004, lw005, lw006, lw007, lw008, lw009, lw010, lw011, lw012,
 ];
 const HADOLINT_A: Rule<DockerfileModel>[] = [
   // --- hadolint DL3000-DL3029 (issue 8): list ---
@@ -144,11 +163,16 @@ const BUILDKIT: Rule<DockerfileModel>[] = [
   bkExposeInvalidFormat,
 ];
 
+const MULTI_STAGE: Rule<DockerfileModel>[] = [
+  // --- multi-stage rules (issue 6): list ---
+  lw050, lw051, lw052, lw053, lw054, lw055,
+];
+
 const REQUIREMENTS_DOCKERFILE: Rule<DockerfileModel>[] = [
   // --- Dockerfile rules that read requirements files (issue 4): list ---
 ];
 
-export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [...FOUNDATION, ...PYTHON_IMAGE, ...HADOLINT_A, ...HADOLINT_B, ...BUILDKIT, ...REQUIREMENTS_DOCKERFILE];
+export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [...FOUNDATION, ...PYTHON_IMAGE, ...HADOLINT_A, ...HADOLINT_B, ...BUILDKIT, ...REQUIREMENTS_DOCKERFILE, ...MULTI_STAGE];
 
 /** Rules over requirements files (their model type lives with the requirements parser). */
 export const REQUIREMENTS_RULES: readonly Rule<unknown>[] = [

@@ -1,0 +1,26 @@
+// Table tests for LW055 copy-from-path-not-created.
+import rule from '../../../server/src/core/rules/dockerfile/copy-from-path-not-created';
+import { ruleTester } from '../../helpers/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    'FROM python:3.12 AS b\nRUN python -m venv /opt/venv\nFROM python:3.12-slim\nCOPY --from=b /opt/venv /opt/venv\n',
+    { name: 'accepts paths under a WORKDIR', code: 'FROM python:3.12 AS b\nWORKDIR /src\nRUN make dist\nFROM python:3.12-slim\nCOPY --from=b /src/dist /app\n' },
+    { name: 'accepts paths the base image has', code: 'FROM python:3.12 AS b\nFROM python:3.12-slim\nCOPY --from=b /usr/local/bin/python3 /usr/local/bin/\n' },
+    { name: 'accepts a pip --prefix', code: 'FROM python:3.12 AS b\nRUN pip install --prefix=/install flask\nFROM python:3.12-slim\nCOPY --from=b /install /usr/local\n' },
+    { name: 'accepts a path named through ENV', code: 'FROM python:3.12 AS b\nENV VIRTUAL_ENV=/venv\nRUN python -m venv $VIRTUAL_ENV\nFROM python:3.12-slim\nCOPY --from=b /venv /venv\n' },
+    { name: 'ignores unknown base images', code: 'FROM ghcr.io/astral-sh/uv:latest AS uv\nFROM python:3.12-slim\nCOPY --from=uv /uv /bin/uv\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM python:3.12 AS b\nRUN python -m venv /venv\nFROM python:3.12-slim\nCOPY --from=b /opt/venv /opt/venv\n',
+      errors: [{ text: '/opt/venv', within: '--from=b /opt/venv', message: '`/opt/venv` is copied from stage `b`, which never creates it' }],
+      output: null,
+    },
+    {
+      name: 'site-packages of another Python than the source stage runs',
+      code: 'FROM python:3.12 AS b\nRUN pip install flask\nFROM python:3.12-slim\nCOPY --from=b /usr/local/lib/python3.11/site-packages /usr/local/lib/python3.12/site-packages\n',
+      errors: [{ text: '/usr/local/lib/python3.11/site-packages', messageId: 'otherPython' }],
+    },
+  ],
+});
