@@ -1,0 +1,253 @@
+// The split assist: exact output for the bundled example, declines with reasons, and properties over every Dockerfile fixture in the repository.
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import split, { planSplit } from '../../../server/src/core/assists/split-into-builder-stage';
+import { buildDockerfileModel, type DockerfileModel } from '../../../server/src/core/model/dockerfile';
+import { estimateImage } from '../../../server/src/core/estimate/estimate';
+import { lintDockerfileWith } from '../../../server/src/core/engine';
+import { defaultConfig } from '../../../server/src/core/config';
+import { findRule } from '../../../server/src/core/rules/registry';
+import type { Rule } from '../../../server/src/core/rules/rule';
+import { applyEdits } from '../../../server/src/core/text';
+import { initRuntime } from '../../../server/src/node/runtime';
+import lw050 from '../../../server/src/core/rules/dockerfile/site-packages-python-version-mismatch';
+import lw051 from '../../../server/src/core/rules/dockerfile/site-packages-copied-without-console-scripts';
+import lw052 from '../../../server/src/core/rules/dockerfile/builder-final-abi-mismatch';
+import lw053 from '../../../server/src/core/rules/dockerfile/venv-copied-to-different-path';
+import lw054 from '../../../server/src/core/rules/dockerfile/built-package-runtime-library-missing';
+import lw055 from '../../../server/src/core/rules/dockerfile/copy-from-path-not-created';
+
+const MULTI_STAGE_RULES = [lw050, lw051, lw052, lw053, lw054, lw055];
+const ROOT = resolve(__dirname, '..', '..', '..', '..');
+
+before(async () => initRuntime());
+
+function run(text: string, options: Record<string, string | boolean> = {}) {
+  return split.run(buildDockerfileModel(text), { options });
+}
+
+describe('split-into-builder-stage', () => {
+  test('rewrites the bundled example into a builder venv on python:3.12 and a slim final stage', () => {
+    const text = readFileSync(join(ROOT, 'examples/flask-app/Dockerfile'), 'utf8');
+    const r = run(text);
+    assert.ok(r.applies);
+    assert.equal(r.actions.length, 2);
+    assert.equal(
+      r.actions[0]!.text,
+      [
+        '# A typical first Dockerfile for a Flask app: it works, but the image is big and slow to rebuild.',
+        'FROM python:3.12 AS builder',
+        '# Compiler and headers for psycopg2',
+        'RUN apt-get update && apt-get install -y gcc libpq-dev',
+        'WORKDIR /app',
+        'RUN python -m venv /opt/venv',
+        'ENV PATH="/opt/venv/bin:$PATH"',
+        'COPY requirements.txt .',
+        'RUN pip install --no-cache-dir -r requirements.txt',
+        '',
+        'FROM python:3.12-slim',
+        '',
+        'RUN apt-get update \\',
+        '    && apt-get install -y --no-install-recommends libpq5 \\',
+        '    && rm -rf /var/lib/apt/lists/*',
+        '',
+        'WORKDIR /app',
+        'COPY . .',
+        'COPY --from=builder /opt/venv /opt/venv',
+        'ENV PATH="/opt/venv/bin:$PATH"',
+        '',
+        'EXPOSE 8000',
+        'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(r.actions[1]!.title, 'Split into builder stage, keeping `python:3.12`');
+    assert.match(r.actions[1]!.text, /\nFROM python:3\.12\n/);
+  });
+
+  test('the edits turn the document into the action text', () => {
+    const text = 'FROM python:3.12\nRUN apt-get update && apt-get install -y gcc libpq-dev\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n';
+    const r = run(text);
+    assert.ok(r.applies);
+    assert.equal(applyEdits(text, r.actions[0]!.edits), r.actions[0]!.text);
+  });
+
+  test('poetry gets virtualenvs.create false and VIRTUAL_ENV; the poetry install itself stays out of the venv', () => {
+    const text = 'FROM python:3.12\nRUN pip install poetry\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root --only main\nCOPY . .\nCMD ["python", "-m", "app"]\n';
+    const r = run(text);
+    assert.ok(r.applies, r.applies ? '' : r.reason);
+    const out = r.actions[0]!.text;
+    assert.match(out, /FROM python:3\.12 AS builder\nRUN pip install --no-cache-dir poetry\nWORKDIR \/app\nRUN python -m venv \/opt\/venv\nENV VIRTUAL_ENV=\/opt\/venv PATH="\/opt\/venv\/bin:\$PATH"\nCOPY pyproject.toml poetry.lock .\/\nRUN poetry config virtualenvs.create false && poetry install --no-root --only main\n/);
+    assert.match(out, /FROM python:3\.12-slim\nWORKDIR \/app\nCOPY --from=builder \/opt\/venv \/opt\/venv\nENV PATH="\/opt\/venv\/bin:\$PATH"\nCOPY \. \.\n/);
+  });
+
+  test('uv sync gets UV_PROJECT_ENVIRONMENT and the uv binary copied from its image in both stages', () => {
+    const text = 'FROM python:3.12-bookworm\nCOPY --from=ghcr.io/astral-sh/uv:0.5 /uv /bin/uv\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen\nCMD ["python", "main.py"]\n';
+    const r = run(text);
+    assert.ok(r.applies, r.applies ? '' : r.reason);
+    const out = r.actions[0]!.text;
+    assert.match(out, /UV_PROJECT_ENVIRONMENT=\/opt\/venv/);
+    assert.match(out, /FROM python:3\.12-slim-bookworm\n/);
+    assert.equal(out.split('COPY --from=ghcr.io/astral-sh/uv:0.5 /uv /bin/uv').length - 1, 2);
+  });
+
+  test('a whole-context copy before pip install -r becomes a copy of just the requirements file in the builder', () => {
+    const r = run('FROM python:3.11\nWORKDIR /srv\nCOPY . .\nRUN pip install -r requirements/prod.txt\nCMD ["gunicorn", "app:app"]\n');
+    assert.ok(r.applies);
+    assert.match(r.actions[0]!.text, /COPY requirements \.\/requirements\/\nRUN pip install --no-cache-dir -r requirements\/prod\.txt/);
+  });
+
+  test('Alpine keeps its base and pairs apk -dev packages with their libraries', () => {
+    const r = run('FROM python:3.12-alpine\nRUN apk add --no-cache gcc musl-dev postgresql-dev\nRUN pip install psycopg2\nCMD ["python"]\n');
+    assert.ok(r.applies);
+    assert.equal(r.actions.length, 1);
+    assert.match(r.actions[0]!.text, /FROM python:3\.12-alpine\nRUN apk add --no-cache libpq\nCOPY --from=builder/);
+  });
+
+  test('a RUN that also does other things keeps them and swaps the -dev package for its runtime library', () => {
+    const r = run('FROM python:3.12-slim\nRUN apt-get update && apt-get install -y libpq-dev curl && useradd app\nRUN pip install psycopg2\nUSER app\n');
+    assert.ok(r.applies);
+    assert.match(r.actions[0]!.text, /FROM python:3\.12-slim\nRUN apt-get update && apt-get install -y curl libpq5 && useradd app\n/);
+  });
+
+  for (const [name, text, reason] of [
+    ['declines a file without Python installs', 'FROM python:3.12\nCMD ["python"]\n', /installs no Python packages/],
+    ['declines pip --user', 'FROM python:3.12\nRUN pip install --user flask\n', /--user/],
+    ['declines a non-Python base', 'FROM ubuntu:24.04\nRUN pip install flask\n', /not an official Python image/],
+    ['declines a venv the file already makes', 'FROM python:3.12\nRUN python -m venv /v && /v/bin/pip install flask\n', /already creates a virtual environment/],
+    ['declines a kept RUN that needs the compiler', 'FROM python:3.12\nRUN apt-get install -y gcc\nRUN pip install flask\nRUN make\n', /calls `make`/],
+    ['declines an install sharing its RUN with app commands', 'FROM python:3.12\nRUN pip install -r r.txt && python manage.py collectstatic\n', /runs `python` together/],
+    ['declines an unknown -dev package', 'FROM python:3.12\nRUN apt-get install -y libfoo-dev\nRUN pip install foo\n', /no known runtime library for `libfoo-dev`/],
+    ['declines a multi-stage file whose final stage compiles nothing', 'FROM python:3.12 AS b\nRUN pip wheel -w /w flask\nFROM python:3.12-slim\nCOPY --from=b /w /w\nRUN pip install /w/*\n', /compiles nothing/],
+  ] as const) {
+    test(name, () => {
+      const r = run(text);
+      assert.equal(r.applies, false);
+      if (!r.applies) assert.match(r.reason, reason);
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Properties over every Dockerfile fixture in the repository and the shared corpora.
+
+interface Fixture {
+  name: string;
+  text: string;
+}
+
+function walk(dir: string, out: string[]): void {
+  if (!existsSync(dir)) return;
+  for (const n of readdirSync(dir)) {
+    if (n === 'node_modules' || n.startsWith('.')) continue;
+    const p = join(dir, n);
+    const st = statSync(p);
+    if (st.isDirectory()) walk(p, out);
+    else if (/(^|[./-])(docker|container)file([.-].*)?$/i.test(n) && !/\.(ts|js|map|snap)$/.test(n)) out.push(p);
+  }
+}
+
+function fixtures(): Fixture[] {
+  const out: Fixture[] = [];
+  const files: string[] = [];
+  for (const d of ['examples', 'test']) walk(join(ROOT, d), files);
+  walk('/work/shared/buildlab/app', files);
+  for (const f of files) out.push({ name: relative(ROOT, f), text: readFileSync(f, 'utf8') });
+  for (const [file, keys] of [['/work/shared/conformance/hadolint-cases.json', ['cases']], ['/work/shared/conformance/buildkit-cases.json', ['cases', 'doc_examples']]] as const) {
+    if (!existsSync(file)) continue;
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { id: string; dockerfile: string }[]>;
+    for (const k of keys) for (const c of data[k] ?? []) out.push({ name: `${file.split('/').pop()}#${c.id}`, text: c.dockerfile });
+  }
+  return out;
+}
+
+const RUNTIME_KEYWORDS = new Set(['ENV', 'ARG', 'WORKDIR', 'EXPOSE', 'USER', 'HEALTHCHECK', 'CMD', 'ENTRYPOINT', 'LABEL', 'VOLUME', 'STOPSIGNAL', 'SHELL', 'ONBUILD']);
+
+function finalStageTexts(model: DockerfileModel, keep: (kw: string) => boolean): string[] {
+  const s = model.finalStage;
+  if (!s) return [];
+  return s.instructions.filter((i) => keep(i.keyword)).map((i) => model.lines.slice(i.range).replace(/\s+/g, ' ').trim());
+}
+
+function isSubsequence(needle: string[], hay: string[]): boolean {
+  let j = 0;
+  for (const h of hay) if (j < needle.length && h === needle[j]) j++;
+  return j === needle.length;
+}
+
+function commentLines(text: string): string[] {
+  return text.split(/\r?\n/).filter((l) => /^\s*#/.test(l)).map((l) => l.trim()).sort();
+}
+
+function normalizeReason(r: string): string {
+  return r.replace(/line \d+/g, 'line N').replace(/`[^`]*`/g, '`…`');
+}
+
+test('split properties hold on every Dockerfile fixture (summary table printed)', () => {
+  const all = fixtures();
+  assert.ok(all.length > 100, `expected the shared corpora, found ${all.length} fixtures`);
+  const buildPackages = findRule('build-packages-left-in-image') as Rule<DockerfileModel> | undefined;
+  const declines = new Map<string, number>();
+  const applied: string[] = [];
+  const failures: string[] = [];
+  for (const fx of all) {
+    const model = buildDockerfileModel(fx.text);
+    let result;
+    try {
+      result = split.run(model, {});
+    } catch (err) {
+      failures.push(`${fx.name}: threw ${(err as Error).message}`);
+      continue;
+    }
+    if (!result.applies) {
+      const k = normalizeReason(result.reason);
+      declines.set(k, (declines.get(k) ?? 0) + 1);
+      continue;
+    }
+    applied.push(fx.name);
+    const before = estimateImage(model).final?.bytes.typical ?? 0;
+    for (const action of result.actions) {
+      const fail = (what: string): void => void failures.push(`${fx.name} [${action.title}]: ${what}`);
+      const out = buildDockerfileModel(action.text);
+      // 1. parses, with one more stage and a final stage
+      if (out.stages.length !== model.stages.length + 1 || !out.finalStage) fail('output does not have one more stage');
+      // 2. runtime instructions of the input's final stage are in the output's final stage, in order
+      const want = finalStageTexts(model, (k) => RUNTIME_KEYWORDS.has(k));
+      const got = finalStageTexts(out, (k) => RUNTIME_KEYWORDS.has(k));
+      if (!isSubsequence(want, got)) fail(`runtime instructions lost or reordered: ${JSON.stringify(want)} vs ${JSON.stringify(got)}`);
+      // 3. no user comment lost
+      const missing = commentLines(fx.text).filter((c, i, a) => commentLines(action.text).filter((x) => x === c).length < a.filter((x) => x === c).length);
+      if (missing.length) fail(`comments lost: ${missing.join(' | ')}`);
+      // 4. not offered again on its own output
+      if (split.run(out, {}).applies) fail('the assist is offered again on its own output');
+      // 5. the build-packages rule no longer fires
+      if (buildPackages && lintDockerfileWith([buildPackages], out, { config: defaultConfig() }).length > 0) fail('build-packages rule still fires');
+      // 6. the estimated final size does not grow
+      const after = estimateImage(out).final?.bytes.typical ?? 0;
+      if (after > before + 1_000_000) fail(`estimate grows from ${before} to ${after}`);
+      // 7. the multi-stage rules find nothing
+      const ms = lintDockerfileWith(MULTI_STAGE_RULES, out, { config: defaultConfig() });
+      if (ms.length) fail(`multi-stage rules fire: ${ms.map((f) => `${f.code} ${f.message}`).join('; ')}`);
+    }
+  }
+  const rows = [...declines.entries()].sort((a, b) => b[1] - a[1]);
+  const table = [
+    `split over ${all.length} Dockerfile fixtures: applies to ${applied.length}, declines ${all.length - applied.length}` +
+      (buildPackages ? '' : ' (build-packages rule not registered yet: property 5 skipped)'),
+    '| declines | reason |',
+    '| ---: | --- |',
+    ...rows.map(([r, n]) => `| ${n} | ${r} |`),
+    `applies to: ${applied.join(', ')}`,
+  ].join('\n');
+  console.log(table);
+  assert.deepEqual(failures, []);
+  assert.ok(applied.length >= 3, 'the split should apply to the example and the buildlab single-stage files at least');
+});
+
+test('planSplit keeps a custom venv path', () => {
+  const r = planSplit(buildDockerfileModel('FROM python:3.12\nRUN pip install flask\n'), { venv: '/venv' });
+  assert.ok(r.ok);
+  if (r.ok) assert.match(r.plan.text, /COPY --from=builder \/venv \/venv/);
+});
