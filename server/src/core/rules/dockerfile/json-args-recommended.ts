@@ -26,7 +26,7 @@ export default defineRule({
       example: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir gunicorn\nCMD gunicorn --bind 0.0.0.0:8000 app:app\n',
       useInstead: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir gunicorn\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]\n',
       fixSafety:
-        'Safe when the command is plain words (no quotes, variables, globs or shell operators): the same program gets the same arguments. Unsafe when the words were quoted: the split follows Layerwise's reading of plain single and double quotes, not a real shell. No fix when the command uses variables, globs or shell syntax (pipes, `&&`, redirections): a JSON array runs no shell, so wrap such commands in a script instead.',
+        'Safe when the command is plain words (no quotes, variables, globs or shell operators): the same program gets the same arguments. Unsafe when the words were quoted: the split follows Layerwise\'s reading of plain single and double quotes, not a real shell. No fix when the command uses variables, globs or shell syntax (pipes, `&&`, redirections): a JSON array runs no shell, so wrap such commands in a script instead.',
       references: ['https://docs.docker.com/reference/build-checks/json-args-recommended/', 'https://docs.docker.com/reference/dockerfile/#shell-and-exec-form'],
       divergences: 'hadolint\'s DL3025 flags the same pattern; it ignores `SHELL`, while this check (like BuildKit) stays quiet when a `SHELL` instruction chose the shell on purpose.',
     },
