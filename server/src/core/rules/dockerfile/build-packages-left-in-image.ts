@@ -1,0 +1,57 @@
+// LW003: compilers and headers installed with apt/apk in a layer of the final image and not removed in the same RUN.
+import { defineRule } from '../rule';
+import { buildOnlyCategory } from '../../data/apt-build-packages';
+import { installedPackages, removedPackages, ships } from './python-image-helpers';
+
+const WHAT: Record<string, string> = {
+  compiler: 'a compiler',
+  'build-tool': 'a build tool',
+  headers: 'development headers',
+  meta: 'the compiler toolchain',
+  vcs: 'a build-time tool',
+};
+
+export default defineRule({
+  meta: {
+    code: 'LW003',
+    name: 'build-packages-left-in-image',
+    origin: 'layerwise',
+    language: 'dockerfile',
+    category: 'size',
+    severity: 'warning',
+    messages: {
+      left: '`{package}` ({what}) is installed in a layer of the final image and not removed in the same RUN: it ships with the app',
+    },
+    fix: 'none',
+    docs: {
+      whatItDoes:
+        'Flags each build-only package (`build-essential`, `gcc`, `g++`, `make`, `python3-dev`, `*-dev` libraries, `musl-dev`, `linux-headers`, `cargo`/`rustc`, …) installed with `apt-get install` or `apk add` in a stage whose layers become the image, unless the same RUN removes it again (`apt-get purge`/`remove`, `apk del`, or `apk add --virtual NAME` followed by `apk del NAME`).',
+      whyItMatters:
+        'Compilers and headers are needed to build wheels, never to run them. `build-essential` alone adds about 250 MB, and every `-dev` package drags in more. Removing them in a later RUN does not shrink the image: the bytes stay in the layer that installed them.',
+      example: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir psycopg2\n',
+      useInstead:
+        'FROM python:3.12-slim AS build\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev\nRUN pip wheel --no-cache-dir --wheel-dir /wheels psycopg2\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=build /wheels /wheels\nRUN pip install --no-cache-dir /wheels/* && rm -rf /wheels\n',
+      fixSafety:
+        'No fix yet: the cure is to build in a separate stage and copy only the result (wheels, a virtual environment) into a final stage that installs the runtime libraries (`libpq5` for `libpq-dev`). That builder-stage refactor comes with a later release.',
+      references: ['https://docs.docker.com/build/building/multi-stage/', 'https://pythonspeed.com/articles/multi-stage-docker-python/'],
+    },
+  },
+  check(ctx) {
+    for (const instr of ctx.model.instructions.map((i) => i.trigger ?? i)) {
+      const stage = ctx.model.stages[instr.stage];
+      if (!instr.run || !ships(stage, instr)) continue;
+      const commands = instr.run.commands;
+      for (const c of commands) {
+        const virtual = c.apk?.sub === 'add' ? c.apk.virtual : undefined;
+        const removedLater = new Set<string>();
+        for (const later of commands) if (later.index > c.index) for (const n of removedPackages(later)) removedLater.add(n);
+        if (virtual !== undefined && removedLater.has(virtual)) continue;
+        for (const p of installedPackages(c)) {
+          const category = buildOnlyCategory(p.name, p.manager);
+          if (!category || removedLater.has(p.name)) continue;
+          ctx.report({ range: p.token.range, messageId: 'left', data: { package: p.token.value, what: WHAT[category] ?? 'build-only' } });
+        }
+      }
+    }
+  },
+});

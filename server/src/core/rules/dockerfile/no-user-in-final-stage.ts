@@ -1,0 +1,76 @@
+// LW007: the final stage never sets USER, so the container runs as root (an explicit `USER root` is DL3002's).
+import { defineRule } from '../rule';
+import type { Fix } from '../../types';
+import type { DockerfileModel, Stage } from '../../model/dockerfile';
+import { effectiveInstructions, stageChain } from './python-image-helpers';
+import { eolOf } from '../../text';
+
+/** Images whose default user is root (the official python, debian, ubuntu and alpine images). */
+const ROOT_BY_DEFAULT = new Set(['python', 'debian', 'ubuntu', 'alpine']);
+/** Instructions that only describe the image: the USER switch goes above them. */
+const METADATA = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'LABEL', 'STOPSIGNAL', 'VOLUME']);
+
+export default defineRule({
+  meta: {
+    code: 'LW007',
+    name: 'no-user-in-final-stage',
+    origin: 'layerwise',
+    language: 'dockerfile',
+    category: 'security',
+    severity: 'warning',
+    messages: {
+      root: '`{keyword}` runs as root: the final stage never sets a USER and `{image}` defaults to root',
+    },
+    fix: 'unsafe',
+    docs: {
+      whatItDoes:
+        'Flags the final stage (the build target) when neither it nor a stage it is built on sets `USER`, and its base image (`python`, `debian`, `ubuntu`, `alpine`) runs as root by default. It reports at the `CMD`/`ENTRYPOINT` that will run as root, or at the base image when there is none.',
+      whyItMatters:
+        'A process running as root in a container owns every file of the image and is one kernel bug away from the host. An application that is compromised as an unprivileged user can do far less. Most Python web apps need no privilege at run time.',
+      example: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
+      useInstead: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN useradd --system --uid 10001 --no-create-home app\nUSER 10001\nCMD ["python", "app.py"]\n',
+      fixSafety:
+        'The fix creates a system user with uid 10001 (`useradd` on Debian and Ubuntu, `adduser -S` on Alpine) and switches to it above the trailing `CMD`/`ENTRYPOINT`/`EXPOSE` block. It is always unsafe: the application may write to files owned by root, bind a port below 1024, or need a home folder.',
+      references: ['https://docs.docker.com/build/building/best-practices/#user', 'https://github.com/hadolint/hadolint/wiki/DL3002'],
+      divergences: 'hadolint\'s DL3002 flags only an explicit `USER root`; this rule covers the final stage that never sets a user at all, and stays quiet on bases whose default user it does not know.',
+    },
+  },
+  check(ctx) {
+    const model = ctx.model;
+    const stage = model.finalStage;
+    if (!stage) return;
+    const chain = stageChain(model, stage);
+    const base = chain[chain.length - 1]!;
+    if (!ROOT_BY_DEFAULT.has(base.from.facts.family) || base.from.ref.hasVariables) return;
+    const instrs = effectiveInstructions(model, stage);
+    if (instrs.some((i) => i.keyword === 'USER')) return;
+    const runs = stage.instructions.filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+    const at = runs[runs.length - 1];
+    ctx.report({
+      range: at ? at.keywordRange : base.from.imageRange,
+      messageId: 'root',
+      data: { keyword: at ? at.keyword : 'The container', image: base.from.image },
+      fixes: fixFor(model, stage, base.from.facts.os?.distro === 'alpine' || base.from.facts.family === 'alpine'),
+    });
+  },
+});
+
+function fixFor(model: DockerfileModel, stage: Stage, alpine: boolean): Fix[] {
+  const instrs = stage.instructions;
+  let k = instrs.length;
+  while (k > 1 && METADATA.has(instrs[k - 1]!.keyword)) k--;
+  const eol = eolOf(model.text);
+  const create = alpine ? 'RUN adduser -S -u 10001 app' : 'RUN useradd --system --uid 10001 --no-create-home app';
+  const lines = `${create}${eol}USER 10001${eol}`;
+  const before = instrs[k];
+  if (before) {
+    // Above the comment block that belongs to the instruction.
+    let line = before.startLine;
+    while (line > 0 && /^\s*#/.test(model.lines.lineText(line - 1))) line--;
+    const at = { line, character: 0 };
+    return [{ title: 'Create a system user and switch to it', applicability: 'unsafe', edits: [{ range: { start: at, end: at }, newText: lines }] }];
+  }
+  const last = instrs[instrs.length - 1]!;
+  const end = { line: last.endLine, character: model.lines.lineText(last.endLine).length };
+  return [{ title: 'Create a system user and switch to it', applicability: 'unsafe', edits: [{ range: { start: end, end }, newText: `${eol}${lines.slice(0, -eol.length)}` }] }];
+}

@@ -1,0 +1,50 @@
+// LW009: on an Alpine (musl) base, pip installs packages that publish no musl wheels, so it compiles them from source.
+import { defineRule } from '../rule';
+import { compilesOnAlpine } from '../../data/python-packages';
+import { alwaysCompiles, pipPackages, type PipPackage } from './python-image-helpers';
+
+export default defineRule({
+  meta: {
+    code: 'LW009',
+    name: 'pip-install-compiles-on-alpine',
+    origin: 'layerwise',
+    language: 'dockerfile',
+    category: 'size',
+    severity: 'warning',
+    messages: {
+      compiles:
+        '`{package}` has no musllinux wheel: on `{image}` pip compiles it from source (slow, needs compilers and headers, bigger image); a Debian `-slim` base installs the ready-made wheel',
+    },
+    fix: 'none',
+    docs: {
+      whatItDoes:
+        'On a stage whose base uses musl libc (`python:*-alpine`, `alpine`), flags each package named in `pip install` (also `uv pip install`) that publishes Linux wheels for glibc (manylinux) but none for musl (musllinux) and no pure-Python wheel, or no wheel at all. The data comes from PyPI\'s file lists for common packages. Packages listed in requirements files are checked when those files come in through the model.',
+      whyItMatters:
+        'Without a matching wheel pip downloads the source and builds it: minutes instead of seconds per build, a compiler and `-dev` headers in the image, and build failures when a library is missing. On a glibc base (`python:3.x-slim`) the same install is a download of a prebuilt wheel.',
+      example: 'FROM python:3.12-alpine\nRUN pip install --no-cache-dir onnxruntime\n',
+      useInstead: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir onnxruntime\n',
+      fixSafety: 'No fix: switching the base from Alpine to a Debian `-slim` image changes the OS packages (apk → apt) and must be done by hand.',
+      references: ['https://pythonspeed.com/articles/alpine-docker-python/', 'https://peps.python.org/pep-0656/'],
+    },
+  },
+  check(ctx) {
+    const model = ctx.model;
+    for (const stage of model.stages) {
+      if (stage.from.facts.libc !== 'musl') continue;
+      for (const instr of stage.instructions.map((i) => i.trigger ?? i)) {
+        for (const c of instr.run?.commands ?? []) {
+          if (!c.pip || !(c.pip.tool === 'pip' || (c.pip.tool === 'uv' && c.pip.sub === 'install'))) continue;
+          const only = c.pip.options.some((o) => /^--only-binary/.test(o.value));
+          if (only) continue;
+          for (const p of pipPackages(c).filter(compiles)) {
+            ctx.report({ range: p.token!.range, messageId: 'compiles', data: { package: p.name, image: stage.from.image } });
+          }
+        }
+      }
+    }
+  },
+});
+
+function compiles(p: PipPackage): boolean {
+  return p.token !== undefined && (compilesOnAlpine(p.name) || alwaysCompiles(p.name));
+}

@@ -1,0 +1,72 @@
+// LW002: the full `python:<ver>` image in a stage that ships, where the -slim image of the same Python and Debian release would do.
+import { defineRule } from '../rule';
+import type { DockerfileModel, Stage } from '../../model/dockerfile';
+import { slimTagFor } from '../../model/image';
+import { alwaysCompiles, buildPackagesIn, effectiveInstructions, pipPackages, stageChain } from './python-image-helpers';
+import type { ProjectFiles } from '../../project';
+
+export default defineRule({
+  meta: {
+    code: 'LW002',
+    name: 'python-base-not-slim',
+    origin: 'layerwise',
+    language: 'dockerfile',
+    category: 'size',
+    severity: 'warning',
+    messages: {
+      notSlim:
+        '`{image}` is the full image (compilers, headers and tools, about 1 GB): `{slim}` has the same Python on the same Debian release at about a seventh of the size',
+    },
+    fix: 'sometimes',
+    docs: {
+      whatItDoes:
+        'Flags a `FROM python:<version>` (also `-bookworm`, `-trixie`, `python:latest`) in a stage whose layers become the image, and names the `-slim` tag of the same Python and Debian release.',
+      whyItMatters:
+        'The full tag is built on buildpack-deps: gcc, make, hundreds of `-dev` packages, git and more, about 1 GB uncompressed against about 150 MB for `-slim`. The application almost never needs them at run time, and every one of those packages is pulled, stored and scanned for CVEs with each deployment.',
+      example: 'FROM python:3.12-bookworm\nWORKDIR /app\nCOPY app.py .\nCMD ["python", "app.py"]\n',
+      useInstead: 'FROM python:3.12-slim-bookworm\nWORKDIR /app\nCOPY app.py .\nCMD ["python", "app.py"]\n',
+      fixSafety:
+        'The fix switches the tag to the `-slim` tag of the same Python and Debian release. It is unsafe when the image builds native code (it installs compilers or `-dev` packages with apt/apk, or pip installs a package that has no wheel and compiles), because the full image brings compilers and libraries the slim one lacks; for those images, compile in a builder stage and keep the slim image for the final stage (the builder-stage refactor comes with a later release). Also unsafe when requirements files could not be read to check.',
+      references: ['https://hub.docker.com/_/python', 'https://github.com/docker-library/docs/tree/master/python#image-variants'],
+    },
+  },
+  check(ctx) {
+    const model = ctx.model;
+    for (const stage of model.stages) {
+      if (!stage.layersInFinal || stage.from.stage !== undefined) continue;
+      const { ref, facts, tagRange } = stage.from;
+      if (facts.family !== 'python' || facts.variant !== 'full' || ref.hasVariables || !tagRange) continue;
+      const slim = slimTagFor(ref, facts);
+      if (!slim) continue;
+      const safe = !compilesNative(model, stage, ctx.files, ctx.path);
+      ctx.report({
+        range: tagRange,
+        messageId: 'notSlim',
+        data: { image: `${ref.path}:${ref.tag}`, slim: `${ref.path}:${slim}` },
+        fixes: [{ title: `Use \`${ref.path}:${slim}\``, applicability: safe ? 'safe' : 'unsafe', edits: [{ range: tagRange, newText: slim }] }],
+      });
+    }
+  },
+});
+
+/** True when a shipped stage built on this one installs build packages or pip installs something that compiles or cannot be checked. */
+function compilesNative(model: DockerfileModel, stage: Stage, files: ProjectFiles, path: string | undefined): boolean {
+  const shipped = model.stages.filter((s) => s.layersInFinal && stageChain(model, s).includes(stage));
+  for (const s of shipped) {
+    for (const instr of effectiveInstructions(model, s)) {
+      if (!instr.run) continue;
+      if (buildPackagesIn(instr).length > 0) return true;
+      for (const c of instr.run.commands) {
+        const pip = c.pip;
+        if (!pip || !['install', 'add', 'sync'].includes(pip.sub)) continue;
+        // Projects, lock files and unreadable requirements cannot be checked for source builds.
+        if (pip.sub === 'sync' || pip.tool === 'poetry' || pip.tool === 'pipenv' || pip.localPaths.length > 0 || pip.editables.length > 0) return true;
+        if (pip.options.some((o) => /^--no-binary/.test(o.value))) return true;
+        const pkgs = pipPackages(c, files, path);
+        const readable = pip.requirements.every((r) => path !== undefined && pkgs.some((p) => p.file === r.value));
+        if (!readable || pkgs.some((p) => alwaysCompiles(p.name))) return true;
+      }
+    }
+  }
+  return false;
+}

@@ -1,0 +1,59 @@
+// Table tests for LW002 python-base-not-slim.
+import rule from '../../../server/src/core/rules/dockerfile/python-base-not-slim';
+import { ruleTester } from '../../helpers/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    'FROM python:3.12-slim\nCMD ["python"]\n',
+    'FROM python:3.12-alpine\nCMD ["python"]\n',
+    { name: 'a builder stage may use the full image', code: 'FROM python:3.12 AS build\nRUN pip wheel -w /w psycopg2\nFROM python:3.12-slim\nCOPY --from=build /w /w\n' },
+    { name: 'a tag given by a variable is not judged', code: 'ARG TAG\nFROM python:${TAG}\n' },
+    { name: 'other images are not judged', code: 'FROM debian:bookworm\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM python:3.12\nCOPY app.py .\nCMD ["python", "app.py"]\n',
+      errors: [{ text: '3.12', message: '`python:3.12-slim` has the same Python' }],
+      output: 'FROM python:3.12-slim\nCOPY app.py .\nCMD ["python", "app.py"]\n',
+      applicability: 'safe',
+    },
+    {
+      name: 'keeps the Debian release',
+      code: 'FROM python:3.11.9-bookworm\n',
+      errors: [{ text: '3.11.9-bookworm' }],
+      output: 'FROM python:3.11.9-slim-bookworm\n',
+    },
+    { name: 'a codename-only tag', code: 'FROM python:trixie\n', errors: [{ text: 'trixie' }], output: 'FROM python:slim-trixie\n' },
+    {
+      name: 'unsafe when the stage installs compilers',
+      code: 'FROM python:3.12\nRUN apt-get update && apt-get install -y gcc libpq-dev\n',
+      errors: [{ text: '3.12' }],
+      applicability: 'unsafe',
+    },
+    {
+      name: 'unsafe when pip installs a package that only ships an sdist',
+      code: 'FROM python:3.12\nRUN pip install --no-cache-dir psycopg2\n',
+      errors: [{ text: '3.12' }],
+      applicability: 'unsafe',
+    },
+    {
+      name: 'unsafe when a requirements file cannot be read',
+      code: 'FROM python:3.12\nRUN pip install --no-cache-dir -r requirements.txt\n',
+      errors: [{ text: '3.12' }],
+      applicability: 'unsafe',
+    },
+    {
+      name: 'safe when the requirements file lists only packages with wheels',
+      code: 'FROM python:3.12\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n',
+      files: { 'requirements.txt': 'flask==3.1.2\n' },
+      errors: [{ text: '3.12' }],
+      applicability: 'safe',
+    },
+    {
+      name: 'a stage built FROM a full-image stage that ships is judged at the base',
+      code: 'FROM python:3.12 AS base\nFROM base\nRUN apt-get install -y build-essential\n',
+      errors: [{ text: '3.12' }],
+      applicability: 'unsafe',
+    },
+  ],
+});
