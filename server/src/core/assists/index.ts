@@ -2,8 +2,12 @@
 import type { DockerfileModel } from '../model/dockerfile';
 import type { Assist, AssistAction, AssistContext } from './assist';
 import splitIntoBuilderStage from './split-into-builder-stage';
+import copyManifestsBeforeCode from './copy-manifests-before-code';
+import useSlimBase from './use-slim-base';
+import usePipCacheMount from './use-pip-cache-mount';
+import mergeConsecutiveRuns from './merge-consecutive-runs';
 
-export const ASSISTS: readonly Assist[] = [splitIntoBuilderStage];
+export const ASSISTS: readonly Assist[] = [splitIntoBuilderStage, copyManifestsBeforeCode, useSlimBase, usePipCacheMount, mergeConsecutiveRuns];
 
 export interface OfferedAssist {
   assist: Assist;

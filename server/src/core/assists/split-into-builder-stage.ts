@@ -16,7 +16,7 @@
 // - uv sync: `UV_PROJECT_ENVIRONMENT=/opt/venv`, uv's documented way to sync into a chosen environment.
 // Packaging tools installed on their own (`pip install poetry`) run before the venv exists, so they stay in the
 // builder's system Python and out of the shipped venv.
-import type { TextEdit } from '../types';
+import type { Fix, TextEdit } from '../types';
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile';
 import { buildDockerfileModel, envAt } from '../model/dockerfile';
 import type { CommandInfo, Token } from '../model/commands';
@@ -594,4 +594,20 @@ export default defineAssist({
 /** Re-parses a rewrite (tests and the CLI check the output is still a Dockerfile the model understands). */
 export function reparse(text: string): DockerfileModel {
   return buildDockerfileModel(text);
+}
+
+const fixCache = new WeakMap<DockerfileModel, Fix | null>();
+
+/**
+ * The split as a rule fix (for the build-packages rule): unsafe, because it changes the base image, moves installs
+ * into another stage and relies on a table of runtime libraries. One object per model, so every finding of a file
+ * carries the same edits and fix-all applies them once.
+ */
+export function splitFix(model: DockerfileModel): Fix | undefined {
+  const hit = fixCache.get(model);
+  if (hit !== undefined) return hit ?? undefined;
+  const r = planSplit(model);
+  const fix: Fix | null = r.ok ? { title: 'Split into builder stage', applicability: 'unsafe', edits: wholeDocumentEdit(model, r.plan.text).edits } : null;
+  fixCache.set(model, fix);
+  return fix ?? undefined;
 }

@@ -1,0 +1,43 @@
+// "Use a pip cache mount instead of --no-cache-dir": BuildKit keeps pip's cache between builds, outside every layer.
+import type { TextEdit } from '../types';
+import { envAt, type Instruction } from '../model/dockerfile';
+import { applyEdits, eolOf } from '../text';
+import { declined, defineAssist, type AssistResult } from './assist';
+
+function runAt(instructions: Instruction[], line: number | undefined): Instruction | undefined {
+  return instructions.find((i) => i.keyword === 'RUN' && (line === undefined || (line >= i.startLine && line <= i.endLine)) && i.run?.commands.some((c) => c.pip && c.pip.noCacheDir));
+}
+
+export default defineAssist({
+  id: 'use-pip-cache-mount',
+  title: 'Use a pip cache mount instead of --no-cache-dir',
+  kind: 'refactor.rewrite',
+  run(model, ctx): AssistResult {
+    const instr = runAt(model.instructions, ctx.range?.start.line);
+    if (!instr || !instr.run) return declined('no RUN with `--no-cache-dir` here');
+    if (instr.run.form === 'exec') return declined('the RUN is in exec form');
+    if (instr.run.mounts.some((m) => m.type === 'cache')) return declined('the RUN already has a cache mount');
+    const user = [...model.stages[instr.stage]?.instructions ?? []].filter((i) => i.keyword === 'USER' && i.index < instr.index).pop();
+    if (user && !/^(root|0)(:.*)?$/.test(user.args[0]?.value ?? '')) return declined('the RUN is not run as root, so pip\'s cache is not under /root/.cache');
+    const edits: TextEdit[] = [];
+    const uv = instr.run.commands.some((c) => c.pip?.tool === 'uv' && c.pip.noCacheDir);
+    for (const c of instr.run.commands) {
+      if (!c.pip || !c.pip.noCacheDir) continue;
+      for (const o of c.pip.options) {
+        if (o.value !== '--no-cache-dir' && o.value !== '--no-cache' && !o.value.startsWith('--no-cache-dir=')) continue;
+        const start = model.lines.offsetAt(o.range.start);
+        let s = start;
+        while (s > 0 && model.text[s - 1] === ' ') s--;
+        edits.push({ range: { start: model.lines.positionAt(s), end: o.range.end }, newText: '' });
+      }
+    }
+    const env = envAt(model, instr);
+    const target = uv ? (env.get('UV_CACHE_DIR') ?? '/root/.cache/uv') : (env.get('PIP_CACHE_DIR') ?? '/root/.cache/pip');
+    edits.push({ range: { start: instr.keywordRange.end, end: instr.keywordRange.end }, newText: ` --mount=type=cache,target=${target}` });
+    if (!model.directives.syntax) {
+      edits.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# syntax=docker/dockerfile:1${eolOf(model.text)}` });
+    }
+    const text = applyEdits(model.text, edits);
+    return { applies: true, actions: [{ title: 'Use a pip cache mount instead of --no-cache-dir', edits, text, notes: ['needs BuildKit (the default builder since Docker 23)'] }] };
+  },
+});
