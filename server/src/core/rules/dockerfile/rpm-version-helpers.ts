@@ -4,9 +4,9 @@ const VERSION_CHARS = /^[0-9A-Za-z.~^_:+]*$/;
 
 /** `name-1.2`, `gcc-c++-1.1.1`, `openssl-1:1.1.1k`, `pkg.rpm` are pinned; `tomcat`, `rpm-sign` are not. */
 export function rpmPackagePinned(pkg: string): boolean {
+  if (pkg.endsWith('.rpm')) return true;
   const parts = pkg.split('-');
   if (parts.length <= 1) return false;
-  if (pkg.endsWith('.rpm')) return true;
   const rest = parts.slice(1);
   return rest.every((p) => VERSION_CHARS.test(p)) && rest.some((p) => /^\d/.test(p));
 }
