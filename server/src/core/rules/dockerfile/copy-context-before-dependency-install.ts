@@ -2,7 +2,8 @@
 import { defineRule } from '../rule';
 import type { Fix, TextEdit } from '../../types';
 import type { DockerfileModel, Instruction, Stage } from '../../model/dockerfile';
-import type { Token } from '../../model/commands';
+import type { CommandInfo, Token } from '../../model/commands';
+import { applyEdits } from '../../text';
 import { dirnameOf, joinPath } from '../../project';
 import { eolOf } from '../../text';
 import { fullLinesRange } from './util';
@@ -22,6 +23,38 @@ interface InstallStep {
   /** The step needs the whole project (`pip install .`, `poetry install` without `--no-root`). */
   needsProject: boolean;
   what: string;
+  command?: CommandInfo;
+}
+
+/** How poetry, uv and pipenv install the dependencies alone from their manifests, before the code is copied. */
+interface ToolPlan {
+  /** Manifests to copy first; the optional ones only when they exist in the context. */
+  required: string[];
+  optional: string[];
+  /** Flag that leaves the project itself out, added to a copy of the install placed before `COPY .`; none = move the install. */
+  depsOnlyFlag?: string;
+  /** A manifest text that makes the early install unsafe (path dependencies, workspaces). */
+  unsafeIf?: RegExp;
+}
+
+function toolPlan(pip: NonNullable<CommandInfo['pip']>): ToolPlan | undefined {
+  const has = (flag: string): boolean => pip.options.some((o) => o.value === flag);
+  if (pip.tool === 'poetry' && pip.sub === 'install') {
+    return { required: ['pyproject.toml'], optional: ['poetry.lock'], ...(has('--no-root') ? {} : { depsOnlyFlag: '--no-root' }), unsafeIf: /\bpath\s*=|\bdevelop\s*=/ };
+  }
+  if (pip.tool === 'uv' && pip.sub === 'sync') {
+    return {
+      required: ['pyproject.toml'],
+      optional: ['uv.lock'],
+      ...(has('--no-install-project') ? {} : { depsOnlyFlag: '--no-install-project' }),
+      unsafeIf: /\[tool\.uv\.(workspace|sources)\]|\bpath\s*=|\bworkspace\s*=/,
+    };
+  }
+  if (pip.tool === 'pipenv' && (pip.sub === 'install' || pip.sub === 'sync')) {
+    // pipenv installs what the Pipfile lists; only a `path = "."` entry needs the code, and then the step cannot move.
+    return { required: ['Pipfile'], optional: ['Pipfile.lock'], unsafeIf: /\bpath\s*=|\beditable\s*=/ };
+  }
+  return undefined;
 }
 
 function dependencyInstall(instr: Instruction): InstallStep | undefined {
@@ -37,10 +70,10 @@ function dependencyInstall(instr: Instruction): InstallStep | undefined {
       };
     }
     if (pip.tool === 'uv' && (pip.sub === 'sync' || (pip.sub === 'install' && pip.requirements.length > 0))) {
-      return { instr, manifests: pip.requirements.map((r) => r.value), needsProject: pip.sub === 'sync', what: `${pip.launcher} ${pip.sub}` };
+      return { instr, manifests: pip.requirements.map((r) => r.value), needsProject: pip.sub === 'sync', what: `${pip.launcher} ${pip.sub}`, command: c };
     }
-    if (pip.tool === 'poetry' && pip.sub === 'install') return { instr, manifests: [], needsProject: true, what: 'poetry install' };
-    if (pip.tool === 'pipenv' && (pip.sub === 'install' || pip.sub === 'sync')) return { instr, manifests: [], needsProject: true, what: `pipenv ${pip.sub}` };
+    if (pip.tool === 'poetry' && pip.sub === 'install') return { instr, manifests: [], needsProject: true, what: 'poetry install', command: c };
+    if (pip.tool === 'pipenv' && (pip.sub === 'install' || pip.sub === 'sync')) return { instr, manifests: [], needsProject: true, what: `pipenv ${pip.sub}`, command: c };
   }
   return undefined;
 }
@@ -66,7 +99,7 @@ export default defineRule({
       useInstead:
         'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n',
       fixSafety:
-        'For `pip install -r FILE` the fix copies the requirements files on their own and moves the install above the `COPY`. It is safe when the requirements files could be read and neither include other files nor install local paths; otherwise it is marked unsafe. Installs that need the whole project (`pip install .`, poetry, pipenv, `uv sync`) get no automatic fix: copy the manifest (`pyproject.toml`, lock file) first and install the dependencies without the project.',
+        'For `pip install -r FILE` the fix copies the requirements files on their own and moves the install above the `COPY`. It is safe when the requirements files could be read and neither include other files nor install local paths; otherwise it is marked unsafe. For poetry and `uv sync` the fix copies `pyproject.toml` (and `poetry.lock`/`uv.lock` when the context has them) first and runs a copy of the install with `--no-root`/`--no-install-project` there; the original step stays after `COPY .` and then only installs the project. pipenv installs only what the Pipfile lists, so its step moves after a copy of `Pipfile` (and `Pipfile.lock`). These fixes are safe when the manifests could be read and declare no path dependencies or workspaces (which need the code), and only when the RUN does nothing else but tool configuration; otherwise unsafe or none. `pip install .` gets no fix: pip cannot install a project\'s dependencies without the project.',
       references: ['https://docs.docker.com/build/cache/optimize/#order-your-layers', 'https://pip.pypa.io/en/stable/reference/requirements-file-format/'],
     },
   },
@@ -103,6 +136,8 @@ function fixFor(
   read: (p: string) => string | undefined,
   path: string | undefined,
 ): Fix[] {
+  const plan = install.command?.pip ? toolPlan(install.command.pip) : undefined;
+  if (plan) return toolFix(model, stage, copyInstr, install, plan, read, path);
   if (install.needsProject || install.manifests.length === 0) return [];
   if (install.manifests.some((m) => m.includes('$') || m.startsWith('/') || m.split('/').includes('..'))) return [];
   const between = stage.instructions.filter((i) => i.index > copyInstr.index && i.index < install.instr.index);
@@ -153,4 +188,69 @@ function leadingCommentStart(model: DockerfileModel, instr: Instruction): number
   let line = instr.startLine;
   while (line > 0 && /^\s*#/.test(model.lines.lineText(line - 1)) && !/^\s*#\s*(syntax|escape|check)\s*=/i.test(model.lines.lineText(line - 1))) line--;
   return line;
+}
+
+/**
+ * poetry, uv and pipenv: copy the manifests first and install the dependencies without the project there
+ * (`--no-root`, `--no-install-project`); the original step stays after `COPY .` and then only installs the
+ * project. pipenv never installs the project unless the Pipfile says so, so its step moves as a whole.
+ */
+function toolFix(
+  model: DockerfileModel,
+  stage: Stage,
+  copyInstr: Instruction,
+  install: InstallStep,
+  plan: ToolPlan,
+  read: (p: string) => string | undefined,
+  path: string | undefined,
+): Fix[] {
+  const command = install.command!;
+  const pip = command.pip!;
+  const run = install.instr.run!;
+  if (run.form !== 'shell' || run.script?.hasErrors || install.instr.onbuild) return [];
+  // Other commands in the RUN would run twice (or early); only tool configuration may come along.
+  const others = run.commands.filter((c) => c !== command);
+  if (others.some((c) => !(c.name.value === 'poetry' && c.args[0]?.value === 'config') && !(c.name.value === 'pipenv' && c.args[0]?.value === '--version'))) return [];
+  if (pip.options.some((o) => ['-C', '--directory', '-P', '--project', '--package'].includes(o.value.split('=')[0]!))) return [];
+  const between = stage.instructions.filter((i) => i.index > copyInstr.index && i.index < install.instr.index);
+  if (between.some((i) => i.keyword === 'WORKDIR' || i.keyword === 'USER' || i.keyword === 'SHELL')) return [];
+  const contextDir = path ? dirnameOf(path) : undefined;
+  const readCtx = (m: string): string | undefined => (contextDir ? read(joinPath(contextDir, m)) : undefined);
+  const present = plan.optional.filter((m) => readCtx(m) !== undefined);
+  const manifests = [...plan.required, ...present];
+  const texts = plan.required.map(readCtx);
+  const safe = texts.every((t) => t !== undefined && !(plan.unsafeIf?.test(t) ?? false));
+  const dest = copyInstr.copy?.dest?.value ?? '.';
+  const eol = eolOf(model.text);
+  const indent = /^\s*/.exec(model.lines.lineText(copyInstr.startLine))![0];
+  const earlier = stage.instructions.filter((i) => i.index < copyInstr.index && i.copy && !i.copy.from).flatMap((i) => i.copy!.sources.map((s) => s.value.replace(/^\.\//, '')));
+  const missing = manifests.filter((m) => !earlier.includes(m));
+  // Several sources need a destination ending in `/` (hadolint DL3021).
+  const destDir = dest === '.' ? (missing.length > 1 ? './' : '.') : dest.endsWith('/') ? dest : `${dest}/`;
+  let inserted = missing.length > 0 ? `${indent}COPY ${missing.join(' ')} ${destDir}${eol}` : '';
+  const lines = fullLinesRange(model, install.instr.startLine, install.instr.endLine);
+  let runText = model.lines.slice(lines);
+  if (!/\r?\n$/.test(runText)) runText += eol;
+  const edits: TextEdit[] = [];
+  if (plan.depsOnlyFlag && pip.insertAfter) {
+    const base = model.lines.offsetAt(lines.start);
+    const at = model.lines.offsetAt(pip.insertAfter.range.end) - base;
+    inserted += applyEdits(runText, [{ range: positionRange(runText, at), newText: ` ${plan.depsOnlyFlag}` }]);
+  } else if (!plan.depsOnlyFlag) {
+    inserted += runText;
+    edits.push({ range: lines, newText: '' });
+  } else return [];
+  const at = { line: leadingCommentStart(model, copyInstr), character: 0 };
+  edits.unshift({ range: { start: at, end: at }, newText: inserted });
+  const title = plan.depsOnlyFlag
+    ? `Copy ${manifests.join(', ')} and install the dependencies (\`${plan.depsOnlyFlag}\`) before \`COPY .\``
+    : `Copy ${manifests.join(', ')} and install before \`COPY .\``;
+  return [{ title, applicability: safe ? 'safe' : 'unsafe', edits }];
+}
+
+/** An empty range at a character offset of a text. */
+function positionRange(text: string, offset: number): { start: { line: number; character: number }; end: { line: number; character: number } } {
+  const before = text.slice(0, offset).split('\n');
+  const p = { line: before.length - 1, character: before[before.length - 1]!.length };
+  return { start: p, end: p };
 }
