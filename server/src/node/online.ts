@@ -15,7 +15,7 @@ export interface OnlineOptions {
   cacheDir?: string;
   /** How long a cached answer is used (default 7 days). */
   ttlMillis?: number;
-  /** Per-request timeout (default 4 s). */
+  /** Per-request timeout (default 4 s, or LAYERWISE_ONLINE_TIMEOUT_MS). */
   timeoutMillis?: number;
   /** Called when a background look-up brought new facts (the server refreshes hovers and CodeLens). */
   onUpdate?: () => void;
@@ -49,7 +49,7 @@ export class OnlineLookup implements ExternalFacts {
     this.registryBase = (options.registryBase ?? process.env['LAYERWISE_REGISTRY_URL'] ?? 'https://registry-1.docker.io').replace(/\/$/, '');
     this.cacheDir = options.cacheDir ?? process.env['LAYERWISE_CACHE_DIR'] ?? join(homedirSafe(), '.cache', 'layerwise', 'online');
     this.ttl = options.ttlMillis ?? 7 * DAY;
-    this.timeout = options.timeoutMillis ?? 4000;
+    this.timeout = options.timeoutMillis ?? (Number(process.env['LAYERWISE_ONLINE_TIMEOUT_MS']) || 4000);
   }
 
   pypi(name: string, version?: string): ExternalRelease | undefined {

@@ -72,6 +72,8 @@ before(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   process.env['LAYERWISE_PYPI_URL'] = base;
   process.env['LAYERWISE_REGISTRY_URL'] = base;
+  // A loaded test machine must not turn a slow local answer into a fallback.
+  process.env['LAYERWISE_ONLINE_TIMEOUT_MS'] = '30000';
 });
 
 after(() => {
