@@ -31,7 +31,7 @@ export async function runExthostSuite({ browser, server, workspace, extensionPat
   const started = Date.now();
   let timer;
   try {
-    await page.goto(exthostUrl(server, workspace, extensionPath, suiteEntry));
+    await page.goto(exthostUrl(server, workspace, extensionPath, suiteEntry), { timeout: 120_000 });
     const code = await Promise.race([exitCode, new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)))]);
     const ms = Date.now() - started;
     const res = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : null;

@@ -38,6 +38,13 @@ describe('code actions on the example Dockerfile', () => {
     );
   });
 
+  it(`offers "${qf.title}" at a bare caret inside the ${qf.code} finding, as Ctrl+. asks`, async () => {
+    const finding = await findingOf(qf.code);
+    const caret = new vscode.Range(finding.range.start.translate(0, 1), finding.range.start.translate(0, 1));
+    const actions = await codeActions(doc, caret);
+    assert.ok(actions.some((a) => a.title === qf.title), `offered: ${actions.map((a) => a.title).join(' | ') || '(nothing)'}`);
+  });
+
   it(`applying "${qf.title}" edits the line and clears ${qf.code}, and only it`, async () => {
     const before = await findingOf(qf.code);
     const otherCodes = vscode.languages.getDiagnostics(doc.uri).map(codeOf).filter((c) => c !== qf.code).sort();
