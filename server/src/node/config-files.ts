@@ -1,8 +1,10 @@
-// Finds and reads configuration files (`.layerwise.toml`, `[tool.layerwise]` in pyproject.toml, JSON) for the CLI and the server.
+// Finds and reads configuration files (`.hadolint.yaml`, `.layerwise.toml`, `[tool.layerwise]` in pyproject.toml, JSON) for the CLI and the server.
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { defaultConfig, mergeConfig, readConfigObject, type LayerwiseConfig } from '../core/config';
+import { parse as parseYaml } from 'yaml';
+import { defaultConfig, mergeConfig, parseSeverity, readConfigObject, type LayerwiseConfig } from '../core/config';
 
 export interface LoadedConfig {
   config: LayerwiseConfig;
@@ -48,10 +50,101 @@ export function findProjectConfig(startDir: string): string | undefined {
   }
 }
 
-export function loadConfig(startDir: string, explicit?: string, extra?: Partial<LayerwiseConfig>): LoadedConfig {
+/** Where hadolint looks for its configuration, outside the project (in its order). */
+export interface HadolintSearch {
+  cwd?: string;
+  home?: string;
+  xdgConfigHome?: string;
+}
+
+/**
+ * Finds a hadolint configuration the way hadolint does, with the project first: `.hadolint.yaml`/`.yml` in the
+ * file's folder or a parent, then in the working directory, then `$XDG_CONFIG_HOME/hadolint.yaml`,
+ * `~/.config/hadolint.yaml`, `~/.hadolint/hadolint.yaml`, `~/hadolint/hadolint.yaml`, `~/.hadolint.yaml`.
+ * Like hadolint, only the first file found is used.
+ */
+export function findHadolintConfig(startDir: string, search: HadolintSearch = {}): string | undefined {
+  const names = ['.hadolint.yaml', '.hadolint.yml'];
+  for (let dir = resolve(startDir); ; ) {
+    for (const n of names) if (existsSync(join(dir, n))) return join(dir, n);
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const cwd = search.cwd ?? process.cwd();
+  for (const n of names) if (existsSync(join(cwd, n))) return join(cwd, n);
+  const home = search.home ?? homedir();
+  const xdg = search.xdgConfigHome ?? process.env['XDG_CONFIG_HOME'];
+  const globals = [
+    ...(xdg ? [join(xdg, 'hadolint.yaml')] : []),
+    join(home, '.config', 'hadolint.yaml'),
+    join(home, '.hadolint', 'hadolint.yaml'),
+    join(home, 'hadolint', 'hadolint.yaml'),
+    join(home, '.hadolint.yaml'),
+  ];
+  return globals.find((g) => existsSync(g));
+}
+
+const OVERRIDE_LEVELS = ['error', 'warning', 'info', 'style'] as const;
+
+/** Translates hadolint's configuration (`override`, `ignored`, `failure-threshold`, …) into Layerwise's. */
+export function readHadolintObject(obj: unknown): { config: Partial<LayerwiseConfig>; problems: string[] } {
+  if (obj === null || obj === undefined) return { config: {}, problems: [] };
+  if (typeof obj !== 'object' || Array.isArray(obj)) return { config: {}, problems: ['configuration is not a mapping'] };
+  const { override, ['disable-ignore-pragma']: disablePragma, ...rest } = obj as Record<string, unknown>;
+  const r = readConfigObject(rest);
+  const problems = [...r.problems];
+  const config = r.config;
+  if (override !== undefined) {
+    if (typeof override !== 'object' || override === null || Array.isArray(override)) problems.push('`override` must map error/warning/info/style to lists of rule codes');
+    else {
+      const rules: Record<string, 'error' | 'warning' | 'info' | 'hint'> = {};
+      for (const [level, codes] of Object.entries(override as Record<string, unknown>)) {
+        const sev = parseSeverity(level);
+        if (!(OVERRIDE_LEVELS as readonly string[]).includes(level) || !sev || sev === 'off') {
+          problems.push(`\`override\`: unknown level ${JSON.stringify(level)} (use ${OVERRIDE_LEVELS.join(', ')})`);
+          continue;
+        }
+        if (!Array.isArray(codes) || !codes.every((c) => typeof c === 'string')) {
+          problems.push(`\`override.${level}\` must be a list of rule codes`);
+          continue;
+        }
+        for (const c of codes as string[]) rules[c] = sev;
+      }
+      config.rules = { ...rules, ...(config.rules ?? {}) };
+    }
+  }
+  if (typeof disablePragma === 'boolean') config.disableIgnorePragma = disablePragma;
+  return { config, problems };
+}
+
+/** Reads a `.hadolint.yaml`. */
+export function readHadolintFile(path: string): { config: Partial<LayerwiseConfig>; problems: string[] } {
+  let obj: unknown;
+  try {
+    obj = parseYaml(readFileSync(path, 'utf8'));
+  } catch (err) {
+    return { config: {}, problems: [`${path}: ${(err as Error).message.split('\n')[0]}`] };
+  }
+  const r = readHadolintObject(obj);
+  return { config: r.config, problems: r.problems.map((p) => `${path}: ${p}`) };
+}
+
+/**
+ * The configuration for a file: hadolint's file first, then Layerwise's own (explicit or found), then `extra`
+ * (editor settings, command-line options) — later sources win.
+ */
+export function loadConfig(startDir: string, explicit?: string, extra?: Partial<LayerwiseConfig>, search: HadolintSearch = {}): LoadedConfig {
   let config = defaultConfig();
   const sources: string[] = [];
   const problems: string[] = [];
+  const hadolint = findHadolintConfig(startDir, search);
+  if (hadolint) {
+    const r = readHadolintFile(hadolint);
+    config = mergeConfig(config, r.config);
+    sources.push(hadolint);
+    problems.push(...r.problems);
+  }
   const file = explicit ?? findProjectConfig(startDir);
   if (file) {
     const r = readConfigFile(file);
