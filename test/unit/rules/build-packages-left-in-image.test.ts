@@ -30,6 +30,14 @@ ruleTester(rule, {
       errors: [{ text: 'cargo', occurrence: 0 }],
     },
     { name: 'versioned packages are named as written', code: 'FROM debian:bookworm\nRUN apt-get install -y g++-12=12.2.0-14\n', errors: [{ text: 'g++-12=12.2.0-14', message: '`g++-12=12.2.0-14`' }] },
+    {
+      name: 'the fix is the builder-stage split (unsafe) where the stage installs Python packages',
+      code: 'FROM python:3.12\nRUN apt-get update && apt-get install -y gcc\nRUN pip install flask\n',
+      errors: [{ text: 'gcc' }],
+      output:
+        'FROM python:3.12 AS builder\nRUN apt-get update && apt-get install -y gcc\nRUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip install --no-cache-dir flask\n\nFROM python:3.12-slim\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\n',
+      applicability: 'unsafe',
+    },
     { name: 'only the package that is not purged', code: 'FROM python:3.12-slim\nRUN apt-get install -y gcc make && apt-get remove -y gcc\n', errors: [{ text: 'make' }] },
   ],
 });

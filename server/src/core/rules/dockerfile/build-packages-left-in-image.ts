@@ -2,6 +2,7 @@
 import { defineRule } from '../rule';
 import { buildOnlyCategory } from '../../data/apt-build-packages';
 import { installedPackages, removedPackages, ships } from './python-image-helpers';
+import { splitFix } from '../../assists/split-into-builder-stage';
 
 const WHAT: Record<string, string> = {
   compiler: 'a compiler',
@@ -22,7 +23,7 @@ export default defineRule({
     messages: {
       left: '`{package}` ({what}) is installed in a layer of the final image and not removed in the same RUN: it ships with the app',
     },
-    fix: 'none',
+    fix: 'unsafe',
     docs: {
       whatItDoes:
         'Flags each build-only package (`build-essential`, `gcc`, `g++`, `make`, `python3-dev`, `*-dev` libraries, `musl-dev`, `linux-headers`, `cargo`/`rustc`, …) installed with `apt-get install` or `apk add` in a stage whose layers become the image, unless the same RUN removes it again (`apt-get purge`/`remove`, `apk del`, or `apk add --virtual NAME` followed by `apk del NAME`).',
@@ -32,7 +33,7 @@ export default defineRule({
       useInstead:
         'FROM python:3.12-slim AS build\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev\nRUN pip wheel --no-cache-dir --wheel-dir /wheels psycopg2\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=build /wheels /wheels\nRUN pip install --no-cache-dir /wheels/* && rm -rf /wheels\n',
       fixSafety:
-        'No fix yet: the cure is to build in a separate stage and copy only the result (wheels, a virtual environment) into a final stage that installs the runtime libraries (`libpq5` for `libpq-dev`). That builder-stage refactor comes with a later release.',
+        'Unsafe: the fix is the "Split into builder stage" refactor (also `layerwise split`): the build packages and the dependency install move into a builder stage that fills a venv, and the final stage, on the slim variant of the same base, installs only the runtime libraries paired with the `-dev` packages (`libpq5` for `libpq-dev`) and copies the venv. It changes the base image and relies on a table of runtime libraries, so it is never applied by fix-all; it is offered only where the split applies (see docs/split.md for where it declines).',
       references: ['https://docs.docker.com/build/building/multi-stage/', 'https://pythonspeed.com/articles/multi-stage-docker-python/'],
     },
   },
@@ -49,7 +50,9 @@ export default defineRule({
         for (const p of installedPackages(c)) {
           const category = buildOnlyCategory(p.name, p.manager);
           if (!category || removedLater.has(p.name)) continue;
-          ctx.report({ range: p.token.range, messageId: 'left', data: { package: p.token.value, what: WHAT[category] ?? 'build-only' } });
+          // The cure is the builder-stage split (core/assists): every finding of the file carries the same rewrite.
+          const split = splitFix(ctx.model);
+          ctx.report({ range: p.token.range, messageId: 'left', data: { package: p.token.value, what: WHAT[category] ?? 'build-only' }, fixes: split ? [split] : [] });
         }
       }
     }
