@@ -70,7 +70,8 @@ export async function runUiPass({ browser, server, workspace, shotsDir, failDir,
   const page = await context.newPage();
   const dockerfile = expected.dockerfile;
   const shot = async (name) => {
-    await page.screenshot({ path: join(shotsDir, name) });
+    // Fast-forwards fade-ins: a hover shot mid-animation came out half transparent over the code.
+    await page.screenshot({ path: join(shotsDir, name), animations: 'disabled' });
     return name;
   };
   const step = (name, fn) => report.check(`ui: ${name}`, fn, async (slug) => {
