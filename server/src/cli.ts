@@ -142,7 +142,9 @@ async function lint(argv: string[]): Promise<number> {
     }
     const request = { kind: f.kind, config, files: disk, path: abs };
     if (args.fix) {
-      const fixed = fixAll(text, request, { unsafe: args.unsafeFixes });
+      const fixed = fixAll(text, request, { unsafe: args.unsafeFixes, fileEdits: true });
+      // Fixes that create or extend other files (`.dockerignore`) write them next to the Dockerfile.
+      for (const other of fixed.files) writeFileSync(other.path, other.text);
       if (fixed.text !== text) {
         writeFileSync(abs, fixed.text);
         text = fixed.text;

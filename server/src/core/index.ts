@@ -6,6 +6,7 @@ import { buildDockerfileModel, type DockerfileModel } from './model/dockerfile';
 import { lintDockerfileWith, type LintOptions } from './engine';
 import { DOCKERFILE_RULES } from './rules/registry';
 import { applyEdits, editsOverlap } from './text';
+import type { ProjectFiles } from './project';
 
 export type FileKind = 'dockerfile' | 'requirements';
 
@@ -61,26 +62,47 @@ export interface FixAllResult {
   /** Fixes applied, in order. */
   applied: { code: string; title: string }[];
   passes: number;
+  /** New contents of other files the applied fixes changed (`.dockerignore`), when `fileEdits` was asked for. */
+  files: { path: string; text: string; created: boolean }[];
 }
 
 /**
  * Applies every safe fix (unsafe too when asked), re-linting between passes until nothing more applies, so fixes
- * that touch the same lines are applied one after another instead of being dropped.
+ * that touch the same lines are applied one after another instead of being dropped. With `fileEdits`, fixes that
+ * also change other files are applied too: their new contents come back in `files` (the caller writes them) and
+ * later passes read them, so such a fix is applied once.
  */
-export function fixAll(text: string, request: LintRequest, options: { unsafe?: boolean; maxPasses?: number } = {}): FixAllResult {
+export function fixAll(text: string, request: LintRequest, options: { unsafe?: boolean; maxPasses?: number; fileEdits?: boolean } = {}): FixAllResult {
   const applied: FixAllResult['applied'] = [];
   let current = text;
   let passes = 0;
   const max = options.maxPasses ?? 10;
+  const overlay = new Map<string, { text: string; created: boolean }>();
+  const base = request.files;
+  const files: ProjectFiles = {
+    read: (p) => overlay.get(p)?.text ?? base?.read(p),
+    ...(base?.list ? { list: (d: string) => base.list!(d) } : {}),
+  };
   while (passes < max) {
     passes++;
-    const { findings } = lintText(current, request);
+    const { findings } = lintText(current, { ...request, files });
     const chosen: TextEdit[] = [];
+    const touched = new Set<string>();
     let any = false;
     for (const f of findings) {
       const fix: Fix | undefined = f.fixes.find((x) => x.applicability === 'safe' || (options.unsafe && x.applicability === 'unsafe'));
-      if (!fix || fix.edits.length === 0 || fix.fileEdits?.length) continue;
+      if (!fix || (fix.edits.length === 0 && !fix.fileEdits?.length)) continue;
+      if (fix.fileEdits?.length && (!options.fileEdits || fix.fileEdits.some((fe) => touched.has(fe.path)))) continue;
       if (editsOverlap(chosen, fix.edits)) continue;
+      const next = (fix.fileEdits ?? []).map((fe) => {
+        const old = files.read(fe.path);
+        return old === undefined && !fe.create ? undefined : { path: fe.path, text: applyEdits(old ?? '', fe.edits), created: old === undefined || overlay.get(fe.path)?.created === true };
+      });
+      if (next.some((n) => n === undefined)) continue;
+      for (const n of next) {
+        overlay.set(n!.path, { text: n!.text, created: n!.created });
+        touched.add(n!.path);
+      }
       chosen.push(...fix.edits);
       applied.push({ code: f.code, title: fix.title });
       any = true;
@@ -88,7 +110,7 @@ export function fixAll(text: string, request: LintRequest, options: { unsafe?: b
     if (!any) break;
     current = applyEdits(current, chosen);
   }
-  return { text: current, applied, passes };
+  return { text: current, applied, passes, files: [...overlay].map(([path, v]) => ({ path, text: v.text, created: v.created })) };
 }
 
 export { buildDockerfileModel };
