@@ -71,7 +71,8 @@ async function buildDist() {
 }
 
 async function buildTests() {
-  const outdir = join(root, 'out/test');
+  // LAYERWISE_TEST_OUT lets parallel runs on one checkout build into their own folders.
+  const outdir = process.env.LAYERWISE_TEST_OUT ? join(root, process.env.LAYERWISE_TEST_OUT) : join(root, 'out/test');
   rmSync(outdir, { recursive: true, force: true });
   const entries = findTests(join(root, 'test'));
   const entryPoints = Object.fromEntries(

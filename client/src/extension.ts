@@ -1,9 +1,19 @@
 // The VS Code client: starts the bundled Layerwise language server over IPC and hands it the documents it reads.
 import * as path from 'node:path';
-import { workspace, type ExtensionContext } from 'vscode';
+import { extensions, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
+
+/** Extensions that already show a family of Layerwise's rules, so the same problem is not reported twice. */
+const OVERLAPPING_EXTENSIONS: Record<string, 'buildkit' | 'hadolint'> = {
+  'docker.docker': 'buildkit', // Docker DX shows BuildKit's build checks
+  'exiasr.hadolint': 'hadolint', // runs hadolint: DL and SC findings
+};
+
+function detectedTools(): string[] {
+  return [...new Set(Object.entries(OVERLAPPING_EXTENSIONS).filter(([id]) => extensions.getExtension(id) !== undefined).map(([, origin]) => origin))];
+}
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -24,13 +34,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
       fileEvents: workspace.createFileSystemWatcher('**/{requirements*.txt,requirements/*.txt,constraints*.txt,*.in,.dockerignore,.layerwise.toml,pyproject.toml,.hadolint.yaml,.hadolint.yml}'),
     },
     // ShellCheck is an external program: the server runs it only in a trusted workspace.
-    initializationOptions: { layerwise: { ...workspace.getConfiguration('layerwise'), trusted: workspace.isTrusted } },
+    initializationOptions: { layerwise: { ...workspace.getConfiguration('layerwise'), trusted: workspace.isTrusted, detectedTools: detectedTools() } },
   };
   client = new LanguageClient('layerwise', 'Layerwise', serverOptions, clientOptions);
   context.subscriptions.push(client);
   await client.start();
   context.subscriptions.push(
     workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('layerwise/didChangeTrust', { trusted: true })),
+    extensions.onDidChange(() => void client?.sendNotification('layerwise/didChangeTools', { defer: detectedTools() })),
   );
 }
 

@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { dirname, resolve } from 'node:path';
 import { fileKind, lintText, type FileKind, type LintResult } from '../core/index';
-import { mergeConfig, readConfigObject, type LayerwiseConfig } from '../core/config';
+import { mergeConfig, readConfigObject, type LayerwiseConfig, type RuleOrigin } from '../core/config';
 import { diskFiles } from '../node/runtime';
 import { loadConfig } from '../node/config-files';
 import type { ProjectFiles } from '../core/project';
@@ -27,6 +27,9 @@ export class Analyzer {
   private settingsProblems: string[] = [];
   /** Workspace trust as the client reported it; nothing is executed (ShellCheck) until it is true. */
   private trusted = false;
+  private detectedDefer: RuleOrigin[] = [];
+  private deferAuto = true;
+  private readonly configCache = new Map<string, LayerwiseConfig>();
   private readonly listeners: Listener[] = [];
   readonly files: ProjectFiles;
   docsBase: string;
@@ -50,20 +53,34 @@ export class Analyzer {
     this.pullSettings = pull;
     const layerwise = (options as Record<string, unknown> | undefined)?.['layerwise'] ?? options;
     this.trusted = (layerwise as Record<string, unknown> | undefined)?.['trusted'] === true;
+    this.detectedDefer = originsOf((layerwise as Record<string, unknown> | undefined)?.['detectedTools']);
     this.applySettings(layerwise);
+  }
+
+  /** The client found (or lost) extensions that already show some rules (Docker's: BuildKit checks; hadolint's: DL codes). */
+  setDetectedTools(origins: unknown): void {
+    this.detectedDefer = originsOf(origins);
+    this.invalidateAll();
+  }
+
+  private invalidateAll(): void {
+    this.cache.clear();
+    this.configCache.clear();
+    for (const doc of this.documents.all()) this.emit(doc.uri);
   }
 
   /** The client granted (or withdrew) workspace trust: re-lint so ShellCheck findings appear or go. */
   setTrusted(trusted: boolean): void {
     if (trusted === this.trusted) return;
     this.trusted = trusted;
-    this.cache.clear();
-    for (const doc of this.documents.all()) this.emit(doc.uri);
+    this.invalidateAll();
   }
 
   private applySettings(raw: unknown): void {
     const r = readConfigObject(raw ?? {});
     this.clientSettings = r.config;
+    this.deferAuto = (raw as Record<string, unknown> | undefined)?.['deferAuto'] !== false;
+    this.configCache.clear();
     this.settingsProblems = r.problems;
     for (const p of r.problems) this.connection.console.warn(`layerwise settings: ${p}`);
   }
@@ -100,6 +117,10 @@ export class Analyzer {
   /** Files changed on disk (or in another editor): re-lint documents that read them. */
   filesChanged(uris: string[]): void {
     const paths = new Set(uris.map((u) => URI.parse(u).fsPath));
+    if ([...paths].some((p) => CONFIG_FILES.test(p))) {
+      this.invalidateAll();
+      return;
+    }
     for (const a of this.cache.values()) {
       if ([...a.dependsOn].some((d) => paths.has(d))) {
         this.cache.delete(a.uri);
@@ -124,9 +145,16 @@ export class Analyzer {
     this.cache.delete(uri);
   }
 
+  /** Configuration for a file: its project config files (cached per folder until one changes), then editor settings. */
   configFor(path: string | undefined): LayerwiseConfig {
-    const loaded = loadConfig(path ? dirname(path) : process.cwd());
-    return mergeConfig(loaded.config, this.clientSettings);
+    const dir = path ? dirname(path) : process.cwd();
+    let config = this.configCache.get(dir);
+    if (!config) {
+      config = mergeConfig(loadConfig(dir).config, this.clientSettings);
+      if (this.deferAuto && this.detectedDefer.length) config = mergeConfig(config, { defer: this.detectedDefer });
+      this.configCache.set(dir, config);
+    }
+    return config;
   }
 
   kindOf(doc: TextDocument): FileKind | undefined {
@@ -155,6 +183,12 @@ export class Analyzer {
   get problems(): string[] {
     return this.settingsProblems;
   }
+}
+
+const CONFIG_FILES = /(^|[\\/])(\.layerwise\.toml|pyproject\.toml|\.hadolint\.ya?ml|hadolint\.ya?ml)$/;
+
+function originsOf(v: unknown): RuleOrigin[] {
+  return Array.isArray(v) ? v.filter((x): x is RuleOrigin => x === 'buildkit' || x === 'hadolint' || x === 'layerwise') : [];
 }
 
 /** Requirements files a Dockerfile installs, resolved against its folder (the default build context). */

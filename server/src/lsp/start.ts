@@ -72,6 +72,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     analyzer.setTrusted(params?.trusted === true);
   });
 
+  // Extensions that already show some of Layerwise's rules were installed or removed (`{ defer: origin[] }`).
+  connection.onNotification('layerwise/didChangeTools', (params: { defer?: unknown }) => {
+    analyzer.setDetectedTools(params?.defer);
+  });
+
   connection.onDidChangeWatchedFiles((params) => {
     analyzer.filesChanged(params.changes.map((c) => c.uri));
   });
