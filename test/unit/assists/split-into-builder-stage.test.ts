@@ -218,7 +218,7 @@ test('split properties hold on every Dockerfile fixture (summary table printed)'
       const got = finalStageTexts(out, (k) => RUNTIME_KEYWORDS.has(k));
       if (!isSubsequence(want, got)) fail(`runtime instructions lost or reordered: ${JSON.stringify(want)} vs ${JSON.stringify(got)}`);
       // 3. no user comment lost
-      const missing = commentLines(fx.text).filter((c, i, a) => commentLines(action.text).filter((x) => x === c).length < a.filter((x) => x === c).length);
+      const missing = commentLines(fx.text).filter((c, _i, a) => commentLines(action.text).filter((x) => x === c).length < a.filter((x) => x === c).length);
       if (missing.length) fail(`comments lost: ${missing.join(' | ')}`);
       // 4. not offered again on its own output
       if (split.run(out, {}).applies) fail('the assist is offered again on its own output');
