@@ -7,6 +7,7 @@ import { fileKind, lintText, type FileKind, type LintResult } from '../core/inde
 import { mergeConfig, readConfigObject, type LayerwiseConfig, type RuleOrigin } from '../core/config';
 import { diskFiles } from '../node/runtime';
 import { loadConfig } from '../node/config-files';
+import { backgroundShellChecker } from '../node/shellcheck';
 import type { ProjectFiles } from '../core/project';
 
 export interface Analysis extends LintResult {
@@ -30,6 +31,14 @@ export class Analyzer {
   private detectedDefer: RuleOrigin[] = [];
   private deferAuto = true;
   private readonly configCache = new Map<string, LayerwiseConfig>();
+  /** ShellCheck runs in the background; when answers arrive, open Dockerfiles are re-linted from its cache. */
+  private readonly shellChecker = backgroundShellChecker(() => {
+    for (const a of [...this.cache.values()]) {
+      if (a.kind !== 'dockerfile') continue;
+      this.cache.delete(a.uri);
+      this.emit(a.uri);
+    }
+  });
   private readonly listeners: Listener[] = [];
   readonly files: ProjectFiles;
   docsBase: string;
@@ -173,7 +182,7 @@ export class Analyzer {
     const uri = URI.parse(doc.uri);
     const path = uri.scheme === 'file' ? uri.fsPath : undefined;
     const config = this.configFor(path);
-    const result = lintText(doc.getText(), { kind, config, files: this.files, ...(path ? { path } : {}), docsBase: this.docsBase, shellcheck: this.trusted });
+    const result = lintText(doc.getText(), { kind, config, files: this.files, ...(path ? { path } : {}), docsBase: this.docsBase, shellcheck: this.trusted, shellChecker: this.shellChecker });
     const analysis: Analysis = { ...result, uri: doc.uri, version: doc.version, kind, dependsOn: dependenciesOf(result, path) };
     if (path !== undefined) analysis.path = path;
     this.cache.set(doc.uri, analysis);
