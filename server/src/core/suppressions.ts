@@ -56,7 +56,9 @@ export function readSuppressions(model: DockerfileModel, override?: string): Sup
       const kind = m[2]?.toLowerCase();
       const s: Suppression = { codes, scope: kind === 'global' ? 'file' : kind === 'stage' ? 'stage' : 'next', line, range, syntax };
       const next = model.instructions.find((i) => i.startLine > line);
-      if (s.scope === 'next' && next) s.appliesTo = { startLine: next.startLine, endLine: next.endLine };
+      // hadolint ties an inline pragma to the line right below it (a blank or comment line in between voids it);
+      // Layerwise's own pragma applies to the next instruction wherever it starts.
+      if (s.scope === 'next' && next && (syntax === 'layerwise' || next.startLine === line + 1)) s.appliesTo = { startLine: next.startLine, endLine: next.endLine };
       if (s.scope === 'stage') {
         // The stage the pragma sits in, or the one the FROM right after it opens.
         const stage = model.stages[next && next.stage >= 0 ? next.stage : -1] ?? model.stages.find((st) => st.range.start.line > line);
