@@ -10,6 +10,14 @@ ruleTester(rule, {
     { name: 'copying the context with no install after it', code: 'FROM python:3.12-slim\nCOPY . .\nCMD ["python", "app.py"]\n' },
     { name: 'COPY --from another stage is not the build context', code: 'FROM python:3.12 AS b\nFROM python:3.12-slim\nCOPY --from=b . .\nRUN pip install -r requirements.txt\n' },
     { name: 'an install of named packages needs no context', code: 'FROM python:3.12-slim\nCOPY . .\nRUN pip install --no-cache-dir gunicorn\n' },
+    {
+      name: 'dependencies installed before the code, the project after it (uv\'s documented layout)',
+      code: 'FROM python:3.12-slim\nRUN --mount=type=bind,source=uv.lock,target=uv.lock --mount=type=bind,source=pyproject.toml,target=pyproject.toml uv sync --frozen --no-install-project\nADD . /app\nRUN uv sync --frozen\n',
+    },
+    {
+      name: 'requirements installed first, then the project itself',
+      code: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nRUN pip install --no-cache-dir --no-deps .\n',
+    },
   ],
   invalid: [
     {

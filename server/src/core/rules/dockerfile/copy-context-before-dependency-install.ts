@@ -64,6 +64,7 @@ function dependencyInstall(instr: Instruction): InstallStep | undefined {
     if (pip.tool === 'pip' && pip.sub === 'install' && (pip.requirements.length > 0 || pip.localPaths.length > 0 || pip.editables.length > 0)) {
       return {
         instr,
+        command: c,
         manifests: pip.requirements.map((r) => r.value).concat(pip.constraints.map((r) => r.value)),
         needsProject: pip.localPaths.length > 0 || pip.editables.length > 0,
         what: pip.requirements.length > 0 ? `${pip.launcher} install -r ${pip.requirements[0]!.value}` : `${pip.launcher} install ${pip.localPaths[0]?.value ?? pip.editables[0]?.value ?? ''}`,
@@ -115,6 +116,11 @@ export default defineRule({
         }
         const install = dependencyInstall(instr);
         if (!install) continue;
+        // The dependencies were installed before the code came in (`uv sync --no-install-project`, `pip install -r`
+        // from a copied manifest): the step after `COPY .` only adds the project, which is the recommended layout.
+        const tool = install.command?.pip?.tool ?? 'pip';
+        const early = stage.instructions.some((i) => i.index < copy!.instr.index && dependencyInstall(i) !== undefined && (dependencyInstall(i)!.command?.pip?.tool ?? 'pip') === tool);
+        if (early) break;
         ctx.report({
           range: copy.token.range,
           messageId: 'copyFirst',
