@@ -69,6 +69,21 @@ describe('code actions on the example Dockerfile', () => {
     assert.ok(after.every((d) => !clears.includes(codeOf(d))), describeDiagnostics(doc, after));
   });
 
-  // The builder-stage refactor (issue: split) goes here: ask for vscode.CodeActionKind.RefactorRewrite on the
-  // FROM line, apply "Split into builder stage", compare the text with an expected file, check LW001 is gone.
+  it(`fix-all leaves only ${expected.dockerfile.fixAll.remains.join(', ')}: findings without a safe fix in the file`, async () => {
+    const { clears, remains, kind } = expected.dockerfile.fixAll;
+    const before = await waitForDiagnostics(doc, (ds) => [...clears, ...remains].every((c) => has(c)(ds)), `codes ${[...clears, ...remains].join(', ')}`);
+    const codes = (ds: vscode.Diagnostic[]) => [...new Set(ds.map(codeOf))].sort();
+    const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+    const fixAll = (await codeActions(doc, whole, kind)).find((a) => a.kind?.value === kind);
+    assert.ok(fixAll, `${kind} offered`);
+    await applyCodeAction(fixAll);
+    const after = await waitForDiagnostics(doc, (ds) => ds.length > 0 && !clears.some((c) => has(c)(ds)), `${clears.join(', ')} to clear`);
+    assert.deepStrictEqual(
+      { before: codes(before).filter((c) => remains.includes(c)), after: codes(after) },
+      { before: [...remains].sort(), after: [...remains].sort() },
+      `after fix-all: ${describeDiagnostics(doc, after)}`,
+    );
+  });
+
+  // The builder-stage refactor, which fix-all leaves to the user (it changes the base image): split.test.ts.
 });

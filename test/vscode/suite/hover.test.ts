@@ -1,4 +1,4 @@
-// Hovers a person gets on the example: what the base image is, what a requirement is.
+// Hovers a person gets on the example: what the base image is, what a requirement is and weighs.
 import * as assert from 'assert';
 import { activateLayerwise, expected, hoverMarkdown, openInEditor, rangeOf, waitForLayerwiseDiagnostics } from './helpers';
 
@@ -16,8 +16,7 @@ describe('hover', () => {
     assert.deepStrictEqual(missing, [], `hover markdown:\n${md}`);
   });
 
-  // Pending until the server answers hovers in requirements files (server/src/lsp/hover.ts serves Dockerfiles only).
-  it.skip('describes a requirement on its line in requirements.txt', async () => {
+  it('describes a requirement on its line in requirements.txt: its installed size with dependencies', async () => {
     const doc = await openInEditor(expected.requirements.file);
     const at = rangeOf(doc, expected.requirements.hover.at).start.translate(0, 1);
     const md = await hoverMarkdown(doc, at);
@@ -25,6 +24,5 @@ describe('hover', () => {
     assert.deepStrictEqual(missing, [], `hover markdown:\n${md}`);
   });
 
-  // Size hovers (issue: estimates) go here: open the Dockerfile, hover FROM and a RUN line, compare the numbers
-  // and their basis with expected.json.
+  // Size hovers on FROM and RUN, and the CodeLens: size.test.ts.
 });
