@@ -50,6 +50,24 @@ ruleTester(rule, {
       applicability: 'safe',
     },
     {
+      name: 'unsafe when the stage runs a tool only the full image has',
+      code: 'FROM python:3.12\nRUN curl -fsSL https://example.com/x.sh | sh\n',
+      errors: [{ text: '3.12' }],
+      applicability: 'unsafe',
+    },
+    {
+      name: 'unsafe when HEALTHCHECK probes with a tool only the full image has',
+      code: 'FROM python:3.12\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\n',
+      errors: [{ text: '3.12' }],
+      applicability: 'unsafe',
+    },
+    {
+      name: 'safe when the tool is installed in the stage',
+      code: 'FROM python:3.12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nHEALTHCHECK CMD curl -f http://localhost/\nRUN curl -fsSL https://example.com/x\n',
+      errors: [{ text: '3.12' }],
+      applicability: 'safe',
+    },
+    {
       name: 'a stage built FROM a full-image stage that ships is judged at the base',
       code: 'FROM python:3.12 AS base\nFROM base\nRUN apt-get install -y build-essential\n',
       errors: [{ text: '3.12' }],

@@ -2,7 +2,8 @@
 import { defineRule } from '../rule';
 import type { DockerfileModel, Stage } from '../../model/dockerfile';
 import { slimTagFor } from '../../model/image';
-import { alwaysCompiles, buildPackagesIn, effectiveInstructions, pipPackages, stageChain } from './python-image-helpers';
+import { alwaysCompiles, buildPackagesIn, commandWord, effectiveInstructions, installedPackages, pipPackages, stageChain } from './python-image-helpers';
+import { basename } from '../../model/commands';
 import type { ProjectFiles } from '../../project';
 
 export default defineRule({
@@ -26,7 +27,7 @@ export default defineRule({
       example: 'FROM python:3.12-bookworm\nWORKDIR /app\nCOPY app.py .\nCMD ["python", "app.py"]\n',
       useInstead: 'FROM python:3.12-slim-bookworm\nWORKDIR /app\nCOPY app.py .\nCMD ["python", "app.py"]\n',
       fixSafety:
-        'The fix switches the tag to the `-slim` tag of the same Python and Debian release. It is unsafe when the image builds native code (it installs compilers or `-dev` packages with apt/apk, or pip installs a package that has no wheel and compiles), because the full image brings compilers and libraries the slim one lacks; for those images, compile in a builder stage and keep the slim image for the final stage (the builder-stage refactor comes with a later release). Also unsafe when requirements files could not be read to check.',
+        'The fix switches the tag to the `-slim` tag of the same Python and Debian release. It is unsafe when the image builds native code (it installs compilers or `-dev` packages with apt/apk, or pip installs a package that has no wheel and compiles) or runs a tool only the full image has without installing it (`curl`, `git`, `wget`, `make`, …), because the full image brings compilers and libraries the slim one lacks; for those images, compile in a builder stage and keep the slim image for the final stage (the builder-stage refactor comes with a later release). Also unsafe when requirements files could not be read to check.',
       references: ['https://hub.docker.com/_/python', 'https://github.com/docker-library/docs/tree/master/python#image-variants'],
     },
   },
@@ -49,11 +50,31 @@ export default defineRule({
   },
 });
 
-/** True when a shipped stage built on this one installs build packages or pip installs something that compiles or cannot be checked. */
+/**
+ * Commands the full image has (buildpack-deps: curl, scm and build layers) and -slim does not, with the Debian
+ * package that brings each back.
+ */
+const FULL_ONLY_COMMANDS: Readonly<Record<string, string>> = {
+  curl: 'curl', wget: 'wget', gpg: 'gnupg', git: 'git', hg: 'mercurial', svn: 'subversion', ssh: 'openssh-client', scp: 'openssh-client',
+  gcc: 'gcc', cc: 'gcc', 'g++': 'g++', 'c++': 'g++', make: 'make', autoconf: 'autoconf', automake: 'automake', patch: 'patch',
+  'pkg-config': 'pkg-config', unzip: 'unzip', bzip2: 'bzip2', ps: 'procps', file: 'file', pg_config: 'libpq-dev', mysql_config: 'default-libmysqlclient-dev',
+};
+
+/**
+ * True when a shipped stage built on this one installs build packages, pip installs something that compiles or
+ * cannot be checked, or runs a command only the full image has without installing it.
+ */
 function compilesNative(model: DockerfileModel, stage: Stage, files: ProjectFiles, path: string | undefined): boolean {
   const shipped = model.stages.filter((s) => s.layersInFinal && stageChain(model, s).includes(stage));
   for (const s of shipped) {
+    const installed = new Set<string>();
     for (const instr of effectiveInstructions(model, s)) {
+      const commands = instr.run?.commands ?? [];
+      for (const c of commands) for (const p of installedPackages(c)) installed.add(p.name);
+      const used = [...commands.map((c) => basename(c.name.value)), ...(instr.keyword === 'CMD' || instr.keyword === 'ENTRYPOINT' ? [commandWord(instr) ?? ''] : [])];
+      // HEALTHCHECK CMD curl …: the probe needs the tool too.
+      if (instr.keyword === 'HEALTHCHECK' && instr.args[0]?.value.toUpperCase() === 'CMD' && instr.args[1]) used.push(basename(instr.args[1].value.replace(/^\["?|"?,?$/g, '')));
+      if (used.some((u) => FULL_ONLY_COMMANDS[u] !== undefined && !installed.has(FULL_ONLY_COMMANDS[u]!))) return true;
       if (!instr.run) continue;
       if (buildPackagesIn(instr).length > 0) return true;
       for (const c of instr.run.commands) {
