@@ -38,6 +38,12 @@ ruleTester(rule, {
         'FROM python:3.12 AS builder\nRUN apt-get update && apt-get install -y gcc\nRUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip install --no-cache-dir flask\n\nFROM python:3.12-slim\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\n',
       applicability: 'unsafe',
     },
+    {
+      name: 'the build target decides which stage ships (--target build)',
+      code: 'FROM python:3.12 AS build\nRUN apt-get install -y build-essential\nFROM python:3.12-slim\nCOPY --from=build /w /w\n',
+      config: { target: 'build' },
+      errors: [{ text: 'build-essential' }],
+    },
     { name: 'only the package that is not purged', code: 'FROM python:3.12-slim\nRUN apt-get install -y gcc make && apt-get remove -y gcc\n', errors: [{ text: 'make' }] },
   ],
 });
