@@ -1,4 +1,5 @@
-// What a person sees in the browser: squiggles, the Problems panel, the FROM hover, the quick-fix menu and its result.
+// What a person sees in the browser: squiggles, the Problems panel, the FROM hover, the quick-fix menu and its result,
+// a size hover, and the file after the builder-stage split with its CodeLenses.
 // Each step is one check and saves a screenshot named after what it shows (docs/images/ takes them as they are).
 import { join } from 'node:path';
 
@@ -65,6 +66,26 @@ async function boxOfText(page, text) {
   return box;
 }
 
+/** Runs `fn` with the panel maximized (its title-bar toggle), then restores the panel's size. */
+async function withPanelMaximized(page, fn) {
+  const toggle = (label) => page.locator(`.part.panel .action-label[aria-label^="${label}"]`).first();
+  await toggle('Maximize Panel Size').click({ timeout: 15_000 });
+  await toggle('Restore Panel Size').waitFor({ timeout: 15_000 });
+  try { return await fn(); } finally {
+    await toggle('Restore Panel Size').click({ timeout: 15_000 });
+    await page.locator('.editor-group-container.active .monaco-editor').first().waitFor({ state: 'visible', timeout: 15_000 });
+    // The pointer stayed where the toggle was, now over the editor's title bar: its tooltip would be in the picture.
+    await page.mouse.move(1_000, 440);
+  }
+}
+
+/** The CodeLens lines the active editor shows, top to bottom. */
+async function codeLensTexts(page) {
+  return page.$$eval('.editor-group-container.active .monaco-editor .codelens-decoration', (els) => els
+    .map((e) => ({ top: e.getBoundingClientRect().top, text: (e.textContent ?? '').replace(/\u00a0/g, ' ').trim() }))
+    .sort((a, b) => a.top - b.top).map((l) => l.text));
+}
+
 export async function runUiPass({ browser, server, workspace, shotsDir, failDir, expected, report, timings }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 760 } });
   const page = await context.newPage();
@@ -94,11 +115,16 @@ export async function runUiPass({ browser, server, workspace, shotsDir, failDir,
       await page.keyboard.press('Control+Shift+M');
       const rows = page.locator('.markers-panel .monaco-list-row');
       const listed = async () => (await rows.allInnerTexts()).map(bare);
-      for (const d of dockerfile.diagnostics) {
-        await rows.filter({ hasText: findingRe(expected.source, d.code) }).first().waitFor({ timeout: 15_000 })
-          .catch(async () => { throw new Error(`Problems has no ${expected.source}(${d.code}); it lists: ${(await listed()).join(' / ')}`); });
-      }
-      const texts = await listed();
+      // The list renders only the rows in view and sorts warnings before infos: with a dozen findings the info rows
+      // sit below the fold. Check them with the panel maximized, then put it back for the picture.
+      const texts = await withPanelMaximized(page, async () => {
+        for (const d of dockerfile.diagnostics) {
+          await rows.filter({ hasText: findingRe(expected.source, d.code) }).first().waitFor({ timeout: 15_000 })
+            .catch(async () => { throw new Error(`Problems has no ${expected.source}(${d.code}); it lists: ${(await listed()).join(' / ')}`); });
+        }
+        return listed();
+      });
+      await quiet(page, '.markers-panel', 1_000);
       return `${await shot('diagnostics-problems.png')}; Problems: ${texts.filter((t) => t.includes(expected.source)).join(' / ')}`;
     });
 
@@ -167,8 +193,68 @@ export async function runUiPass({ browser, server, workspace, shotsDir, failDir,
       return `${await shot('quick-fix-applied.png')}; "${lineBefore?.trim()}" -> "${lineAfter.trim()}"`;
     });
 
-    // The builder-stage refactor (issue: split) goes here: Ctrl+Shift+R on FROM, choose "Split into builder stage",
-    // check the new stages, shot('split-builder-stage.png').
+    // The panel closed from here on: the size hover and the two-stage file need the editor's full height.
+    await step(`hovering the ${dockerfile.sizeHover.run.line} layer shows what it adds`, async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+J');
+      await page.locator('.part.panel').first().waitFor({ state: 'hidden', timeout: 15_000 });
+      await quiet(page, EDITOR, 1_500);
+      // "requirements.txt" on the pip line: inside the RUN, clear of the findings' squiggles (their hovers come first).
+      const box = await boxOfText(page, 'requirements.txt');
+      await page.mouse.move(box.x + 2, box.y + box.height / 2, { steps: 2 });
+      await page.mouse.move(box.x + Math.min(12, box.width / 2), box.y + box.height / 2, { steps: 2 });
+      const wanted = dockerfile.sizeHover.run.contains.map((c) => c.replace(/\*/g, ''));
+      const hover = page.locator('.monaco-hover:visible', { hasText: wanted[0] }).first();
+      await hover.waitFor({ timeout: 15_000 });
+      const text = bare(await hover.innerText());
+      const file = await shot('hover-size.png');
+      const missing = wanted.filter((s) => !text.includes(s));
+      if (missing.length) throw new Error(`hover lacks ${missing.join(', ')}: ${text}`);
+      if (!/\d ?(kB|MB|GB)\b/.test(text)) throw new Error(`hover shows no size: ${text}`);
+      return `${file}; "${text.slice(0, 160)}"`;
+    });
+
+    const split = dockerfile.split;
+    const splitRe = new RegExp(`^${escape(split.title)} \\(≈`);
+    await step(`Ctrl+. on FROM offers "${split.title}"; choosing it gives ${split.builderFrom} and ${split.finalFrom} with their CodeLenses`, async () => {
+      await page.mouse.move(5, 700);
+      await page.keyboard.press('Escape');
+      await quiet(page, EDITOR, 1_500);
+      const box = await boxOfText(page, split.at);
+      await page.mouse.click(box.x + box.width - 2, box.y + box.height / 2); // caret at the end of the FROM line
+      const rows = page.locator('.action-widget .monaco-list-row');
+      const offered = rows.filter({ hasText: splitRe }).first();
+      await page.keyboard.press('Control+.');
+      await offered.waitFor({ timeout: 15_000 });
+      const menu = (await rows.allInnerTexts()).map(bare).filter(Boolean);
+      const focused = page.locator('.action-widget .monaco-list-row.focused');
+      for (let i = 0; i < 15 && !splitRe.test(bare(await focused.innerText({ timeout: 1_000 }).catch(() => ''))); i++) {
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.keyboard.press('Enter');
+      const froms = await until(`${split.builderFrom} and ${split.finalFrom} in the editor`, async () => {
+        const f = (await editorLines(page)).filter((l) => /^FROM\s/.test(l));
+        return f.length === 2 && f[0] === split.builderFrom && f[1] === split.finalFrom ? f : undefined;
+      });
+      // The lenses are recomputed for the new text: one above each FROM, the image total above the final one.
+      const lenses = await until('a CodeLens above each stage and the image total', async () => {
+        const t = await codeLensTexts(page);
+        return t.length >= 2 && /builder/.test(t[0]) && t.slice(1).some((l) => l.includes(dockerfile.codeLens.total)) ? t : undefined;
+      }, 30_000);
+      // Off the code and off the activity bar (whose buttons show tooltips): the empty editor area below the file.
+      await page.mouse.move(1_000, 690);
+      await quiet(page, EDITOR, 1_500);
+      const file = await shot('split-builder-stage.png');
+      // Then the Problems panel: the split's findings are few enough to be all in view.
+      await page.keyboard.press('Control+Shift+M');
+      const problems = page.locator('.markers-panel .monaco-list-row');
+      await problems.first().waitFor({ timeout: 15_000 });
+      for (const c of split.clears) {
+        await problems.filter({ hasText: findingRe(expected.source, c) }).first().waitFor({ state: 'detached', timeout: 15_000 })
+          .catch(async () => { throw new Error(`Problems still lists ${c}: ${(await problems.allInnerTexts()).map(bare).join(' / ')}`); });
+      }
+      return `${file}; menu: ${menu.join(' | ')}; stages: ${froms.join(' / ')}; lenses: ${lenses.join(' / ')}; ${split.clears.join(', ')} gone from Problems`;
+    });
   } finally {
     await context.close();
   }
