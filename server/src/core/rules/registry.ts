@@ -22,17 +22,6 @@ import lw009 from './dockerfile/pip-install-compiles-on-alpine';
 import lw010 from './dockerfile/dockerignore-missing-python-entries';
 import lw011 from './dockerfile/python-unbuffered-not-set';
 import lw012 from './dockerfile/python-tool-cache-kept';
-import lw002 from './dockerfile/python-base-not-slim';
-import lw003 from './dockerfile/build-packages-left-in-image';
-import lw004 from './dockerfile/apt-get-update-in-separate-run';
-import lw005 from './dockerfile/cleanup-in-later-layer';
-import lw006 from './dockerfile/recursive-chown-of-copied-files';
-import lw007 from './dockerfile/no-user-in-final-stage';
-import lw008 from './dockerfile/end-of-life-base-image';
-import lw009 from './dockerfile/pip-install-compiles-on-alpine';
-import lw010 from './dockerfile/dockerignore-missing-python-entries';
-import lw011 from './dockerfile/python-unbuffered-not-set';
-import lw012 from './dockerfile/python-tool-cache-kept';
 // --- hadolint DL3000-DL3029 (issue 8): imports ---
 import dl1001 from './dockerfile/inline-ignore-pragma';
 import dl3000 from './dockerfile/relative-workdir';
@@ -137,7 +126,6 @@ import lw055 from './dockerfile/copy-from-path-not-created';
 const FOUNDATION: Rule<DockerfileModel>[] = [dl3006, dl3007, dl3009, dl3015, dl3042, lw001];
 const PYTHON_IMAGE: Rule<DockerfileModel>[] = [
   // --- python-image rules (issue 3): list ---
-  lw002, lw003, lw004, lw005, lw006, lw007, lw008, lw009, lw010, lw011, lw012,
   lw002, lw003, lw004, lw005, lw006, lw007, lw008, lw009, lw010, lw011, lw012,
 ];
 const HADOLINT_A: Rule<DockerfileModel>[] = [
