@@ -75,4 +75,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${'server start → initialize response'.padEnd(46)} median ${median(starts).toFixed(1)} ms  (min ${Math.min(...starts).toFixed(1)}, max ${Math.max(...starts).toFixed(1)}, 5 runs)\n`);
 }
 
-void main();
+if (require.main === module && /bench\.js$/.test(process.argv[1] ?? "")) void main();
