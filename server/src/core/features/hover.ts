@@ -5,6 +5,7 @@ import type { DockerfileModel, FromInfo, Instruction } from '../model/dockerfile
 import { IMAGE_DEFAULTS } from '../model/image';
 import type { ImageEstimate } from '../estimate/types';
 import { fromSizeMarkdown, instructionEstimate, instructionSizeMarkdown } from './size-hover';
+import { formatE } from '../estimate/bytes';
 
 export interface HoverResult {
   markdown: string;
@@ -25,8 +26,15 @@ export function hoverAt(model: DockerfileModel, position: Position, options: Hov
     let markdown = describeFrom(model, instr, instr.from);
     const stage = model.stages[instr.stage];
     if (stage && options.estimate) {
-      const size = fromSizeMarkdown(model, stage, options.estimate.stages[stage.index], options.today);
+      const est = options.estimate.stages[stage.index];
+      const size = fromSizeMarkdown(model, stage, est, options.today);
       if (size) markdown += `\n\n---\n\n${size}`;
+      // A one-line size headline right under the title, so the figure is visible without scrolling the hover.
+      if (est && instr.from.stage === undefined) {
+        const headline = `${est.base.fallback ? 'Estimated (no data for this tag): ' : ''}≈ ${formatE(est.base.bytes)} on disk · ≈ ${formatE(est.base.downloadBytes)} download — details below`;
+        const firstBreak = markdown.indexOf('\n');
+        markdown = firstBreak < 0 ? `${markdown}\n\n${headline}` : `${markdown.slice(0, firstBreak)}\n\n${headline}${markdown.slice(firstBreak)}`;
+      }
     }
     return { markdown, range: instr.from.imageRange };
   }
