@@ -31,7 +31,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ],
     synchronize: {
       configurationSection: 'layerwise',
-      fileEvents: workspace.createFileSystemWatcher('**/{requirements*.txt,requirements/*.txt,constraints*.txt,*.in,.dockerignore,.layerwise.toml,pyproject.toml,.hadolint.yaml,.hadolint.yml}'),
+      fileEvents: workspace.createFileSystemWatcher('**/{requirements*.txt,requirements/*.txt,constraints*.txt,*.in,.dockerignore,.layerwise.toml,pyproject.toml,.hadolint.yaml,.hadolint.yml,Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*}'),
     },
     // ShellCheck is an external program: the server runs it only in a trusted workspace.
     initializationOptions: { layerwise: { ...workspace.getConfiguration('layerwise'), trusted: workspace.isTrusted, detectedTools: detectedTools() } },

@@ -3,7 +3,8 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Rule } from '../../server/src/core/rules/rule';
 import { buildDockerfileModel, type DockerfileModel } from '../../server/src/core/model/dockerfile';
-import { lintDockerfileWith } from '../../server/src/core/engine';
+import { lintDockerfileWith, lintRequirementsWith } from '../../server/src/core/engine';
+import { buildRequirementsModel, type RequirementsModel } from '../../server/src/core/model/requirements';
 import { defaultConfig, mergeConfig, type LayerwiseConfig } from '../../server/src/core/config';
 import { memoryFiles } from '../../server/src/core/project';
 import { applyEdits, LineIndex } from '../../server/src/core/text';
@@ -68,6 +69,36 @@ function offsetOf(code: string, text: string, occurrence: number): number {
 }
 
 export function ruleTester(rule: Rule<DockerfileModel>, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
+  tableTests(rule, (code, opts) => lintWith(rule, code, opts), cases);
+}
+
+/** The same tables for a requirements-file rule: `code` is the requirements file (`/ctx/requirements.txt` unless `path` says otherwise). */
+export function requirementsRuleTester(rule: Rule<RequirementsModel>, cases: { valid: (string | RequirementsValidCase)[]; invalid: RequirementsInvalidCase[] }): void {
+  tableTests(rule, (code, opts) => lintRequirementsRule(rule, code, opts), cases);
+}
+
+export interface RequirementsCaseOptions extends CaseOptions {
+  /** Path of the linted file relative to `/ctx` (default `requirements.txt`). */
+  path?: string;
+}
+export type RequirementsValidCase = ValidCase & RequirementsCaseOptions;
+export type RequirementsInvalidCase = InvalidCase & RequirementsCaseOptions;
+
+export function lintRequirementsRule(rule: Rule<RequirementsModel>, code: string, opts: RequirementsCaseOptions = {}): Finding[] {
+  const config = mergeConfig(defaultConfig(), opts.config ?? {});
+  const files = memoryFiles(Object.fromEntries(Object.entries(opts.files ?? {}).map(([k, v]) => [`${CTX}/${k}`, v])));
+  const path = `${CTX}/${opts.path ?? 'requirements.txt'}`;
+  const overlay = { read: (p: string) => (p === path ? code : files.read(p)), list: (d: string) => files.list!(d) };
+  const model = buildRequirementsModel(code, { path, files: overlay, ...(config.context !== undefined ? { context: config.context } : {}) });
+  return lintRequirementsWith([rule], model, { config, files: overlay, path, ...(opts.today ? { today: new Date(opts.today) } : {}) }).filter((f) => f.code === rule.meta.code);
+}
+
+function tableTests<M>(
+  rule: Rule<M>,
+  lint: (code: string, opts: CaseOptions) => Finding[],
+  cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] },
+): void {
+  const lintWith = (_rule: Rule<M>, code: string, opts: CaseOptions = {}): Finding[] => lint(code, opts);
   describe(`${rule.meta.code} ${rule.meta.name}`, () => {
     before(async () => initRuntime());
     cases.valid.forEach((c, i) => {

@@ -16,6 +16,11 @@ export interface LayerwiseConfig {
   strictLabels: boolean;
   /** Build target stage; the last stage when unset. */
   target?: string;
+  /**
+   * Build context Dockerfiles are built with, relative to the Dockerfile's folder (`..` for `docker build -f
+   * docker/Dockerfile .`); the Dockerfile's folder when unset. Used to find the requirements files COPY brings in.
+   */
+  context?: string;
   /** Enable BuildKit's experimental checks. */
   experimental: boolean;
   /** Network look-ups allowed (off by default). */
@@ -136,6 +141,8 @@ export function readConfigObject(obj: unknown): { config: Partial<LayerwiseConfi
   if (typeof check === 'string') config.buildkitCheck = check;
   else if (check !== undefined) problems.push('`buildkitCheck` must be a string such as "skip=JSONArgsRecommended;error=true"');
   if (typeof o['target'] === 'string') config.target = o['target'];
+  if (typeof o['context'] === 'string') config.context = o['context'];
+  else if (o['context'] !== undefined) problems.push('`context` must be a path such as ".."');
   if (typeof o['experimental'] === 'boolean') config.experimental = o['experimental'];
   if (typeof o['online'] === 'boolean') config.online = o['online'];
   return { config, problems };

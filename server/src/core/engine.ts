@@ -4,7 +4,8 @@ import { SEVERITY_RANK } from './types';
 import type { LayerwiseConfig } from './config';
 import { defaultConfig } from './config';
 import type { DockerfileModel } from './model/dockerfile';
-import { readSuppressions } from './suppressions';
+import { readRequirementsSuppressions, readSuppressions } from './suppressions';
+import type { RequirementsModel } from './model/requirements';
 import type { ProjectFiles } from './project';
 import { NO_FILES } from './project';
 import type { Report, Rule, RuleContext, RuleMeta } from './rules/rule';
@@ -150,4 +151,13 @@ export function lintDockerfileWith(rules: readonly Rule<DockerfileModel>[], mode
     for (const f of kept) if (rules.find((r) => r.meta.code === f.code)?.meta.origin === 'buildkit') f.severity = 'error';
   }
   return sortFindings(kept);
+}
+
+/** Lints a requirements-file model with the given rules, then drops findings silenced by `# layerwise ignore=` pragmas. */
+export function lintRequirementsWith(rules: readonly Rule<RequirementsModel>[], model: RequirementsModel, options: LintOptions = {}): Finding[] {
+  const config = options.config ?? defaultConfig();
+  const raw = runRules(rules, model, options, config);
+  if (config.disableIgnorePragma) return sortFindings(raw);
+  const suppressions = readRequirementsSuppressions(model);
+  return sortFindings(raw.filter((f) => !suppressions.isSuppressed(f.code, f.name, f.range.start.line)));
 }

@@ -3,8 +3,11 @@ import type { Finding, Fix, TextEdit } from './types';
 import type { LayerwiseConfig } from './config';
 import { defaultConfig } from './config';
 import { buildDockerfileModel, type DockerfileModel } from './model/dockerfile';
-import { lintDockerfileWith, type LintOptions } from './engine';
-import { DOCKERFILE_RULES } from './rules/registry';
+import { lintDockerfileWith, lintRequirementsWith, type LintOptions } from './engine';
+import { DOCKERFILE_RULES, REQUIREMENTS_RULES } from './rules/registry';
+import type { Rule } from './rules/rule';
+import { buildRequirementsModel, requirementsDependencies, type RequirementsModel } from './model/requirements';
+import { installedRequirementsFiles } from './model/installs';
 import { applyEdits, editsOverlap } from './text';
 import type { ProjectFiles } from './project';
 
@@ -27,6 +30,10 @@ export interface LintRequest extends LintOptions {
 export interface LintResult {
   findings: Finding[];
   model?: DockerfileModel;
+  /** The requirements-file model, for requirements files. */
+  requirements?: RequirementsModel;
+  /** Other project files the findings were computed from (requirements files a Dockerfile installs, includes, Dockerfiles installing a requirements file). */
+  dependencies?: string[];
 }
 
 /** Files bigger than this are not analysed (a clear finding says so) so a huge paste never stalls the editor. */
@@ -52,9 +59,22 @@ export function lintText(text: string, request: LintRequest): LintResult {
   }
   if (request.kind === 'dockerfile') {
     const model = buildDockerfileModel(text, config.target !== undefined ? { target: config.target } : {});
-    return { model, findings: lintDockerfileWith(DOCKERFILE_RULES, model, { ...request, config }) };
+    const result: LintResult = { model, findings: lintDockerfileWith(DOCKERFILE_RULES, model, { ...request, config }) };
+    if (request.path !== undefined && request.files) {
+      result.dependencies = [...new Set(installedRequirementsFiles(model, request.files, { path: request.path, config }).map((f) => f.path))];
+    }
+    return result;
   }
-  return { findings: [] };
+  const requirements = buildRequirementsModel(text, {
+    ...(request.path !== undefined ? { path: request.path } : {}),
+    ...(request.files ? { files: request.files } : {}),
+    ...(config.context !== undefined ? { context: config.context } : {}),
+  });
+  return {
+    requirements,
+    findings: lintRequirementsWith(REQUIREMENTS_RULES as readonly Rule<RequirementsModel>[], requirements, { ...request, config }),
+    dependencies: requirementsDependencies(requirements),
+  };
 }
 
 export interface FixAllResult {
@@ -113,5 +133,5 @@ export function fixAll(text: string, request: LintRequest, options: { unsafe?: b
   return { text: current, applied, passes, files: [...overlay].map(([path, v]) => ({ path, text: v.text, created: v.created })) };
 }
 
-export { buildDockerfileModel };
-export type { DockerfileModel };
+export { buildDockerfileModel, buildRequirementsModel };
+export type { DockerfileModel, RequirementsModel };

@@ -156,3 +156,34 @@ function readBuildkitChecks(model: DockerfileModel, items: Suppression[], overri
     experimental.push(...opts.experimental);
   }
 }
+
+/**
+ * Pragmas of a requirements file: `# layerwise ignore=CODE` silences the next requirement or option line (blank
+ * and comment lines in between allowed, the whole logical line covered); `# layerwise global ignore=CODE` the file.
+ */
+export function readRequirementsSuppressions(model: { lines: { lineCount: number; lineText(line: number): string }; file: { entries: readonly { line: number; range: Range }[] } }): Pick<Suppressions, 'items' | 'isSuppressed'> {
+  const items: Suppression[] = [];
+  for (let line = 0; line < model.lines.lineCount; line++) {
+    const text = model.lines.lineText(line).trim();
+    const m = text.startsWith('#') ? PRAGMA.exec(text) : null;
+    if (!m || m[1]!.toLowerCase() !== 'layerwise' || m[2]?.toLowerCase() === 'stage') continue;
+    const codes = m[3]!.split(/[,\s]+/).filter(Boolean).map((c) => c.toLowerCase());
+    const range = { start: { line, character: 0 }, end: { line, character: model.lines.lineText(line).length } };
+    const s: Suppression = { codes, scope: m[2] ? 'file' : 'next', line, range, syntax: 'layerwise' };
+    if (!m[2]) {
+      const next = model.file.entries.filter((e) => e.line > line).sort((a, b) => a.line - b.line)[0];
+      if (next) s.appliesTo = { startLine: next.line, endLine: Math.max(next.line, next.range.end.line) };
+    }
+    items.push(s);
+  }
+  return {
+    items,
+    isSuppressed(code: string, name: string, line: number): boolean {
+      const c = code.toLowerCase();
+      const n = name.toLowerCase();
+      return items.some(
+        (s) => (s.codes.includes(c) || s.codes.includes(n) || s.codes.includes('all')) && (s.scope === 'file' || (s.appliesTo !== undefined && line >= s.appliesTo.startLine && line <= s.appliesTo.endLine)),
+      );
+    },
+  };
+}

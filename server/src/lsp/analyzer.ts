@@ -200,18 +200,13 @@ function originsOf(v: unknown): RuleOrigin[] {
   return Array.isArray(v) ? v.filter((x): x is RuleOrigin => x === 'buildkit' || x === 'hadolint' || x === 'layerwise') : [];
 }
 
-/** Requirements files a Dockerfile installs, resolved against its folder (the default build context). */
+/**
+ * Files a document's findings read: for a Dockerfile the requirements files its pip commands install (traced
+ * through COPY into the build context, includes of includes too) and `.dockerignore`; for a requirements file its
+ * includes and the Dockerfiles near it. The core computes them (LintResult.dependencies).
+ */
 function dependenciesOf(result: LintResult, path: string | undefined): Set<string> {
-  const deps = new Set<string>();
-  if (!result.model || !path) return deps;
-  const dir = dirname(path);
-  for (const instr of result.model.instructions) {
-    for (const c of instr.run?.commands ?? []) {
-      for (const r of [...(c.pip?.requirements ?? []), ...(c.pip?.constraints ?? [])]) {
-        if (!r.dynamic) deps.add(resolve(dir, r.value.replace(/^\/+/, '')));
-      }
-    }
-  }
-  deps.add(resolve(dir, '.dockerignore'));
+  const deps = new Set<string>((result.dependencies ?? []).map((p) => resolve(p)));
+  if (result.model && path) deps.add(resolve(dirname(path), '.dockerignore'));
   return deps;
 }

@@ -242,3 +242,69 @@ export function allPythonPackageFacts(): readonly PythonPackageFacts[] {
 export function compilesOnAlpine(name: string): boolean {
   return packagesWithoutMuslWheels().includes(normalizePackageName(name));
 }
+
+// --- requirements files (issue 4): packages to replace, and GPU-by-default wheels ---
+
+/** A PyPI name that should not be installed any more: a placeholder for another name, abandoned, or unsafe. */
+export interface PackageNotice extends Sourced {
+  /** PEP 503 normalized. */
+  readonly name: string;
+  readonly kind: 'renamed' | 'abandoned' | 'unsafe' | 'backport';
+  /** What to install instead; undefined when the standard library covers it (backports). */
+  readonly replacement?: string;
+  /** The replacement installs the same import package with the same API, so renaming changes nothing else. */
+  readonly dropIn: boolean;
+  /** The old name's versions mean nothing for the replacement (a placeholder package): a rename drops the specifiers. */
+  readonly placeholder?: boolean;
+  /** One clause for messages: why not this name. */
+  readonly why: string;
+}
+
+const NOTICE_AS_OF = '2026-11-29';
+
+const NOTICES: readonly PackageNotice[] = [
+  { name: 'sklearn', kind: 'renamed', replacement: 'scikit-learn', dropIn: true, placeholder: true, why: 'is a deprecated placeholder for `scikit-learn` whose install fails on purpose since December 2023', source: 'https://github.com/scikit-learn/sklearn-pypi-package (README: brownout schedule, final failure from 2023-12-01)', asOf: NOTICE_AS_OF },
+  { name: 'bs4', kind: 'renamed', replacement: 'beautifulsoup4', dropIn: true, placeholder: true, why: 'is a placeholder that only depends on `beautifulsoup4`', source: 'https://pypi.org/project/bs4/ (project description; from knowledge)', asOf: NOTICE_AS_OF },
+  { name: 'pil', kind: 'renamed', replacement: 'pillow', dropIn: true, placeholder: true, why: 'is not installable from PyPI; `pillow` is the maintained fork that provides the `PIL` import', source: 'https://pillow.readthedocs.io/en/stable/installation/basic-installation.html (from knowledge)', asOf: NOTICE_AS_OF },
+  { name: 'pycrypto', kind: 'unsafe', replacement: 'pycryptodome', dropIn: false, why: 'has had no release since 2013, has known vulnerabilities (CVE-2013-7459, CVE-2018-6594) and no wheels, so it compiles', source: 'https://pypi.org/project/pycrypto/ (last release 2.6.1, 2013-10-17); https://nvd.nist.gov/vuln/detail/CVE-2013-7459 (from knowledge)', asOf: NOTICE_AS_OF },
+  { name: 'tensorflow-gpu', kind: 'renamed', replacement: 'tensorflow', dropIn: false, placeholder: true, why: 'is no longer published: since TensorFlow 2.12 the `tensorflow` package itself supports GPUs (`tensorflow[and-cuda]`)', source: 'https://www.tensorflow.org/install/pip (from knowledge)', asOf: NOTICE_AS_OF },
+  { name: 'mysql-python', kind: 'abandoned', replacement: 'mysqlclient', dropIn: true, why: 'supports only Python 2 and has had no release since 2014; `mysqlclient` is its maintained fork with the same `MySQLdb` import', source: 'https://pypi.org/project/MySQL-python/ (last release 1.2.5, 2014); https://pypi.org/project/mysqlclient/ (from knowledge)', asOf: NOTICE_AS_OF },
+  { name: 'pep8', kind: 'renamed', replacement: 'pycodestyle', dropIn: false, why: 'was renamed to `pycodestyle` in 2016 and gets no updates', source: 'https://pypi.org/project/pep8/ (from knowledge)', asOf: NOTICE_AS_OF },
+  { name: 'nose', kind: 'abandoned', replacement: 'pytest', dropIn: false, why: 'has had no release since 2015 and fails to import on Python 3.10 and later', source: 'https://pypi.org/project/nose/ (last release 1.3.7, 2015-06-02; from knowledge)', asOf: NOTICE_AS_OF },
+  { name: 'enum34', kind: 'backport', dropIn: false, why: 'is a Python 2 backport of `enum`; on Python 3 it shadows the standard module and breaks imports (`enum` has no attribute `IntFlag`)', source: 'https://pypi.org/project/enum34/ (from knowledge)', asOf: NOTICE_AS_OF },
+  { name: 'typing', kind: 'backport', dropIn: false, why: 'is a backport for Python before 3.5; on current Python it shadows the standard `typing` module with an old copy', source: 'https://pypi.org/project/typing/ (from knowledge)', asOf: NOTICE_AS_OF },
+  { name: 'futures', kind: 'backport', dropIn: false, why: 'is a Python 2 backport of `concurrent.futures` and does not install on Python 3', source: 'https://pypi.org/project/futures/ (python_requires <3; from knowledge)', asOf: NOTICE_AS_OF },
+];
+
+const noticeByName = new Map(NOTICES.map((n) => [n.name, n]));
+
+export function packageNotice(name: string): PackageNotice | undefined {
+  return noticeByName.get(normalizePackageName(name));
+}
+
+export function allPackageNotices(): readonly PackageNotice[] {
+  return NOTICES;
+}
+
+/** A package whose default PyPI build targets NVIDIA GPUs, and how to ask for its CPU-only build. */
+export interface GpuDefaultPackage extends Sourced {
+  readonly name: string;
+  /** Which build is GPU by default on PyPI. */
+  readonly platform: 'linux x86_64';
+  /** An index that serves the CPU builds under the same name (versions carry `+cpu`). */
+  readonly cpuIndex?: string;
+  /** A separately published CPU-only package. */
+  readonly cpuPackage?: string;
+  /** An extra that adds the CUDA libraries (`tensorflow[and-cuda]`). */
+  readonly cudaExtra?: string;
+}
+
+const GPU_DEFAULTS: readonly GpuDefaultPackage[] = [
+  { name: 'torch', platform: 'linux x86_64', cpuIndex: 'https://download.pytorch.org/whl/cpu', source: 'https://pytorch.org/get-started/locally/ (pip, Linux, CPU: `--index-url https://download.pytorch.org/whl/cpu`); closure sizes in dependency-closures.tsv', asOf: NOTICE_AS_OF },
+  { name: 'tensorflow', platform: 'linux x86_64', cpuPackage: 'tensorflow-cpu', cudaExtra: 'and-cuda', source: 'https://www.tensorflow.org/install/pip (`tensorflow[and-cuda]` for GPU; `tensorflow-cpu` CPU-only package; from knowledge); wheel sizes in wheels.tsv', asOf: NOTICE_AS_OF },
+];
+
+export function gpuDefaultPackage(name: string): GpuDefaultPackage | undefined {
+  const n = normalizePackageName(name);
+  return GPU_DEFAULTS.find((g) => g.name === n);
+}

@@ -1,0 +1,186 @@
+// The requirements-file model: the parsed file, its includes resolved through the project files, and the Dockerfiles that install it.
+import * as posix from 'node:path/posix';
+import { parseRequirements, type Include, type RequirementsFile } from '../parse/requirements';
+import { LineIndex } from '../text';
+import type { ProjectFiles } from '../project';
+import { dirnameOf, resolvePath } from '../project';
+import { buildDockerfileModel, type DockerfileModel, type Stage } from './dockerfile';
+import { installedRequirementsFiles, type InstalledFile } from './installs';
+
+export interface ResolvedInclude {
+  entry: Include;
+  /** Project path the include names, resolved against the including file's folder (pip's rule). */
+  path: string;
+  /** The file's text; undefined when it does not exist (or could not be read). */
+  text?: string;
+  parsed?: RequirementsFile;
+  /** The chain of files that leads back to this file (`a.txt → b.txt → a.txt`), when the include closes a loop. */
+  cycle?: string[];
+}
+
+/** A file reached through includes, at any depth. */
+export interface IncludedFile {
+  path: string;
+  parsed: RequirementsFile;
+  /** Read as constraints (through a `-c` somewhere on the way). */
+  constraint: boolean;
+  /** The include line in this file that leads to it. */
+  via: Include;
+}
+
+/** A Dockerfile (near this file) whose pip command installs it. */
+export interface Installer {
+  dockerfilePath: string;
+  dockerfile: DockerfileModel;
+  stage: Stage | undefined;
+  install: InstalledFile;
+  /** Every file the same pip command reads (this one included), with constraints. */
+  together: InstalledFile[];
+}
+
+export interface RequirementsModel {
+  kind: 'requirements';
+  text: string;
+  lines: LineIndex;
+  file: RequirementsFile;
+  path?: string;
+  /** This file's own `-r`/`-c` lines (not URLs, not `${VAR}` paths), resolved. Empty without a path or readable project. */
+  includes: ResolvedInclude[];
+  /** Every file reachable through includes, each once. */
+  included: IncludedFile[];
+  /** Dockerfiles in this file's folder or the folders above it whose pip commands install it. */
+  installers: Installer[];
+  /** Every Dockerfile looked at for installers, installing this file or not (a change to one can change the findings). */
+  nearbyDockerfiles: string[];
+  /** Whether the project files could be listed (so "not found" means not found). */
+  filesListable: boolean;
+}
+
+export interface RequirementsModelOptions {
+  path?: string;
+  files?: ProjectFiles;
+  /** The build context Dockerfiles near the file are built with (`LayerwiseConfig.context`). */
+  context?: string;
+}
+
+const DOCKERFILE_NAME = /^(?:(?:docker|container)file(?:\..+)?|.+\.(?:dockerfile|containerfile))$/i;
+/** Folders searched upward for Dockerfiles installing the file: its own and this many above. */
+const UPWARD = 3;
+const MAX_INCLUDED = 64;
+
+export function buildRequirementsModel(text: string, options: RequirementsModelOptions = {}): RequirementsModel {
+  const model: RequirementsModel = {
+    kind: 'requirements',
+    text,
+    lines: new LineIndex(text),
+    file: parseRequirements(text),
+    includes: [],
+    included: [],
+    installers: [],
+    nearbyDockerfiles: [],
+    filesListable: options.files?.list !== undefined,
+  };
+  const files = options.files;
+  const path = options.path?.replace(/\\/g, '/');
+  if (path === undefined || !files) return model;
+  model.path = path;
+  resolveIncludes(model, path, files);
+  try {
+    model.installers = findInstallers(path, files, options.context, model.nearbyDockerfiles);
+  } catch {
+    // A Dockerfile that cannot be read as one must not stop the requirements file being checked.
+  }
+  return model;
+}
+
+function includesOf(file: RequirementsFile): Include[] {
+  return file.entries.filter((e): e is Include => e.kind === 'include' && !e.isUrl && !e.path.includes('${'));
+}
+
+function resolveIncludes(model: RequirementsModel, path: string, files: ProjectFiles): void {
+  const parsedCache = new Map<string, RequirementsFile | undefined>([[path, model.file]]);
+  const read = (p: string): RequirementsFile | undefined => {
+    if (!parsedCache.has(p)) {
+      const t = files.read(p);
+      parsedCache.set(p, t === undefined ? undefined : parseRequirements(t));
+    }
+    return parsedCache.get(p);
+  };
+  for (const entry of includesOf(model.file)) {
+    const target = resolvePath(dirnameOf(path), entry.path);
+    const r: ResolvedInclude = { entry, path: target };
+    const text = target === path ? model.text : files.read(target);
+    if (text !== undefined) {
+      r.text = text;
+      r.parsed = read(target);
+      const cycle = findCycle(path, target, read);
+      if (cycle) r.cycle = cycle;
+    }
+    model.includes.push(r);
+  }
+  // Everything reachable, breadth first, each file once.
+  const seen = new Set<string>([path]);
+  const queue: { p: string; constraint: boolean; via: Include }[] = model.includes.map((i) => ({ p: i.path, constraint: i.entry.constraint, via: i.entry }));
+  while (queue.length && model.included.length < MAX_INCLUDED) {
+    const { p, constraint, via } = queue.shift()!;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    const parsed = read(p);
+    if (!parsed) continue;
+    model.included.push({ path: p, parsed, constraint, via });
+    for (const e of includesOf(parsed)) queue.push({ p: resolvePath(dirnameOf(p), e.path), constraint: constraint || e.constraint, via });
+  }
+}
+
+/** The include path from `target` back to `start`, when following includes from `target` reaches `start`. */
+function findCycle(start: string, target: string, read: (p: string) => RequirementsFile | undefined): string[] | undefined {
+  const seen = new Set<string>();
+  const walk = (p: string, trail: string[]): string[] | undefined => {
+    if (p === start) return [...trail, p];
+    if (seen.has(p) || trail.length > 32) return undefined;
+    seen.add(p);
+    const parsed = read(p);
+    if (!parsed) return undefined;
+    for (const e of includesOf(parsed)) {
+      const found = walk(resolvePath(dirnameOf(p), e.path), [...trail, p]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return walk(target, [start]);
+}
+
+/** Dockerfiles in the file's folder and up to UPWARD folders above whose pip commands read this file. */
+function findInstallers(path: string, files: ProjectFiles, context: string | undefined, looked: string[]): Installer[] {
+  if (!files.list) return [];
+  const out: Installer[] = [];
+  let dir = dirnameOf(path);
+  for (let level = 0; level <= UPWARD; level++) {
+    for (const name of (files.list(dir) ?? []).filter((n) => DOCKERFILE_NAME.test(n)).sort()) {
+      const dockerfilePath = posix.join(dir, name);
+      looked.push(dockerfilePath);
+      const text = files.read(dockerfilePath);
+      if (text === undefined) continue;
+      const dockerfile = buildDockerfileModel(text);
+      const all = installedRequirementsFiles(dockerfile, files, { path: dockerfilePath, config: context !== undefined ? { context } : {} });
+      for (const install of all) {
+        if (install.path !== path) continue;
+        const together = all.filter((f) => f.command === install.command);
+        out.push({ dockerfilePath, dockerfile, stage: dockerfile.stages[install.instr.stage], install, together });
+      }
+    }
+    const up = posix.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return out;
+}
+
+/** Project files this model's findings depend on: included files and the Dockerfiles that install it. */
+export function requirementsDependencies(model: RequirementsModel): string[] {
+  const out = new Set<string>();
+  for (const i of model.includes) out.add(i.path);
+  for (const i of model.included) out.add(i.path);
+  for (const p of model.nearbyDockerfiles) out.add(p);
+  return [...out];
+}
