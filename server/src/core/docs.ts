@@ -35,7 +35,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '```',
     '',
     ...(d.exampleConfig ? [`The example is linted with this configuration: \`${JSON.stringify(d.exampleConfig)}\`.`, ''] : []),
-    ...Object.entries(d.exampleFiles ?? {}).flatMap(([name, text]) => [`With \`${name}\` next to the Dockerfile:`, '', '```', text.replace(/\n$/, ''), '```', '']),
+    ...Object.entries(d.exampleFiles ?? {}).flatMap(([name, text]) => [`With \`${name}\` next to the ${meta.language === 'dockerfile' ? 'Dockerfile' : 'requirements file'}:`, '', '```' + (/(^|\/)(docker|container)file/i.test(name) ? 'dockerfile' : ''), text.replace(/\n$/, ''), '```', '']),
     '## Use instead',
     '',
     '```' + lang,

@@ -20,6 +20,8 @@ export function memoryFiles(files: Record<string, string>): ProjectFiles {
       for (const f of Object.keys(files)) {
         const n = posix.normalize(f);
         if (posix.dirname(n) === d) names.add(posix.basename(n));
+        // Sub-folders are listed too, as a directory listing would.
+        else if (n.startsWith(`${d}/`)) names.add(n.slice(d.length + 1).split('/')[0]!);
       }
       return names.size ? [...names] : undefined;
     },

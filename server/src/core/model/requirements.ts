@@ -66,6 +66,8 @@ export interface RequirementsModelOptions {
 const DOCKERFILE_NAME = /^(?:(?:docker|container)file(?:\..+)?|.+\.(?:dockerfile|containerfile))$/i;
 /** Folders searched upward for Dockerfiles installing the file: its own and this many above. */
 const UPWARD = 3;
+/** Sub-folders of each of those where projects conventionally keep Dockerfiles built with a context above them. */
+const DOCKER_FOLDERS = new Set(['docker', '.docker', 'deploy', 'deployment', 'container', 'containers', 'build', 'ci']);
 const MAX_INCLUDED = 64;
 
 export function buildRequirementsModel(text: string, options: RequirementsModelOptions = {}): RequirementsModel {
@@ -156,8 +158,12 @@ function findInstallers(path: string, files: ProjectFiles, context: string | und
   const out: Installer[] = [];
   let dir = dirnameOf(path);
   for (let level = 0; level <= UPWARD; level++) {
-    for (const name of (files.list(dir) ?? []).filter((n) => DOCKERFILE_NAME.test(n)).sort()) {
-      const dockerfilePath = posix.join(dir, name);
+    const names = files.list(dir) ?? [];
+    const candidates = names.filter((n) => DOCKERFILE_NAME.test(n)).sort().map((n) => posix.join(dir, n));
+    for (const sub of names.filter((n) => DOCKER_FOLDERS.has(n.toLowerCase())).sort()) {
+      candidates.push(...(files.list(posix.join(dir, sub)) ?? []).filter((n) => DOCKERFILE_NAME.test(n)).sort().map((n) => posix.join(dir, sub, n)));
+    }
+    for (const dockerfilePath of candidates) {
       looked.push(dockerfilePath);
       const text = files.read(dockerfilePath);
       if (text === undefined) continue;

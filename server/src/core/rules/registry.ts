@@ -115,6 +115,20 @@ import bkInvalidDefinitionDescription from './dockerfile/invalid-definition-desc
 import bkExposeProtoCasing from './dockerfile/expose-proto-casing';
 import bkExposeInvalidFormat from './dockerfile/expose-invalid-format';
 // --- requirements files (issue 4): imports ---
+import type { RequirementsModel } from '../model/requirements';
+import lw101 from './requirements/requirements-syntax-error';
+import lw102 from './requirements/invalid-requirement-version';
+import lw103 from './requirements/unknown-requirements-option';
+import lw104 from './requirements/duplicate-requirement';
+import lw105 from './requirements/broken-requirements-include';
+import lw106 from './requirements/incomplete-requirement-hashes';
+import lw107 from './requirements/unpinned-requirement-in-image';
+import lw108 from './requirements/requirements-trusted-host';
+import lw109 from './requirements/opencv-gui-build-in-container';
+import lw110 from './requirements/gpu-wheels-in-cpu-image';
+import lw111 from './requirements/deprecated-python-package';
+import lw112 from './requirements/requirement-builds-from-source';
+import lw113 from './dockerfile/pip-requirement-needs-compiler';
 // --- multi-stage rules (issue 6): imports ---
 import lw050 from './dockerfile/site-packages-python-version-mismatch';
 import lw051 from './dockerfile/site-packages-copied-without-console-scripts';
@@ -170,6 +184,7 @@ const MULTI_STAGE: Rule<DockerfileModel>[] = [
 
 const REQUIREMENTS_DOCKERFILE: Rule<DockerfileModel>[] = [
   // --- Dockerfile rules that read requirements files (issue 4): list ---
+  lw113,
 ];
 
 export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [...FOUNDATION, ...PYTHON_IMAGE, ...HADOLINT_A, ...HADOLINT_B, ...BUILDKIT, ...REQUIREMENTS_DOCKERFILE, ...MULTI_STAGE];
@@ -177,6 +192,7 @@ export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [...FOUNDATION
 /** Rules over requirements files (their model type lives with the requirements parser). */
 export const REQUIREMENTS_RULES: readonly Rule<unknown>[] = [
   // --- requirements files (issue 4): list ---
+  ...([lw101, lw102, lw103, lw104, lw105, lw106, lw107, lw108, lw109, lw110, lw111, lw112] satisfies Rule<RequirementsModel>[] as readonly Rule<unknown>[]),
 ];
 
 export const ALL_RULES: readonly Rule<unknown>[] = [...(DOCKERFILE_RULES as readonly Rule<unknown>[]), ...REQUIREMENTS_RULES];

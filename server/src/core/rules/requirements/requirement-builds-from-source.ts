@@ -1,0 +1,60 @@
+// LW112: a requirement with no wheel for the installing image's Python, libc and architecture: pip compiles it, which needs build packages.
+import { defineRule } from '../rule';
+import type { Installer, RequirementsModel } from '../../model/requirements';
+import { selectWheel, type WheelTarget } from '../../data/wheels';
+import { pythonPackageFacts } from '../../data/python-packages';
+import { allOptions } from '../../parse/requirements';
+import type { Fix } from '../../types';
+import { installerImage, requirements, stageWheelTarget } from './requirements-helpers';
+
+export default defineRule<RequirementsModel>({
+  meta: {
+    code: 'LW112',
+    name: 'requirement-builds-from-source',
+    origin: 'layerwise',
+    language: 'requirements',
+    category: 'size',
+    severity: 'info',
+    messages: {
+      sdist: '`{name}` has no wheel for Python {python} on {platform}: in `{image}` pip compiles it from source, which needs {needs}{alternative}',
+    },
+    fix: 'unsafe',
+    docs: {
+      whatItDoes:
+        'For each requirement of a file a Dockerfile installs, looks up which file pip would pick for the installing stage (its Python version, glibc or musl, CPU architecture) in dated PyPI file lists of common packages. When there is no matching wheel (the package publishes only a source archive, or no wheel for that Python, for musl, or for that architecture), it reports the build packages the compilation needs and, where one exists, a drop-in package with wheels. Packages the data does not know are not reported; the lists record the newest release, so an old pinned version may differ.',
+      whyItMatters:
+        'A source build needs a compiler and `-dev` headers in the stage (or the build fails), takes minutes instead of seconds, and the compilers end up in the image unless the build happens in a separate stage. Knowing it from the requirements file lets you install the build packages in a builder stage, choose a base with wheels, or switch to a binary package.',
+      example: 'psycopg2==2.9.10\n',
+      useInstead: 'psycopg2-binary==2.9.10\n',
+      exampleFiles: { Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n' },
+      fixSafety:
+        'Where the data names a drop-in binary package (`psycopg2` → `psycopg2-binary`) the fix renames the requirement. Unsafe: the binary package bundles its own copies of the C libraries (libpq, OpenSSL), which its maintainers advise against for some production uses.',
+      references: ['https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/', 'https://pip.pypa.io/en/stable/cli/pip_install/#cmdoption-only-binary', 'https://www.psycopg.org/docs/install.html#psycopg-vs-psycopg-binary'],
+    },
+  },
+  check(ctx) {
+    const model = ctx.model;
+    const targets = model.installers.filter((i) => !i.install.constraint).map((i) => ({ i, t: stageWheelTarget(i.stage) })).filter((x): x is { i: Installer; t: WheelTarget } => x.t !== undefined);
+    if (!targets.length) return;
+    const { i, t } = targets[0]!;
+    const onlyBinary = allOptions(model.file).some((o) => o.name === '--only-binary' && o.value === ':all:') || (i.install.command.pip?.options ?? []).some((o) => /^--only-binary/.test(o.value));
+    if (onlyBinary) return;
+    const os = t.libc === 'musl' ? 'alpine' : i.stage?.from.facts.os?.release === 'trixie' ? 'trixie' : 'bookworm';
+    for (const r of requirements(model)) {
+      if (!r.normalizedName || !r.nameRange || r.form !== 'pep508' || r.malformed) continue;
+      const choice = selectWheel(r.normalizedName, t);
+      if (choice?.kind !== 'sdist') continue;
+      const facts = pythonPackageFacts(r.normalizedName);
+      const build = facts?.buildRequires?.[os];
+      const needs = build?.length ? build.map((p) => `\`${p}\``).join(', ') : 'a C compiler and the headers of the libraries it wraps';
+      const alternative = facts?.alternative && !facts.alternative.includes('[') ? facts.alternative : undefined;
+      const fixes: Fix[] = alternative ? [{ title: `Use \`${alternative}\``, applicability: 'unsafe', edits: [{ range: r.nameRange, newText: alternative }] }] : [];
+      ctx.report({
+        range: r.nameRange,
+        messageId: 'sdist',
+        data: { name: r.name!, python: t.pythonVersion, platform: `${t.libc === 'musl' ? 'musl' : 'glibc'} ${t.arch}`, image: installerImage(i), needs, alternative: alternative ? `; \`${alternative}\` ships wheels` : '' },
+        fixes,
+      });
+    }
+  },
+});
