@@ -16,6 +16,8 @@ import { Analyzer } from './analyzer';
 import { registerDiagnostics } from './diagnostics';
 import { registerCodeActions, FIX_ALL_KIND } from './code-actions';
 import { registerHover } from './hover';
+import { registerDocumentLinks } from './links';
+import { registerCompletion, COMPLETION_TRIGGERS } from './completion';
 import { Estimates } from './estimates';
 import { registerCodeLens } from './code-lens';
 
@@ -51,6 +53,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll, CodeActionKind.RefactorRewrite], resolveProvider: false },
         hoverProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'layerwise', version: '0.1.0' },
@@ -84,6 +88,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   registerDiagnostics(connection, documents, analyzer);
   registerCodeActions(connection, documents, analyzer);
   registerHover(connection, documents, analyzer, estimates);
+  registerDocumentLinks(connection, documents, analyzer);
+  registerCompletion(connection, documents, analyzer);
   registerCodeLens(connection, documents, analyzer, estimates, {
     enabled: async (uri) => {
       let v: unknown = initialCodeLens;

@@ -184,9 +184,9 @@ function locate(model: DockerfileModel, instr: Instruction, containerPath: strin
       const s = normalizeSource(substitute(src.value, vars));
       if (s.includes('$') || /^[a-z][a-z0-9+.-]*:\/\//i.test(s)) continue;
       for (const c of candidates(s, dest, destIsDir, containerPath)) {
-        const p = posix.join(context, c);
+        const p = posix.join(context, c.path);
         if (files.read(p) !== undefined) return { path: p, via: 'copy' };
-        fallback ??= p;
+        if (c.definite) fallback ??= p;
       }
     }
   }
@@ -194,21 +194,24 @@ function locate(model: DockerfileModel, instr: Instruction, containerPath: strin
   return { path: posix.join(context, posix.relative(workdirBefore(model, instr), containerPath).replace(/^(\.\.\/)+/, '')), via: 'context' };
 }
 
-/** Context-relative paths a COPY of source `s` to `dest` would have put at `containerPath`. */
-function candidates(s: string, dest: string, destIsDir: boolean, containerPath: string): string[] {
-  const out: string[] = [];
-  if (!destIsDir && containerPath === dest && s !== '' && !/[*?[]/.test(s)) out.push(s);
+/**
+ * Context-relative paths a COPY of source `s` to `dest` would have put at `containerPath`. `definite` when the
+ * COPY surely targets that path (so a missing file is missing); a folder reading of a plain source is a guess.
+ */
+function candidates(s: string, dest: string, destIsDir: boolean, containerPath: string): { path: string; definite: boolean }[] {
+  const out: { path: string; definite: boolean }[] = [];
+  if (!destIsDir && containerPath === dest && s !== '' && !/[*?[]/.test(s)) out.push({ path: s, definite: true });
   const rel = under(containerPath, dest);
   if (rel === undefined || rel === '') return out;
-  if (s === '') return [...out, rel];
+  if (s === '') return [...out, { path: rel, definite: true }];
   if (/[*?[]/.test(s)) {
     const c = posix.join(posix.dirname(s), rel);
-    if (sourceMatcher(s)(c)) out.push(c);
+    if (sourceMatcher(s)(c)) out.push({ path: c, definite: true });
     return out;
   }
   // A file lands in the folder under its own name; a folder copies its contents.
-  if (rel === posix.basename(s)) out.push(s);
-  out.push(posix.join(s, rel));
+  if (rel === posix.basename(s)) out.push({ path: s, definite: true });
+  out.push({ path: posix.join(s, rel), definite: false });
   return out;
 }
 
