@@ -9,7 +9,7 @@ import { installedRequirementsFiles, packagesInstalledBy } from '../../../server
 import { requirementsHoverAt, describeSpecifiers } from '../../../server/src/core/features/requirements-hover';
 import { requirementsLinks } from '../../../server/src/core/features/requirements-links';
 import { requirementsCompletions } from '../../../server/src/core/features/requirements-completion';
-import { parseRequirements } from '../../../server/src/core/parse/requirements';
+import { parseRequirements, type Requirement } from '../../../server/src/core/parse/requirements';
 import { initRuntime } from '../../../server/src/node/runtime';
 
 const DF = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n';
@@ -102,8 +102,8 @@ describe('requirements hover, links, completion', () => {
   });
 
   test('describeSpecifiers covers every operator', () => {
-    const specs = parseRequirements('x~=2.31,!=2.32.0,==2.*,>1,<=9\n').entries[0]!;
-    assert.equal(describeSpecifiers((specs as { specifiers: never[] }).specifiers), '2.31 or later within 2.*, and not 2.32.0, and any 2.* release, and later than 1, and 9 or earlier (`~=2.31,!=2.32.0,==2.*,>1,<=9`)');
+    const req = parseRequirements('x~=2.31,!=2.32.0,==2.*,>1,<=9\n').entries[0] as Requirement;
+    assert.equal(describeSpecifiers(req.specifiers), '2.31 or later within 2.*, and not 2.32.0, and any 2.* release, and later than 1, and 9 or earlier (`~=2.31,!=2.32.0,==2.*,>1,<=9`)');
   });
 
   test('links point at existing included files only', () => {
