@@ -1,4 +1,7 @@
-// Shared by DL3033 and DL3041: whether an RPM package or module argument names a version.
+// Shared by DL3033 and DL3041: whether an RPM package or module argument names a version, and the check itself.
+import type { RuleContext } from '../rule';
+import { substitute, type DockerfileModel } from '../../model/dockerfile';
+import { rpmCommand, runInstructions, subIs, versionVariables, type RpmCommand } from './package-manager-helpers';
 
 const VERSION_CHARS = /^[0-9A-Za-z.~^_:+]*$/;
 
@@ -14,4 +17,26 @@ export function rpmPackagePinned(pkg: string): boolean {
 /** A module stream is pinned with `name:stream`. */
 export function rpmModulePinned(mod: string): boolean {
   return mod.includes(':');
+}
+
+/**
+ * Reports each package given to `install` of one of `tools` without a version, and each module without a stream
+ * (messages `unpinned` / `unpinnedModule`); group installs name no versions and are skipped.
+ */
+export function reportUnpinnedRpmInstalls(ctx: RuleContext<DockerfileModel>, tools: readonly RpmCommand['tool'][]): void {
+  for (const instr of runInstructions(ctx.model)) {
+    let env: Map<string, string> | undefined;
+    for (const command of instr.run!.commands) {
+      const rpm = rpmCommand(command);
+      if (!rpm || !tools.includes(rpm.tool) || !subIs(rpm, 'install')) continue;
+      const kind = rpm.sub.length > 1 ? rpm.sub[0]!.value : '';
+      if (kind === 'group' || kind === 'groups') continue;
+      env ??= versionVariables(ctx.model, instr);
+      for (const op of rpm.operands) {
+        const value = substitute(op.value, env);
+        if (kind === 'module' ? rpmModulePinned(value) : rpmPackagePinned(value)) continue;
+        ctx.report({ range: op.range, messageId: kind === 'module' ? 'unpinnedModule' : 'unpinned', data: { pkg: op.value } });
+      }
+    }
+  }
 }

@@ -1,8 +1,6 @@
 // DL3033: `yum install` of a package without a version installs whatever the repository serves on build day.
 import { defineRule } from '../rule';
-import { substitute } from '../../model/dockerfile';
-import { rpmCommand, runInstructions, subIs, versionVariables } from './package-manager-helpers';
-import { rpmModulePinned, rpmPackagePinned } from './rpm-version-helpers';
+import { reportUnpinnedRpmInstalls } from './rpm-version-helpers';
 
 export default defineRule({
   meta: {
@@ -28,20 +26,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const instr of runInstructions(ctx.model)) {
-      let env: Map<string, string> | undefined;
-      for (const command of instr.run!.commands) {
-        const rpm = rpmCommand(command);
-        if (!rpm || rpm.tool !== 'yum' || !subIs(rpm, 'install')) continue;
-        const kind = rpm.sub.length > 1 ? rpm.sub[0]!.value : '';
-        if (kind === 'group' || kind === 'groups') continue;
-        env ??= versionVariables(ctx.model, instr);
-        for (const op of rpm.operands) {
-          const value = substitute(op.value, env);
-          if (kind === 'module' ? rpmModulePinned(value) : rpmPackagePinned(value)) continue;
-          ctx.report({ range: op.range, messageId: kind === 'module' ? 'unpinnedModule' : 'unpinned', data: { pkg: op.value } });
-        }
-      }
-    }
+    reportUnpinnedRpmInstalls(ctx, ['yum']);
   },
 });
