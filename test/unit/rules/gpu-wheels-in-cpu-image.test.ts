@@ -14,6 +14,7 @@ requirementsRuleTester(rule, {
     { name: 'a CUDA base image', code: 'torch==2.5.1\n', files: { Dockerfile: DF.replace('python:3.12-slim', 'nvidia/cuda:12.4.1-runtime-ubuntu22.04') } },
     { name: 'an explicit CUDA index', code: '--extra-index-url https://download.pytorch.org/whl/cu124\ntorch\n', files: { Dockerfile: DF } },
     { name: 'an arm64 image (PyPI\'s aarch64 torch has no CUDA dependencies)', code: 'torch\n', files: { Dockerfile: DF.replace('FROM python', 'FROM --platform=linux/arm64 python') } },
+    { name: 'an Alpine image (no CUDA wheels for musl)', code: 'torch\n', files: { Dockerfile: DF.replace('3.12-slim', '3.12-alpine') } },
     { name: 'tensorflow-cpu', code: 'tensorflow-cpu==2.18.0\n', files: { Dockerfile: DF } },
   ],
   invalid: [

@@ -91,6 +91,8 @@ function cpuOnly(i: Installer): boolean {
     seen.add(stage.index);
     if (GPU_IMAGE.test(stage.from.image)) return false;
     if (/arm64|aarch64/.test(stage.from.platform ?? '')) return false;
+    // musl has no CUDA wheels at all (LW112 reports the source build instead).
+    if (stage.from.facts.libc === 'musl') return false;
     stage = stage.from.stage !== undefined ? model.stages[stage.from.stage] : undefined;
   }
   if (!i.stage) return false;
