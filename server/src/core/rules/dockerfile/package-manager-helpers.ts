@@ -1,5 +1,6 @@
 // Helpers for the yum/dnf/zypper/yarn/wget/… rules (hadolint DL3030–DL4006): flags as hadolint counts them, cleanup after an install, appending to a RUN.
 import type { Range, TextEdit } from '../../types';
+import type { RuleContext } from '../rule';
 import { envAt, type DockerfileModel, type Instruction } from '../../model/dockerfile';
 import { basename, type CommandInfo, type Token } from '../../model/commands';
 import { insertAfter } from './util';
@@ -120,6 +121,24 @@ export function rpmCommand(command: CommandInfo): RpmCommand | undefined {
 export function subIs(rpm: RpmCommand, ...names: string[]): boolean {
   const last = rpm.sub[rpm.sub.length - 1]?.value;
   return last !== undefined && names.includes(last);
+}
+
+/** Reports each `install`, `groupinstall` or `localinstall` of one of `tools` run without `-y` / `--assumeyes` (message `noYes`), with a safe fix adding `-y`. */
+export function reportRpmInstallsWithoutYes(ctx: RuleContext<DockerfileModel>, tools: readonly RpmCommand['tool'][]): void {
+  for (const instr of runInstructions(ctx.model)) {
+    for (const command of instr.run!.commands) {
+      const rpm = rpmCommand(command);
+      if (!rpm || !tools.includes(rpm.tool) || !subIs(rpm, 'install', 'groupinstall', 'localinstall')) continue;
+      if (rpm.flags.has('y') || rpm.flags.has('assumeyes')) continue;
+      const last = rpm.sub[rpm.sub.length - 1]!;
+      ctx.report({
+        range: toolSpan(command, last),
+        messageId: 'noYes',
+        data: { command: `${rpm.tool} ${rpm.sub.map((t) => t.value).join(' ')}` },
+        fixes: [{ title: 'Add `-y`', applicability: 'safe', edits: [insertWord(instr, last, '-y')] }],
+      });
+    }
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 // DL3030: `yum install` without `-y` waits for a confirmation no one can give during a build.
 import { defineRule } from '../rule';
-import { insertWord, rpmCommand, runInstructions, subIs, toolSpan } from './package-manager-helpers';
+import { reportRpmInstallsWithoutYes } from './package-manager-helpers';
 
 export default defineRule({
   meta: {
@@ -22,19 +22,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const instr of runInstructions(ctx.model)) {
-      for (const command of instr.run!.commands) {
-        const rpm = rpmCommand(command);
-        if (!rpm || rpm.tool !== 'yum' || !subIs(rpm, 'install', 'groupinstall', 'localinstall')) continue;
-        if (rpm.flags.has('y') || rpm.flags.has('assumeyes')) continue;
-        const last = rpm.sub[rpm.sub.length - 1]!;
-        ctx.report({
-          range: toolSpan(command, last),
-          messageId: 'noYes',
-          data: { command: `yum ${rpm.sub.map((t) => t.value).join(' ')}` },
-          fixes: [{ title: 'Add `-y`', applicability: 'safe', edits: [insertWord(instr, last, '-y')] }],
-        });
-      }
-    }
+    reportRpmInstallsWithoutYes(ctx, ['yum']);
   },
 });
