@@ -20,7 +20,7 @@ import type { Fix, TextEdit } from '../types';
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile';
 import { buildDockerfileModel, envAt } from '../model/dockerfile';
 import type { CommandInfo, Token } from '../model/commands';
-import { basename } from '../model/commands';
+import { basename, normalizePath } from '../model/commands';
 import { slimTagFor } from '../model/image';
 import { isBuildOnlyPackage, buildOnlyCategory, packageBaseName, runtimePackageFor, type PackageManager } from '../data/apt-build-packages';
 import { declined, defineAssist, type AssistAction, type AssistContext, type AssistResult } from './assist';
@@ -366,18 +366,8 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
 }
 
 function joinAbs(dir: string, p: string): string {
-  if (p.startsWith('/')) return normalizeAbs(p);
-  return normalizeAbs(`${dir}/${p}`);
-}
-
-function normalizeAbs(p: string): string {
-  const parts: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return `/${parts.join('/')}`;
+  if (p.startsWith('/')) return normalizePath(p);
+  return normalizePath(`${dir}/${p}`);
 }
 
 /** Records the absolute paths a COPY gave the builder (files only when the destination names a folder). */

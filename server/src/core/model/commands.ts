@@ -146,6 +146,17 @@ export function basename(p: string): string {
   return i >= 0 ? p.slice(i + 1) : p;
 }
 
+/** An absolute path with `.`, `..` and repeated slashes folded: `/a/./b/../c//d` → `/a/c/d`. */
+export function normalizePath(p: string): string {
+  const parts: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return `/${parts.join('/')}`;
+}
+
 function aptInfo(tool: AptInfo['tool'], args: Token[]): AptInfo {
   const options: Token[] = [];
   const packages: Token[] = [];

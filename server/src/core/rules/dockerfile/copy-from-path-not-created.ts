@@ -2,7 +2,8 @@
 import { defineRule } from '../rule';
 import type { DockerfileModel, Stage } from '../../model/dockerfile';
 import { envAt, substitute } from '../../model/dockerfile';
-import { MULTI_STAGE_CODES, lineage, normalizePath, pythonEnvs, resolveToken, sitePackagesVersion, stageCopies, workdirBefore } from './multi-stage-helpers';
+import { normalizePath } from '../../model/commands';
+import { MULTI_STAGE_CODES, lineage, pythonEnvs, resolveToken, sitePackagesVersion, stageCopies, workdirBefore } from './multi-stage-helpers';
 
 /** Folders a Linux base image already has: a copy from inside them may come from the base itself. */
 const BASE_DIRS = ['/usr', '/etc', '/bin', '/sbin', '/lib', '/lib64', '/lib32', '/var', '/root', '/home', '/tmp', '/srv', '/run', '/dev', '/proc', '/sys', '/mnt', '/media', '/boot'];

@@ -2,7 +2,7 @@
 import type { DockerfileModel, Instruction, Stage } from '../../model/dockerfile';
 import { envAt, substitute } from '../../model/dockerfile';
 import type { Token } from '../../model/commands';
-import { basename } from '../../model/commands';
+import { basename, normalizePath } from '../../model/commands';
 
 export interface PythonEnv {
   /** Absolute path of the environment's root (a venv, a `--prefix`, `--target`, `~/.local`, `/usr/local`). */
@@ -18,16 +18,6 @@ export function lineage(model: DockerfileModel, stage: Stage): Stage[] {
   const out: Stage[] = [];
   for (let s: Stage | undefined = stage; s && !out.includes(s); s = s.from.stage !== undefined ? model.stages[s.from.stage] : undefined) out.push(s);
   return out;
-}
-
-export function normalizePath(p: string): string {
-  const parts: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return `/${parts.join('/')}`;
 }
 
 /** WORKDIR in effect before an instruction of a stage (inherited through `FROM <stage>`). */
