@@ -157,31 +157,27 @@ export function normalizePath(p: string): string {
   return `/${parts.join('/')}`;
 }
 
-function aptInfo(tool: AptInfo['tool'], args: Token[]): AptInfo {
+/**
+ * Splits apt/apk-style arguments: options (each with the value that follows one of `valueOpts`), the subcommand
+ * (the first other word), then the packages. `onOption` sees every option with its separate value, if it took one.
+ */
+function splitManagerArgs(
+  args: Token[],
+  valueOpts: ReadonlySet<string>,
+  onOption: (option: string, value: Token | undefined) => void,
+): { sub: string; subToken?: Token; packages: Token[]; options: Token[] } {
   const options: Token[] = [];
   const packages: Token[] = [];
   let sub = '';
   let subToken: Token | undefined;
-  let noInstallRecommends = false;
-  let assumeYes = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const v = a.value;
     if (v.startsWith('-')) {
       options.push(a);
-      if (v === '--no-install-recommends') noInstallRecommends = true;
-      if (v === '-y' || v === '--yes' || v === '--assume-yes' || v === '-qy' || v === '-yq' || /^-[a-z]*y[a-z]*$/.test(v) || v === '--force-yes') assumeYes = true;
-      if (v.startsWith('--option=') || v.startsWith('-o')) {
-        const val = v.startsWith('-o') && v.length > 2 ? v.slice(2) : v.split('=').slice(1).join('=');
-        if (/APT::Install-Recommends=(false|0|no)/i.test(val)) noInstallRecommends = true;
-        if (/APT::Get::Assume-Yes=(true|1|yes)/i.test(val)) assumeYes = true;
-      }
-      if (APT_VALUE_OPTS.has(v) && i + 1 < args.length) {
-        const next = args[++i]!;
-        options.push(next);
-        if ((v === '-o' || v === '--option') && /APT::Install-Recommends=(false|0|no)/i.test(next.value)) noInstallRecommends = true;
-        if ((v === '-o' || v === '--option') && /APT::Get::Assume-Yes=(true|1|yes)/i.test(next.value)) assumeYes = true;
-      }
+      const value = valueOpts.has(v) && i + 1 < args.length ? args[++i]! : undefined;
+      if (value) options.push(value);
+      onOption(v, value);
       continue;
     }
     if (!sub) {
@@ -191,39 +187,36 @@ function aptInfo(tool: AptInfo['tool'], args: Token[]): AptInfo {
     }
     packages.push(a);
   }
+  return subToken ? { sub, subToken, packages, options } : { sub, packages, options };
+}
+
+function aptInfo(tool: AptInfo['tool'], args: Token[]): AptInfo {
+  let noInstallRecommends = false;
+  let assumeYes = false;
+  const { sub, subToken, packages, options } = splitManagerArgs(args, APT_VALUE_OPTS, (v, next) => {
+    if (v === '--no-install-recommends') noInstallRecommends = true;
+    if (v === '-y' || v === '--yes' || v === '--assume-yes' || v === '-qy' || v === '-yq' || /^-[a-z]*y[a-z]*$/.test(v) || v === '--force-yes') assumeYes = true;
+    if (v.startsWith('--option=') || v.startsWith('-o')) {
+      const val = v.startsWith('-o') && v.length > 2 ? v.slice(2) : v.split('=').slice(1).join('=');
+      if (/APT::Install-Recommends=(false|0|no)/i.test(val)) noInstallRecommends = true;
+      if (/APT::Get::Assume-Yes=(true|1|yes)/i.test(val)) assumeYes = true;
+    }
+    if (next && (v === '-o' || v === '--option') && /APT::Install-Recommends=(false|0|no)/i.test(next.value)) noInstallRecommends = true;
+    if (next && (v === '-o' || v === '--option') && /APT::Get::Assume-Yes=(true|1|yes)/i.test(next.value)) assumeYes = true;
+  });
   const out: AptInfo = { tool, sub, packages, options, noInstallRecommends, assumeYes };
   if (subToken) out.subToken = subToken;
   return out;
 }
 
 function apkInfo(args: Token[]): ApkInfo {
-  const options: Token[] = [];
-  const packages: Token[] = [];
-  let sub = '';
-  let subToken: Token | undefined;
   let noCache = false;
   let virtual: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const v = a.value;
-    if (v.startsWith('-')) {
-      options.push(a);
-      if (v === '--no-cache') noCache = true;
-      if (v.startsWith('--virtual=')) virtual = v.slice(10);
-      if (APK_VALUE_OPTS.has(v) && i + 1 < args.length) {
-        const next = args[++i]!;
-        options.push(next);
-        if (v === '-t' || v === '--virtual') virtual = next.value;
-      }
-      continue;
-    }
-    if (!sub) {
-      sub = v;
-      subToken = a;
-      continue;
-    }
-    packages.push(a);
-  }
+  const { sub, subToken, packages, options } = splitManagerArgs(args, APK_VALUE_OPTS, (v, next) => {
+    if (v === '--no-cache') noCache = true;
+    if (v.startsWith('--virtual=')) virtual = v.slice(10);
+    if (next && (v === '-t' || v === '--virtual')) virtual = next.value;
+  });
   const out: ApkInfo = { sub, packages, options, noCache };
   if (subToken) out.subToken = subToken;
   if (virtual !== undefined) out.virtual = virtual;
