@@ -1,5 +1,6 @@
 // Helpers for the label rules (hadolint DL3048–DL3058): every LABEL pair of the file, and the value checks of `label-schema` types.
 import type { DockerfileModel, Instruction, KeyValue } from '../../model/dockerfile';
+import type { RuleContext } from '../rule';
 import { SPDX_EXCEPTION_IDS, SPDX_LICENSE_IDS } from '../../data/spdx-licenses';
 
 /** Every LABEL pair, ONBUILD LABEL triggers included. */
@@ -13,6 +14,16 @@ export function* labelPairs(model: DockerfileModel): Generator<{ instr: Instruct
 /** The schema's labels of one type. */
 export function schemaLabels(schema: Record<string, string>, type: string): Set<string> {
   return new Set(Object.entries(schema).filter(([, t]) => t === type).map(([k]) => k));
+}
+
+/** Reports (message `invalid`) each non-empty value of a label the schema types as `type` that `valid` rejects. */
+export function reportInvalidSchemaLabels(ctx: RuleContext<DockerfileModel>, type: string, valid: (value: string) => boolean): void {
+  const labels = schemaLabels(ctx.config.labelSchema, type);
+  if (labels.size === 0) return;
+  for (const { kv } of labelPairs(ctx.model)) {
+    if (!labels.has(kv.key) || kv.value === '' || valid(kv.value)) continue;
+    ctx.report({ range: kv.valueRange ?? kv.keyRange, messageId: 'invalid', data: { label: kv.key } });
+  }
 }
 
 export function isUrl(v: string): boolean {

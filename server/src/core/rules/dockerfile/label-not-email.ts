@@ -1,6 +1,6 @@
 // DL3058: a label that `label-schema` types as `email` must hold an email address.
 import { defineRule } from '../rule';
-import { labelPairs, schemaLabels, isEmail } from './label-helpers';
+import { reportInvalidSchemaLabels, isEmail } from './label-helpers';
 
 export default defineRule({
   meta: {
@@ -23,11 +23,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const labels = schemaLabels(ctx.config.labelSchema, 'email');
-    if (labels.size === 0) return;
-    for (const { kv } of labelPairs(ctx.model)) {
-      if (!labels.has(kv.key) || kv.value === '' || isEmail(kv.value)) continue;
-      ctx.report({ range: kv.valueRange ?? kv.keyRange, messageId: 'invalid', data: { label: kv.key } });
-    }
+    reportInvalidSchemaLabels(ctx, 'email', isEmail);
   },
 });

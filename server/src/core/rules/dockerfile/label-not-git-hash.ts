@@ -1,6 +1,6 @@
 // DL3055: a label that `label-schema` types as `hash` must hold a git commit hash.
 import { defineRule } from '../rule';
-import { labelPairs, schemaLabels, isGitHash } from './label-helpers';
+import { reportInvalidSchemaLabels, isGitHash } from './label-helpers';
 
 export default defineRule({
   meta: {
@@ -24,11 +24,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const labels = schemaLabels(ctx.config.labelSchema, 'hash');
-    if (labels.size === 0) return;
-    for (const { kv } of labelPairs(ctx.model)) {
-      if (!labels.has(kv.key) || kv.value === '' || isGitHash(kv.value)) continue;
-      ctx.report({ range: kv.valueRange ?? kv.keyRange, messageId: 'invalid', data: { label: kv.key } });
-    }
+    reportInvalidSchemaLabels(ctx, 'hash', isGitHash);
   },
 });

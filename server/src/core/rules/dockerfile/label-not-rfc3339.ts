@@ -1,6 +1,6 @@
 // DL3053: a label that `label-schema` types as `rfc3339` must hold an RFC 3339 date and time.
 import { defineRule } from '../rule';
-import { labelPairs, schemaLabels, isRfc3339 } from './label-helpers';
+import { reportInvalidSchemaLabels, isRfc3339 } from './label-helpers';
 
 export default defineRule({
   meta: {
@@ -23,11 +23,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const labels = schemaLabels(ctx.config.labelSchema, 'rfc3339');
-    if (labels.size === 0) return;
-    for (const { kv } of labelPairs(ctx.model)) {
-      if (!labels.has(kv.key) || kv.value === '' || isRfc3339(kv.value)) continue;
-      ctx.report({ range: kv.valueRange ?? kv.keyRange, messageId: 'invalid', data: { label: kv.key } });
-    }
+    reportInvalidSchemaLabels(ctx, 'rfc3339', isRfc3339);
   },
 });

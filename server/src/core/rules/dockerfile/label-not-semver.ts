@@ -1,6 +1,6 @@
 // DL3056: a label that `label-schema` types as `semver` must hold a semantic version.
 import { defineRule } from '../rule';
-import { labelPairs, schemaLabels, isSemver } from './label-helpers';
+import { reportInvalidSchemaLabels, isSemver } from './label-helpers';
 
 export default defineRule({
   meta: {
@@ -23,11 +23,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const labels = schemaLabels(ctx.config.labelSchema, 'semver');
-    if (labels.size === 0) return;
-    for (const { kv } of labelPairs(ctx.model)) {
-      if (!labels.has(kv.key) || kv.value === '' || isSemver(kv.value)) continue;
-      ctx.report({ range: kv.valueRange ?? kv.keyRange, messageId: 'invalid', data: { label: kv.key } });
-    }
+    reportInvalidSchemaLabels(ctx, 'semver', isSemver);
   },
 });

@@ -1,6 +1,6 @@
 // DL3054: a label that `label-schema` types as `spdx` must hold an SPDX license expression.
 import { defineRule } from '../rule';
-import { labelPairs, schemaLabels, isSpdxExpression } from './label-helpers';
+import { reportInvalidSchemaLabels, isSpdxExpression } from './label-helpers';
 
 export default defineRule({
   meta: {
@@ -24,11 +24,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const labels = schemaLabels(ctx.config.labelSchema, 'spdx');
-    if (labels.size === 0) return;
-    for (const { kv } of labelPairs(ctx.model)) {
-      if (!labels.has(kv.key) || kv.value === '' || isSpdxExpression(kv.value)) continue;
-      ctx.report({ range: kv.valueRange ?? kv.keyRange, messageId: 'invalid', data: { label: kv.key } });
-    }
+    reportInvalidSchemaLabels(ctx, 'spdx', isSpdxExpression);
   },
 });

@@ -1,6 +1,6 @@
 // DL3052: a label that `label-schema` types as `url` must hold an absolute URL.
 import { defineRule } from '../rule';
-import { labelPairs, schemaLabels, isUrl } from './label-helpers';
+import { reportInvalidSchemaLabels, isUrl } from './label-helpers';
 
 export default defineRule({
   meta: {
@@ -23,11 +23,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const labels = schemaLabels(ctx.config.labelSchema, 'url');
-    if (labels.size === 0) return;
-    for (const { kv } of labelPairs(ctx.model)) {
-      if (!labels.has(kv.key) || kv.value === '' || isUrl(kv.value)) continue;
-      ctx.report({ range: kv.valueRange ?? kv.keyRange, messageId: 'invalid', data: { label: kv.key } });
-    }
+    reportInvalidSchemaLabels(ctx, 'url', isUrl);
   },
 });
