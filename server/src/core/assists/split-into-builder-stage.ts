@@ -20,7 +20,7 @@ import type { Fix, TextEdit } from '../types';
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile';
 import { buildDockerfileModel, envAt } from '../model/dockerfile';
 import type { CommandInfo, Token } from '../model/commands';
-import { basename, normalizePath } from '../model/commands';
+import { basename, installArgs, normalizePath } from '../model/commands';
 import { slimTagFor } from '../model/image';
 import { isBuildOnlyPackage, buildOnlyCategory, packageBaseName, runtimePackageFor, type PackageManager } from '../data/apt-build-packages';
 import { declined, defineAssist, type AssistAction, type AssistContext, type AssistResult } from './assist';
@@ -182,7 +182,7 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
       if (c.apk && c.apk.sub === 'del') for (const p of c.apk.packages) removed.add(packageBaseName(p.value));
     }
     for (const c of e.pkgCommands) {
-      const installing = c.apt?.sub === 'install' ? c.apt.packages : c.apk?.sub === 'add' ? c.apk.packages : [];
+      const installing = installArgs(c);
       const virtual = c.apk?.virtual;
       for (const tok of installing) {
         if (tok.dynamic) return { ok: false, reason: `the package list on line ${tok.range.start.line + 1} uses a variable (\`${tok.value}\`), so the runtime libraries cannot be worked out` };
@@ -489,7 +489,7 @@ function prevEnd(model: DockerfileModel, t: Token): { line: number; character: n
 function mixedEdits(model: DockerfileModel, e: Entry, dist: 'bookworm' | 'trixie'): TextEdit[] | string {
   const edits: TextEdit[] = [];
   for (const c of e.pkgCommands) {
-    const installing = c.apt?.sub === 'install' ? c.apt.packages : c.apk?.sub === 'add' ? c.apk.packages : [];
+    const installing = installArgs(c);
     const pm: PackageManager = c.apk ? 'apk' : 'apt';
     const build = installedBuildPackages(c);
     if (build.length === 0) continue;

@@ -141,6 +141,11 @@ export function describeCommand(cmd: ShellCommand, toRange: ToRange): CommandInf
   return info;
 }
 
+/** The package arguments of an apt (`apt-get`, `apt`, `aptitude`) `install` or an `apk add`; none for any other command. */
+export function installArgs(command: CommandInfo): Token[] {
+  return command.apt?.sub === 'install' ? command.apt.packages : command.apk?.sub === 'add' ? command.apk.packages : [];
+}
+
 export function basename(p: string): string {
   const i = p.lastIndexOf('/');
   return i >= 0 ? p.slice(i + 1) : p;

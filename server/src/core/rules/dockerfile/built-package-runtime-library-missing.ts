@@ -1,6 +1,7 @@
 // LW054: packages compiled in a builder against -dev headers, copied into a stage that lacks the matching runtime library.
 import { defineRule } from '../rule';
 import { eolOf } from '../../text';
+import { installArgs } from '../../model/commands';
 import { packageBaseName, runtimePackageFor, type PackageManager } from '../../data/apt-build-packages';
 import { MULTI_STAGE_CODES, SLIM_HAS, envOfPath, lineage, pythonEnvs, sitePackagesVersion, stageCopies } from './multi-stage-helpers';
 
@@ -45,7 +46,7 @@ export default defineRule({
       for (const s of lineage(model, stage)) {
         for (const instr of s.instructions) {
           for (const c of instr.run?.commands ?? []) {
-            for (const p of c.apt?.sub === 'install' ? c.apt.packages : c.apk?.sub === 'add' ? c.apk.packages : []) installedHere.add(packageBaseName(p.value));
+            for (const p of installArgs(c)) installedHere.add(packageBaseName(p.value));
           }
         }
       }
@@ -56,7 +57,7 @@ export default defineRule({
         for (const s of lineage(model, copy.from)) {
           for (const instr of s.instructions) {
             for (const c of instr.run?.commands ?? []) {
-              const pkgs = c.apt?.sub === 'install' ? c.apt.packages : c.apk?.sub === 'add' ? c.apk.packages : [];
+              const pkgs = installArgs(c);
               for (const p of pkgs) {
                 const dev = packageBaseName(p.value);
                 const runtime = runtimePackageFor(dev, pm, dist);
