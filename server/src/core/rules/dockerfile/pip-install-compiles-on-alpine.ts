@@ -2,6 +2,8 @@
 import { defineRule } from '../rule';
 import { compilesOnAlpine } from '../../data/python-packages';
 import { alwaysCompiles, pipPackages, type PipPackage } from './python-image-helpers';
+import { packagesInstalledBy } from '../../model/installs';
+import { commandSpan } from './util';
 
 export default defineRule({
   meta: {
@@ -14,11 +16,13 @@ export default defineRule({
     messages: {
       compiles:
         '`{package}` has no musllinux wheel: on `{image}` pip compiles it from source (slow, needs compilers and headers, bigger image); a Debian `-slim` base installs the ready-made wheel',
+      compilesFromFile:
+        '`{package}` (from `{file}`) has no musllinux wheel: on `{image}` this install compiles it from source (slow, needs compilers and headers, bigger image); a Debian `-slim` base installs the ready-made wheel',
     },
     fix: 'none',
     docs: {
       whatItDoes:
-        'On a stage whose base uses musl libc (`python:*-alpine`, `alpine`), flags each package named in `pip install` (also `uv pip install`) that publishes Linux wheels for glibc (manylinux) but none for musl (musllinux) and no pure-Python wheel, or no wheel at all. The data comes from PyPI\'s file lists for common packages. Packages listed in requirements files are checked when those files come in through the model.',
+        'On a stage whose base uses musl libc (`python:*-alpine`, `alpine`), flags each package named in `pip install` (also `uv pip install`) that publishes Linux wheels for glibc (manylinux) but none for musl (musllinux) and no pure-Python wheel, or no wheel at all. The data comes from PyPI\'s file lists for common packages. Packages listed in the requirements files the install reads (`-r`, followed through `COPY` into the build context and through nested `-r` includes) are checked too and reported on the install command, with related information at the requirement.',
       whyItMatters:
         'Without a matching wheel pip downloads the source and builds it: minutes instead of seconds per build, a compiler and `-dev` headers in the image, and build failures when a library is missing. On a glibc base (`python:3.x-slim`) the same install is a download of a prebuilt wheel.',
       example: 'FROM python:3.12-alpine\nRUN pip install --no-cache-dir onnxruntime\n',
@@ -38,6 +42,16 @@ export default defineRule({
           if (only) continue;
           for (const p of pipPackages(c).filter(compiles)) {
             ctx.report({ range: p.token!.range, messageId: 'compiles', data: { package: p.name, image: stage.from.image } });
+          }
+          for (const p of packagesInstalledBy(model, instr, ctx.files, ctx)) {
+            if (p.install.command !== c || !(compilesOnAlpine(p.name) || alwaysCompiles(p.name))) continue;
+            const file = p.file.split('/').pop() ?? p.file;
+            ctx.report({
+              range: commandSpan(c, c.pip.subToken),
+              messageId: 'compilesFromFile',
+              data: { package: p.requirement.name ?? p.name, file, image: stage.from.image },
+              related: [{ path: p.file, range: p.requirement.nameRange ?? p.requirement.range, message: `\`${p.requirement.name ?? p.name}\` is required here` }],
+            });
           }
         }
       }
