@@ -7,9 +7,8 @@ import { assistsFor } from '../core/assists/index';
 import { estimateImage, type EstimateInput } from '../core/estimate/estimate';
 import type { E } from '../core/estimate/types';
 import type { DockerfileModel } from '../core/model/dockerfile';
-import { diskContextSizer } from '../node/context-size';
+import { contextSizer as context } from './estimates';
 
-const context = diskContextSizer({ maxMillis: 400 });
 /** One answer per document version: editors ask for code actions on every cursor move. */
 const cache = new Map<string, { version: number; key: string; actions: CodeAction[] }>();
 

@@ -7,9 +7,12 @@ import type { ImageEstimate } from '../core/estimate/types';
 import { diskContextSizer } from '../node/context-size';
 import { onlineFactsFor, type OnlineLookup } from '../node/online';
 
+/** One walk of each build context (cached a few seconds) for hovers, CodeLens and the assists' predicted savings. */
+export const contextSizer = diskContextSizer({ maxMillis: 800 });
+
 export class Estimates {
   private readonly cache = new Map<string, { version: number; estimate: ImageEstimate }>();
-  private readonly context = diskContextSizer({ maxMillis: 800 });
+  private readonly context = contextSizer;
   private online: OnlineLookup | undefined;
   private onlineWanted = false;
 
