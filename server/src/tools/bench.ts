@@ -1,4 +1,4 @@
-// `npm run bench`: lint time per file (median of repeated in-process runs) and the server's start-to-initialize time.
+// `npm run bench`: lint time per file (median of repeated in-process runs), its growth with file length, and the server's start-to-initialize time.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -27,17 +27,83 @@ export function generateDockerfile(lines: number): string {
   return out.slice(0, lines).join('\n') + '\n';
 }
 
-function time(label: string, text: string, path: string, runs: number, fresh: boolean): void {
+/**
+ * One realistic multi-stage block (a builder with a venv, a runtime copying from it), numbered `k` so stage names
+ * stay unique; `n` copies of it make the linearity series.
+ */
+export function stageBlock(k: number): string {
+  return [
+    `FROM python:3.12-slim AS builder${k}`,
+    'ENV PIP_DISABLE_PIP_VERSION_CHECK=1 VENV=/opt/venv',
+    'ARG BUILD_REF=dev',
+    'WORKDIR /src',
+    'RUN apt-get update \\',
+    '    && apt-get install -y --no-install-recommends gcc libpq-dev \\',
+    '    && rm -rf /var/lib/apt/lists/*',
+    'RUN python -m venv $VENV',
+    'ENV PATH="$VENV/bin:$PATH"',
+    'COPY requirements.txt .',
+    'RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt',
+    'COPY src/ ./src/',
+    'RUN pip install --no-deps .',
+    '',
+    `FROM python:3.12-slim AS runtime${k}`,
+    'RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*',
+    `COPY --from=builder${k} /opt/venv /opt/venv`,
+    'ENV PATH="/opt/venv/bin:$PATH" PYTHONUNBUFFERED=1',
+    'WORKDIR /app',
+    'COPY --chown=1000:1000 app/ ./app/',
+    'USER 1000',
+    'EXPOSE 8000',
+    'HEALTHCHECK CMD curl -f http://localhost:8000/health || exit 1',
+    'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]',
+    '',
+  ].join('\n');
+}
+
+export function repeatedStages(n: number): string {
+  const out: string[] = ['# syntax=docker/dockerfile:1'];
+  for (let k = 0; k < n; k++) out.push(stageBlock(k));
+  return out.join('\n');
+}
+
+interface Timing {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+  findings: number;
+}
+
+/** Lints `text` `runs` times in process (ShellCheck off: it is a separate process, not lint time). */
+function measure(text: string, path: string, runs: number, fresh: boolean): Timing {
   const files = diskFiles();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     if (fresh) clearShellCache();
     const t0 = performance.now();
-    lintText(text, { kind: 'dockerfile', files, path });
+    lintText(text, { kind: 'dockerfile', files, path, shellcheck: false });
     samples.push(performance.now() - t0);
   }
-  const findings = lintText(text, { kind: 'dockerfile', files, path }).findings.length;
-  process.stdout.write(`${label.padEnd(46)} ${text.split('\n').length - 1} lines  median ${median(samples).toFixed(2)} ms  (min ${Math.min(...samples).toFixed(2)}, max ${Math.max(...samples).toFixed(2)}, ${runs} runs, ${findings} findings)\n`);
+  const findings = lintText(text, { kind: 'dockerfile', files, path, shellcheck: false }).findings.length;
+  return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples), runs, findings };
+}
+
+function time(label: string, text: string, path: string, runs: number, fresh: boolean): void {
+  const t = measure(text, path, runs, fresh);
+  process.stdout.write(`${label.padEnd(46)} ${text.split('\n').length - 1} lines  median ${t.median.toFixed(2)} ms  (min ${t.min.toFixed(2)}, max ${t.max.toFixed(2)}, ${t.runs} runs, ${t.findings} findings)\n`);
+}
+
+/** Lint time of n copies of one multi-stage block: ms per copy stays flat when lint time grows linearly. */
+function linearity(root: string, counts: readonly number[]): void {
+  process.stdout.write(`linearity: n copies of a ${stageBlock(0).split('\n').length - 1}-line builder/runtime block (warm, median)\n`);
+  process.stdout.write(`${'copies'.padStart(8)} ${'lines'.padStart(7)} ${'ms'.padStart(9)} ${'ms/copy'.padStart(9)}\n`);
+  for (const n of counts) {
+    const text = repeatedStages(n);
+    const runs = n >= 64 ? 15 : 30;
+    const t = measure(text, join(root, 'Dockerfile.linearity'), runs, false);
+    process.stdout.write(`${String(n).padStart(8)} ${String(text.split('\n').length).padStart(7)} ${t.median.toFixed(2).padStart(9)} ${(t.median / n).toFixed(3).padStart(9)}\n`);
+  }
 }
 
 async function serverStart(root: string, runs: number): Promise<number[]> {
@@ -68,9 +134,14 @@ async function main(): Promise<void> {
   const example = readFileSync(examplePath, 'utf8');
   time('examples/flask-app/Dockerfile (cold shell cache)', example, examplePath, 50, true);
   time('examples/flask-app/Dockerfile (warm)', example, examplePath, 200, false);
-  const big = generateDockerfile(5000);
-  time('generated 5,000-line Dockerfile (cold)', big, join(root, 'Dockerfile.generated'), 10, true);
-  time('generated 5,000-line Dockerfile (warm)', big, join(root, 'Dockerfile.generated'), 10, false);
+  for (const n of [300, 1200, 5000]) {
+    const text = generateDockerfile(n);
+    const label = `generated ${n.toLocaleString('en-US')}-line Dockerfile`;
+    const runs = n >= 5000 ? 10 : 30;
+    time(`${label} (cold)`, text, join(root, 'Dockerfile.generated'), Math.min(runs, 10), true);
+    time(`${label} (warm)`, text, join(root, 'Dockerfile.generated'), runs, false);
+  }
+  linearity(root, [1, 4, 16, 64]);
   const starts = await serverStart(root, 5);
   process.stdout.write(`${'server start → initialize response'.padEnd(46)} median ${median(starts).toFixed(1)} ms  (min ${Math.min(...starts).toFixed(1)}, max ${Math.max(...starts).toFixed(1)}, 5 runs)\n`);
 }
