@@ -1,5 +1,5 @@
 // The view of the project's other files that rules may read; the server and the CLI implement it.
-import * as posix from 'node:path/posix';
+import * as posix from './path';
 
 export interface ProjectFiles {
   /** The text of a file (open editor buffers first), or undefined when it does not exist or cannot be read. */

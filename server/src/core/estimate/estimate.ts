@@ -1,5 +1,5 @@
 // Walks the Dockerfile model and weighs every stage and layer: base image, packages, caches, copied files, cleanup.
-import * as posix from 'node:path/posix';
+import * as posix from '../path';
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile';
 import { envAt, substitute } from '../model/dockerfile';
 import type { CommandInfo, Token } from '../model/commands';

@@ -7,7 +7,7 @@ import { getPackageRelease, selectWheel, type WheelChoice, type WheelTarget } fr
 import { gpuDefaultPackage, packageNotice, pythonPackageFacts } from '../data/python-packages';
 import { formatBytes } from '../estimate/bytes';
 import { stageWheelTarget } from '../rules/requirements/requirements-helpers';
-import * as posix from 'node:path/posix';
+import * as posix from '../path';
 
 export interface RequirementsHover {
   markdown: string;

@@ -1,5 +1,5 @@
 // Which requirements files a Dockerfile's pip commands install, traced from `pip install -r` back through COPY/ADD and bind mounts into the build context.
-import * as posix from 'node:path/posix';
+import * as posix from '../path';
 import type { DockerfileModel, Instruction, Stage } from './dockerfile';
 import { envAt, substitute } from './dockerfile';
 import type { CommandInfo, Token } from './commands';

@@ -1,5 +1,5 @@
 // The requirements-file model: the parsed file, its includes resolved through the project files, and the Dockerfiles that install it.
-import * as posix from 'node:path/posix';
+import * as posix from '../path';
 import { parseRequirements, type Include, type RequirementsFile } from '../parse/requirements';
 import { LineIndex } from '../text';
 import type { ProjectFiles } from '../project';

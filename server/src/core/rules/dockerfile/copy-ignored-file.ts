@@ -1,6 +1,6 @@
 // CopyIgnoredFile: COPY/ADD of a build-context path that the `.dockerignore` excludes, so the build cannot see it.
 import ignore from '@balena/dockerignore';
-import * as posix from 'node:path/posix';
+import * as posix from '../../path';
 import { defineRule } from '../rule';
 import { dirnameOf, joinPath } from '../../project';
 

@@ -1,6 +1,6 @@
 // LW010: the whole build context is copied while `.dockerignore` is missing or lets through what a Python project must keep out.
 import ignore from '@balena/dockerignore';
-import * as posix from 'node:path/posix';
+import * as posix from '../../path';
 import { defineRule } from '../rule';
 import type { Fix } from '../../types';
 import { dirnameOf, joinPath } from '../../project';

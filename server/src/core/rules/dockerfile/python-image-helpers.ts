@@ -8,7 +8,7 @@ import { pythonPackageFacts } from '../../data/python-packages';
 import { parseRequirements } from '../../parse/requirements';
 import type { ProjectFiles } from '../../project';
 import { dirnameOf, resolvePath } from '../../project';
-import * as posix from 'node:path/posix';
+import * as posix from '../../path';
 
 /** True when the instruction's layer ends up in the image (its stage's layers do, or it is an ONBUILD trigger). */
 export function ships(stage: Stage | undefined, instr: Instruction): boolean {

@@ -1,7 +1,7 @@
 // LW105: a `-r`/`-c` include that names a file that does not exist, or that leads back to the including file.
 import { defineRule } from '../rule';
 import type { RequirementsModel } from '../../model/requirements';
-import * as posix from 'node:path/posix';
+import * as posix from '../../path';
 
 export default defineRule<RequirementsModel>({
   meta: {

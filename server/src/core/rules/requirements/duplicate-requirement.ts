@@ -3,7 +3,7 @@ import { defineRule } from '../rule';
 import type { RequirementsModel } from '../../model/requirements';
 import { specifierAdmits, specifierString, type Requirement } from '../../parse/requirements';
 import { deleteEntryLines, requirements } from './requirements-helpers';
-import * as posix from 'node:path/posix';
+import * as posix from '../../path';
 
 export default defineRule<RequirementsModel>({
   meta: {

@@ -1,5 +1,5 @@
 // Shared by the requirements-file rules (issue 4): line deletion, the platforms an installing image targets, requirement text.
-import * as posix from 'node:path/posix';
+import * as posix from '../../path';
 import type { Range, TextEdit } from '../../types';
 import type { Entry, Requirement } from '../../parse/requirements';
 import type { RequirementsModel, Installer } from '../../model/requirements';
