@@ -152,7 +152,8 @@ export async function estimateCommand(argv: string[], write: (text: string) => v
     files: diskFiles(),
     dockerfilePath: abs,
     contextDir: args.context ? resolve(args.context) : dirname(abs),
-    context: diskContextSizer(),
+    // Walked only when a COPY needs it, with the server's limits and the ignore file that applies to this Dockerfile.
+    context: diskContextSizer({ dockerfilePath: abs }),
   };
   if (args.platform) input.platform = args.platform;
   let est = estimateImage(model, input);

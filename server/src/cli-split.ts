@@ -38,7 +38,7 @@ export async function splitCommand(argv: string[]): Promise<number> {
   }
   await initRuntime();
   const model = buildDockerfileModel(text);
-  const input: EstimateInput = { files: diskFiles(), dockerfilePath: abs, contextDir: dirname(abs), context: diskContextSizer() };
+  const input: EstimateInput = { files: diskFiles(), dockerfilePath: abs, contextDir: dirname(abs), context: diskContextSizer({ dockerfilePath: abs }) };
   const options: Record<string, string | boolean> = { keepBase };
   if (venv) options['venv'] = venv;
   const result = splitIntoBuilderStage.run(model, {

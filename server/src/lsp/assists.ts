@@ -11,6 +11,8 @@ import { contextSizer as context } from './estimates';
 
 /** One answer per document version: editors ask for code actions on every cursor move. */
 const cache = new Map<string, { version: number; key: string; actions: CodeAction[] }>();
+// Titles carry predicted savings: a finished context walk makes the cached ones stale.
+context.onWalked(() => cache.clear());
 
 function wants(only: string[] | undefined, kind: string): boolean {
   if (!only || only.length === 0) return true;
@@ -28,7 +30,7 @@ export function assistCodeActions(doc: TextDocument, range: LspRange, analyzer: 
   const input: EstimateInput = {
     files: analyzer.files,
     ...(analysis.path ? { dockerfilePath: analysis.path, contextDir: dirname(analysis.path) } : {}),
-    context,
+    context: context.forDockerfile(analysis.path),
   };
   const sizeOf = (m: DockerfileModel): E | undefined => estimateImage(m, input).final?.bytes;
   const actions = assistsFor(model, { range, files: analyzer.files, ...(analysis.path ? { path: analysis.path } : {}), sizeOf }).map(({ assist, action }) =>

@@ -1,14 +1,18 @@
 // Size estimates per open Dockerfile version, shared by hover and CodeLens; online facts only when the setting is on.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from 'node:path';
+import { URI } from 'vscode-uri';
 import type { Analyzer } from './analyzer';
 import { estimateImage } from '../core/estimate/estimate';
 import type { ImageEstimate } from '../core/estimate/types';
-import { diskContextSizer } from '../node/context-size';
+import { BackgroundContextSizer } from '../node/context-size';
 import { onlineFactsFor, type OnlineLookup } from '../node/online';
 
-/** One walk of each build context (cached a few seconds) for hovers, CodeLens and the assists' predicted savings. */
-export const contextSizer = diskContextSizer({ maxMillis: 800 });
+/**
+ * One background walk of each build context for hovers, CodeLens and the assists' predicted savings: a request
+ * never waits for it, it answers "not measured" until the walk is done.
+ */
+export const contextSizer = new BackgroundContextSizer();
 
 export class Estimates {
   private readonly cache = new Map<string, { version: number; estimate: ImageEstimate }>();
@@ -22,6 +26,16 @@ export class Estimates {
     private readonly refresh: () => void,
   ) {
     analyzer.onInvalidate((uri) => this.cache.delete(uri));
+    // A walk finished with a different listing: estimates made before it said "not measured" or are out of date.
+    this.context.onWalked(() => {
+      this.cache.clear();
+      this.refresh();
+    });
+  }
+
+  /** Files changed on disk (`didChangeWatchedFiles` URIs): the build contexts holding them are walked again. */
+  filesChanged(uris: readonly string[]): void {
+    this.context.filesChanged(uris.map((u) => URI.parse(u).fsPath));
   }
 
   forget(uri: string): void {
@@ -47,7 +61,7 @@ export class Estimates {
     const estimate = estimateImage(analysis.model, {
       files: this.analyzer.files,
       ...(analysis.path ? { dockerfilePath: analysis.path, contextDir: dirname(analysis.path) } : {}),
-      context: this.context,
+      context: this.context.forDockerfile(analysis.path),
       ...(this.online ? { external: this.online } : {}),
     });
     this.cache.set(doc.uri, { version: doc.version, estimate });

@@ -83,6 +83,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onDidChangeWatchedFiles((params) => {
     analyzer.filesChanged(params.changes.map((c) => c.uri));
+    estimates.filesChanged(params.changes.map((c) => c.uri));
   });
 
   registerDiagnostics(connection, documents, analyzer);
