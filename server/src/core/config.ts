@@ -21,6 +21,10 @@ export interface LayerwiseConfig {
    * docker/Dockerfile .`); the Dockerfile's folder when unset. Used to find the requirements files COPY brings in.
    */
   context?: string;
+  /** `--build-arg` values the image is built with (`build-args` table): they override ARG defaults. */
+  buildArgs?: Record<string, string>;
+  /** Target platform (`docker build --platform`) for stages whose FROM has no `--platform`; `linux/amd64` when unset. */
+  platform?: string;
   /** Enable BuildKit's experimental checks. */
   experimental: boolean;
   /** Network look-ups allowed (off by default). */
@@ -143,6 +147,19 @@ export function readConfigObject(obj: unknown): { config: Partial<LayerwiseConfi
   if (typeof o['target'] === 'string') config.target = o['target'];
   if (typeof o['context'] === 'string') config.context = o['context'];
   else if (o['context'] !== undefined) problems.push('`context` must be a path such as ".."');
+  const buildArgs = o['buildArgs'] ?? o['build-args'];
+  if (buildArgs !== undefined) {
+    if (typeof buildArgs !== 'object' || buildArgs === null || Array.isArray(buildArgs)) problems.push('`build-args` must be a table of NAME = "value"');
+    else {
+      config.buildArgs = {};
+      for (const [k, v] of Object.entries(buildArgs as Record<string, unknown>)) {
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') config.buildArgs[k] = String(v);
+        else problems.push(`build arg \`${k}\`: the value must be a string`);
+      }
+    }
+  }
+  if (typeof o['platform'] === 'string' && /^[a-z0-9]+(\/[a-z0-9_-]+){0,2}$/i.test(o['platform'])) config.platform = o['platform'];
+  else if (o['platform'] !== undefined) problems.push('`platform` must be a platform such as "linux/arm64"');
   if (typeof o['experimental'] === 'boolean') config.experimental = o['experimental'];
   if (typeof o['online'] === 'boolean') config.online = o['online'];
   return { config, problems };

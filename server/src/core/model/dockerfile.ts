@@ -1,10 +1,12 @@
 // Builds the one model of a Dockerfile every feature reads: stages, reachability, instructions, RUN commands, images, variables.
-import { DockerfileParser, type Instruction as AstInstruction, type Dockerfile as AstDockerfile } from 'dockerfile-ast';
+import type { Instruction as AstInstruction, Dockerfile as AstDockerfile } from 'dockerfile-ast';
+import { parseDockerfile } from '../parse/dockerfile';
 import type { Range } from '../types';
 import { LineIndex } from '../text';
 import { parseShell, type ShellScript } from '../parse/shell';
 import { describeCommand, type CommandInfo, type Token } from './commands';
 import { imageFacts, parseImageRef, type ImageFacts, type ImageRef } from './image';
+import { semanticsOf, substituteVars } from './semantic';
 
 export interface Flag {
   name: string;
@@ -113,7 +115,7 @@ export interface Stage {
   reachesFinal: boolean;
   /** The stage's layers are layers of the final image: the target or a stage it is built `FROM`. */
   layersInFinal: boolean;
-  /** Environment at the end of the stage (inherited through `FROM <stage>`). */
+  /** ENV values at the end of the stage as written (inherited through `FROM <stage>`; ARGs do not persist). Substituted values: the semantic layer. */
   env: Map<string, string>;
   /** Stages this one depends on (FROM, COPY --from, RUN --mount from). */
   dependsOn: number[];
@@ -155,7 +157,7 @@ export interface ModelOptions {
 
 export function buildDockerfileModel(text: string, options: ModelOptions = {}): DockerfileModel {
   const lines = new LineIndex(text);
-  const ast = DockerfileParser.parse(text);
+  const ast = parseDockerfile(text);
   const escapeChar = ast.getEscapeCharacter();
   const directives: Directives = {};
   for (const d of ast.getDirectives()) {
@@ -269,23 +271,12 @@ export function buildDockerfileModel(text: string, options: ModelOptions = {}): 
   return model;
 }
 
-/** Variables visible to an instruction: inherited stage environment, then ENV and ARG lines above it. */
+/**
+ * Variables visible to an instruction (ARG scoped per stage as Docker scopes it, then ENV), as a fresh map the
+ * caller may change. Answered by the semantic layer; kept for callers that have no configuration at hand.
+ */
 export function envAt(model: DockerfileModel, instr: Instruction): Map<string, string> {
-  const stage = model.stages[instr.stage];
-  if (!stage) return new Map(model.globalArgs.filter((a) => a.valueRange).map((a) => [a.key, a.value]));
-  const parent = stage.from.stage !== undefined ? model.stages[stage.from.stage] : undefined;
-  const env = new Map(parent ? parent.env : []);
-  for (const i of stage.instructions) {
-    if (i.index >= instr.index) break;
-    for (const kv of i.env ?? []) env.set(kv.key, kv.value);
-    for (const kv of i.argDecls ?? []) {
-      if (env.has(kv.key)) continue;
-      const global = model.globalArgs.find((g) => g.key === kv.key);
-      if (kv.valueRange) env.set(kv.key, kv.value);
-      else if (global?.valueRange) env.set(kv.key, global.value);
-    }
-  }
-  return env;
+  return new Map(semanticsOf(model).instr(instr).env);
 }
 
 /** Resolves a `--from` / `FROM` value to an earlier stage index (by name, case-insensitive, or by number). */
@@ -301,15 +292,7 @@ export function resolveStageRef(model: DockerfileModel, ref: string): number | u
 }
 
 /** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR-default}` with known values; unknown ones stay. */
-export function substitute(value: string, vars: ReadonlyMap<string, string>): string {
-  return value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (whole, braced, op, word, bare) => {
-    const name = (braced ?? bare) as string;
-    const v = vars.get(name);
-    if (op === ':-' || op === '-') return v !== undefined && (op === '-' || v !== '') ? v : (word as string);
-    if (op === ':+' || op === '+') return v !== undefined && (op === '+' || v !== '') ? (word as string) : '';
-    return v !== undefined ? v : whole;
-  });
-}
+export const substitute = substituteVars;
 
 function toInstruction(
   model: DockerfileModel,
@@ -317,11 +300,13 @@ function toInstruction(
   index: number,
   stage: number,
   argDefaults: Map<string, string>,
-  stageEnv: Map<string, string>,
+  _stageEnv: Map<string, string>,
 ): Instruction {
   const keyword = ast.getKeyword().toUpperCase();
   const range = ast.getRange();
-  const argsRange = ast.getArgumentsRange() ?? undefined;
+  // dockerfile-ast re-scans the instruction text on every getArguments()/getArgumentsRange() call: read it once.
+  const astArgs = ast.getArguments();
+  const argsRange: Range | undefined = astArgs.length > 0 ? { start: astArgs[0]!.getRange().start, end: astArgs[astArgs.length - 1]!.getRange().end } : undefined;
   const flags: Flag[] = 'getFlags' in ast && typeof (ast as { getFlags?: unknown }).getFlags === 'function'
     ? (ast as unknown as { getFlags(): import('dockerfile-ast').Flag[] }).getFlags().map((f) => {
         const flag: Flag = { name: f.getName(), range: f.getRange(), nameRange: f.getNameRange() };
@@ -332,7 +317,10 @@ function toInstruction(
         return flag;
       })
     : [];
-  const args: Token[] = ast.getArguments().map((a) => ({ value: a.getValue(), raw: a.getValue(), range: a.getRange(), dynamic: a.getValue().includes('$') }));
+  const args: Token[] = astArgs.map((a) => {
+    const value = a.getValue();
+    return { value, raw: value, range: a.getRange(), dynamic: value.includes('$') };
+  });
   const instr: Instruction = {
     index,
     keyword,
@@ -352,7 +340,7 @@ function toInstruction(
   if (JSON_FORM_KEYWORDS.has(keyword)) instr.jsonForm = isJsonArray(bodyText(model, instr));
   switch (keyword) {
     case 'FROM':
-      instr.from = fromInfo(model, ast, argDefaults);
+      instr.from = withVariablesRead(ast, () => fromInfo(model, ast, argDefaults));
       break;
     case 'RUN':
       instr.run = runInfo(model, instr);
@@ -369,7 +357,6 @@ function toInstruction(
       break;
     case 'ARG':
       instr.argDecls = keyValues(model, instr, ast);
-      for (const a of instr.argDecls) if (a.valueRange && stage >= 0) stageEnv.set(a.key, stageEnv.get(a.key) ?? a.value);
       break;
     case 'ONBUILD': {
       const triggers = (ast as unknown as { getTriggerInstruction?: () => AstInstruction | null }).getTriggerInstruction?.();
@@ -440,7 +427,6 @@ function runInfo(model: DockerfileModel, instr: Instruction): RunInfo {
   const end = model.lines.offsetAt(instr.range.end);
   const bodyRange = model.lines.rangeOf(start, end);
   const mounts = instr.flags.filter((f) => f.name.toLowerCase() === 'mount').map((f) => parseMount(f));
-  const heredocs = (instr.ast as unknown as { getHeredocs?: () => { getContentRange(): Range | null; getName(): string }[] }).getHeredocs?.() ?? [];
   const toRangeFrom = (base: number) => (s: number, e: number) => model.lines.rangeOf(base + s, base + e);
   if (instr.jsonForm) {
     const strings = (instr.ast as unknown as { getJSONStrings(): { getValue(): string; getRange(): Range }[] }).getJSONStrings();
@@ -459,7 +445,11 @@ function runInfo(model: DockerfileModel, instr: Instruction): RunInfo {
     }
     return { form: 'exec', commands, mounts, bodyRange };
   }
-  if (heredocs.length > 0 && /^<<-?\s*["']?\w+/.test(model.text.slice(start, end))) {
+  // getHeredocs() scans the whole instruction; only a body that starts with `<<` can be a heredoc RUN.
+  const heredocs = /^<<-?\s*["']?\w+/.test(model.text.slice(start, end))
+    ? ((instr.ast as unknown as { getHeredocs?: () => { getContentRange(): Range | null; getName(): string }[] }).getHeredocs?.() ?? [])
+    : [];
+  if (heredocs.length > 0) {
     const commands: CommandInfo[] = [];
     let script: ShellScript | undefined;
     for (const h of heredocs) {
@@ -541,6 +531,33 @@ function keyValues(model: DockerfileModel, instr: Instruction, ast: AstInstructi
     void model;
     return kv;
   });
+}
+
+/** What dockerfile-ast's variable scan of a FROM asks its Dockerfile: only whether a name is defined, never used here. */
+const NO_DEFINITIONS = { resolveVariable: (): undefined => undefined, getInitialARGs: (): never[] => [] };
+
+/**
+ * Runs `read` with the instruction's variables found once. dockerfile-ast's FROM getters (image name, tag, digest,
+ * registry) call getVariables() several times each, only for where the variables are (so a `:` inside `${PY:-3}`
+ * is not a tag), and every call resolves each variable against every FROM of the file: quadratic in the number of
+ * stages. The scan is therefore run once, against a Dockerfile that defines nothing.
+ */
+function withVariablesRead<T>(ast: AstInstruction, read: () => T): T {
+  const a = ast as unknown as { getVariables(): unknown[]; dockerfile: unknown };
+  const dockerfile = a.dockerfile;
+  a.dockerfile = NO_DEFINITIONS;
+  let variables: unknown[];
+  try {
+    variables = a.getVariables();
+  } finally {
+    a.dockerfile = dockerfile;
+  }
+  a.getVariables = () => variables;
+  try {
+    return read();
+  } finally {
+    delete (a as Partial<typeof a>).getVariables;
+  }
 }
 
 function fromInfo(model: DockerfileModel, ast: AstInstruction, argDefaults: Map<string, string>): FromInfo | undefined {

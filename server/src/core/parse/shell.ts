@@ -29,6 +29,8 @@ export interface ShellCommand {
   substituted: boolean;
   /** Position in the script, in source order. */
   index: number;
+  /** File redirections that apply to the command (its own, or of a `{ …; }` / subshell around it): `>`, `>>`, `<`, `2>`, `&>`, … */
+  redirects?: { op: string; target: ShellWord }[];
 }
 
 export interface ShellScript {
@@ -83,7 +85,27 @@ export function parseShell(source: string): ShellScript {
   const commands: ShellCommand[] = [];
   const operators: ShellScript['operators'] = [];
   const declarations: ShellScript['declarations'] = [];
-  const visit = (node: Node, substituted: boolean): void => {
+  const visit = (node: Node, substituted: boolean, redirects?: ShellCommand['redirects']): void => {
+    if (node.type === 'redirected_statement') {
+      const own: NonNullable<ShellCommand['redirects']> = [...(redirects ?? [])];
+      for (const r of node.childrenForFieldName('redirect')) {
+        if (r?.type !== 'file_redirect') continue;
+        const dest = r.childForFieldName('destination');
+        const op = r.children.find((c) => c && !c.isNamed)?.type ?? '>';
+        if (dest) own.push({ op, target: wordOf(dest, source) });
+      }
+      const body = node.childForFieldName('body');
+      for (const child of node.namedChildren) if (child && child.id !== body?.id && child.type !== 'file_redirect') visit(child, substituted || child.type === 'command_substitution', redirects);
+      if (body && (body.type === 'list' || body.type === 'pipeline')) {
+        // `a && b > f`: the redirection belongs to the last command only, as the shell reads it.
+        const parts = body.namedChildren.filter((c): c is Node => c !== null);
+        parts.forEach((c, i) => visit(c, substituted, i === parts.length - 1 ? own : redirects));
+        for (const child of body.children) {
+          if (child && !child.isNamed && ['&&', '||', ';', '|', '&', '|&'].includes(child.type)) operators.push({ op: child.type, start: child.startIndex, end: child.endIndex });
+        }
+      } else if (body) visit(body, substituted, own);
+      return;
+    }
     if (node.type === 'declaration_command') {
       const keyword = node.children[0]?.text ?? '';
       for (const child of node.namedChildren) {
@@ -95,6 +117,7 @@ export function parseShell(source: string): ShellScript {
     }
     if (node.type === 'command') {
       const cmd = toCommand(node, source, substituted, commands.length);
+      if (cmd && redirects?.length) cmd.redirects = redirects;
       if (cmd) commands.push(cmd);
     }
     if (node.type === 'list' || node.type === 'pipeline' || node.type === 'program') {
@@ -105,7 +128,8 @@ export function parseShell(source: string): ShellScript {
       }
     }
     const inner = substituted || node.type === 'command_substitution' || node.type === 'process_substitution';
-    for (const child of node.namedChildren) if (child) visit(child, inner);
+    // A redirection outside a group reaches every command inside it; one inside `$(…)` does not reach out.
+    for (const child of node.namedChildren) if (child) visit(child, inner, inner && !substituted ? undefined : redirects);
   };
   visit(tree.rootNode, false);
   commands.sort((a, b) => a.start - b.start);
