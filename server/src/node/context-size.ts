@@ -4,7 +4,7 @@ import * as fsp from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import ignore from '@balena/dockerignore';
 import { summarizeContext, type ContextFile } from '../core/estimate/context';
-import type { ContextMeasure, ContextSizer } from '../core/estimate/types';
+import type { ContextMeasure, ContextSizer, LargestEntry } from '../core/estimate/types';
 import { applicableIgnoreFile } from '../core/model/ignore-file';
 
 export interface WalkLimits {
@@ -266,8 +266,15 @@ interface Entry {
   stale: boolean;
   running: { promise: Promise<void>; abort: AbortController } | undefined;
   timer: NodeJS.Timeout | undefined;
+  /** Answers for the listing, by sources: the estimator asks again for every candidate the assists try. */
   measures: Map<string, ContextMeasure>;
+  /** The sources asked about, so a new listing is published with their answers ready. */
+  wanted: Map<string, readonly string[]>;
 }
+
+/** Files summarized in one go on the event loop (a few milliseconds); larger listings are summarized in slices. */
+const SUMMARY_SLICE = 1_000;
+const MAX_WANTED = 32;
 
 /**
  * The server's ContextSizer: `measure` never waits. It answers from the finished listing of the context when there
@@ -319,7 +326,7 @@ export class BackgroundContextSizer implements ContextSizer {
       if (e.timer) clearTimeout(e.timer);
       e.timer = setTimeout(() => {
         e.timer = undefined;
-        if (this.entries.get(key(e.root, e.ignoreFile)) === e) this.start(e);
+        if (this.entries.get(key(e.root, e.ignoreFile)) === e) this.start(e, true);
       }, this.settle);
     }
   }
@@ -339,43 +346,65 @@ export class BackgroundContextSizer implements ContextSizer {
       this.entries.delete(k);
       this.entries.set(k, e);
     } else {
-      e = { root, ignoreFile, listing: undefined, walked: false, stale: true, running: undefined, timer: undefined, measures: new Map() };
+      e = { root, ignoreFile, listing: undefined, walked: false, stale: true, running: undefined, timer: undefined, measures: new Map(), wanted: new Map() };
       this.entries.set(k, e);
       this.evict();
     }
-    if (!e.running && !e.timer && (e.stale || (e.listing && Date.now() - e.listing.at > this.ttl))) this.start(e);
-    if (!e.listing) return undefined;
-    // The estimator asks again for every candidate the assists try: the same sources give the same answer.
     const mk = sources.join('\0');
-    let m = e.measures.get(mk);
-    if (!m) {
-      m = measureListing(e.listing, sources);
-      if (e.measures.size > 64) e.measures.clear();
-      e.measures.set(mk, m);
+    if (!e.wanted.has(mk)) {
+      e.wanted.set(mk, [...sources]);
+      if (e.wanted.size > MAX_WANTED) e.wanted.delete(e.wanted.keys().next().value as string);
     }
-    return m;
+    if (!e.running && !e.timer && (e.stale || (e.listing && Date.now() - e.listing.at > this.ttl))) this.start(e, true);
+    if (!e.listing) return undefined;
+    const hit = e.measures.get(mk);
+    if (hit) return hit;
+    if (e.listing.files.length <= SUMMARY_SLICE) {
+      const m = measureListing(e.listing, sources);
+      e.measures.set(mk, m);
+      return m;
+    }
+    // A large listing takes a while to summarize (about 5 ms per thousand files): that too happens in the background.
+    if (!e.running) this.start(e, false);
+    return undefined;
   }
 
-  private start(e: Entry): void {
+  /** Walks the context again (`walk`) or only summarizes the listing for sources asked about since; then tells listeners. */
+  private start(e: Entry, walk: boolean): void {
     e.running?.abort.abort();
-    e.stale = false;
+    if (walk) e.stale = false;
     const abort = new AbortController();
     const run = async (): Promise<void> => {
       if (abort.signal.aborted) return;
-      let listing: ContextListing | undefined;
-      try {
-        listing = await walkContext(e.root, { ...this.limits, ignoreFile: e.ignoreFile, signal: abort.signal });
-      } catch {
-        listing = undefined; // a pattern the matcher rejects: the context is not measured rather than guessed
+      let listing = e.listing;
+      let changed = false;
+      if (walk) {
+        try {
+          listing = await walkContext(e.root, { ...this.limits, ignoreFile: e.ignoreFile, signal: abort.signal });
+        } catch {
+          listing = undefined; // a pattern the matcher rejects: the context is not measured rather than guessed
+        }
+        if (abort.signal.aborted) return;
+        changed = !e.walked || signature(listing) !== signature(e.listing);
       }
-      if (abort.signal.aborted) return;
-      const changed = !e.walked || signature(listing) !== signature(e.listing);
+      // The old listing keeps answering until the new one has its answers ready: no "not measured" flicker.
+      const measures = changed ? new Map<string, ContextMeasure>() : new Map(e.measures);
+      let added = false;
+      // Sources asked about while this runs join the loop (a Map iterates over entries added during iteration).
+      if (listing) {
+        for (const [mk, sources] of e.wanted) {
+          if (measures.has(mk)) continue;
+          measures.set(mk, await summarizeInSlices(listing, sources));
+          added = true;
+          if (abort.signal.aborted) return;
+        }
+      }
       e.listing = listing;
       e.walked = true;
-      e.measures.clear();
-      if (changed) for (const l of this.listeners) l(e.root);
+      e.measures = measures;
+      if (changed || added) for (const l of this.listeners) l(e.root);
     };
-    const promise = (this.queue = this.queue.then(run, run));
+    const promise = (this.queue = this.queue.then(run, run).catch(() => undefined));
     const running = { promise, abort };
     e.running = running;
     void promise.then(() => {
@@ -396,6 +425,60 @@ export class BackgroundContextSizer implements ContextSizer {
     if (e.timer) clearTimeout(e.timer);
     e.timer = undefined;
   }
+}
+
+const yieldToLoop = (): Promise<void> => new Promise((done) => setImmediate(done));
+
+/**
+ * summarizeContext over a large listing, a slice at a time with the event loop served in between. Each slice is
+ * summarized with every folder and file kept (`top: Infinity`), so the merged sums and top-5 lists are exact.
+ */
+async function summarizeInSlices(listing: ContextListing, sources: readonly string[]): Promise<ContextMeasure> {
+  if (listing.files.length <= SUMMARY_SLICE) return measureListing(listing, sources);
+  const options = { hasDockerignore: listing.hasDockerignore, truncated: listing.truncated, top: Number.POSITIVE_INFINITY };
+  const parts: ContextMeasure[] = [];
+  for (let i = 0; i < listing.files.length; i += SUMMARY_SLICE) {
+    parts.push(summarizeContext(listing.files.slice(i, i + SUMMARY_SLICE), sources, options));
+    await yieldToLoop();
+  }
+  return mergeMeasures(parts, sources, listing);
+}
+
+const TOP = 5;
+// The order summarizeContext sorts its largest files and folders in.
+const bySize = (a: LargestEntry, b: LargestEntry): number => b.bytes - a.bytes || a.path.localeCompare(b.path);
+
+function mergeMeasures(parts: readonly ContextMeasure[], sources: readonly string[], listing: ContextListing): ContextMeasure {
+  let bytes = 0;
+  let files = 0;
+  let ignoredBytes = 0;
+  const largest: LargestEntry[] = [];
+  const dirs = new Map<string, number>();
+  const junk = new Map<string, ContextMeasure['droppable'][number]>();
+  for (const p of parts) {
+    bytes += p.bytes;
+    files += p.files;
+    ignoredBytes += p.ignoredBytes;
+    largest.push(...p.largestFiles.slice(0, TOP));
+    for (const d of p.largestDirs) dirs.set(d.path, (dirs.get(d.path) ?? 0) + d.bytes);
+    for (const j of p.droppable) {
+      const sum = junk.get(j.pattern) ?? { ...j, bytes: 0, files: 0 };
+      sum.bytes += j.bytes;
+      sum.files += j.files;
+      junk.set(j.pattern, sum);
+    }
+  }
+  return {
+    bytes,
+    files,
+    largestFiles: largest.sort(bySize).slice(0, TOP),
+    largestDirs: [...dirs].map(([path, b]) => ({ path, bytes: b })).sort(bySize).slice(0, TOP),
+    droppable: [...junk.values()].sort((a, b) => b.bytes - a.bytes),
+    ignoredBytes,
+    hasDockerignore: listing.hasDockerignore,
+    truncated: listing.truncated,
+    unmatched: sources.filter((s) => parts.every((p) => p.unmatched.includes(s))),
+  };
 }
 
 function key(root: string, ignoreFile: string | undefined): string {

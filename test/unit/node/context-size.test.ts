@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, realpathSync } from
 import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { summarizeContext } from '../../../server/src/core/estimate/context';
 import { BackgroundContextSizer, diskContextSizer, ignoreFileFor, walkContext, walkContextSync, type ContextListing, type WalkFs } from '../../../server/src/node/context-size';
 
 /** A temp folder holding `files` (relative path → content). */
@@ -212,5 +213,44 @@ test('the background sizer keeps a bounded number of contexts', async () => {
   // `one` was evicted: asking again starts over.
   assert.equal(sizer.measure(one, ['.']), undefined);
   await sizer.whenWalked(one);
+  sizer.dispose();
+});
+
+test('a large listing is summarized in the background, in slices, with the same answer as in one go', async () => {
+  // 2,500 files of distinct sizes under app/ (1..2,500 bytes) and 700 under node_modules/ (3,001..3,700 bytes).
+  const files: Record<string, string> = {};
+  for (let i = 1; i <= 2500; i++) files[`app/m${String(i).padStart(4, '0')}.py`] = 'x'.repeat(i);
+  for (let i = 1; i <= 700; i++) files[`node_modules/p/${String(i).padStart(3, '0')}.js`] = 'y'.repeat(3000 + i);
+  const dir = tree(files);
+  const sizer = new BackgroundContextSizer();
+  assert.equal(sizer.measure(dir, ['.']), undefined);
+  await sizer.whenWalked(dir);
+  // Sources asked about before the walk finished are answered as soon as it has.
+  const all = sizer.measure(dir, ['.'])!;
+  assert.equal(all.files, 3200);
+  assert.equal(all.bytes, (2500 * 2501) / 2 + 700 * 3000 + (700 * 701) / 2);
+  assert.deepEqual(all.largestFiles.map((f) => [f.path, f.bytes]), [
+    ['node_modules/p/700.js', 3700],
+    ['node_modules/p/699.js', 3699],
+    ['node_modules/p/698.js', 3698],
+    ['node_modules/p/697.js', 3697],
+    ['node_modules/p/696.js', 3696],
+  ]);
+  assert.deepEqual(all.largestDirs.map((d) => [d.path, d.bytes]), [
+    ['app/', 3_126_250],
+    ['node_modules/', 2_345_350],
+    ['node_modules/p/', 2_345_350],
+  ]);
+  assert.deepEqual(all.droppable.map((d) => [d.pattern, d.bytes, d.files]), [['node_modules', 2_345_350, 700]]);
+  assert.deepEqual(all.unmatched, []);
+  // New sources on a large listing: "not measured" until the background summary is done.
+  assert.equal(sizer.measure(dir, ['app', 'missing.txt']), undefined);
+  await sizer.whenWalked(dir);
+  const app = sizer.measure(dir, ['app', 'missing.txt'])!;
+  assert.equal(app.bytes, 3_126_250);
+  assert.equal(app.files, 2500);
+  assert.deepEqual(app.unmatched, ['missing.txt']);
+  const { at: _at, ...listing } = (await walkContext(dir))!;
+  assert.deepEqual(app, summarizeContext(listing.files, ['app', 'missing.txt'], { hasDockerignore: false, truncated: false }));
   sizer.dispose();
 });
