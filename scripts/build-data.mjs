@@ -1,16 +1,15 @@
-// Turns ../shared/size-data/*.tsv into the compact JSON tables under server/src/core/data/generated/ (`--check` only compares).
+// Turns data/size-data/*.tsv into the compact JSON tables under server/src/core/data/generated/ (`--check` only compares).
 //
 // Usage: node scripts/build-data.mjs [--check]
-//   LAYERWISE_SIZE_DATA=/path/to/size-data overrides the default <repo>/../shared/size-data.
+//   The TSV files live in the repository (data/size-data/, sources and dates in its README): to update the tables,
+//   replace those files and rerun.
 // The generated JSON is committed: the extension never reads the TSV files at run time.
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env.LAYERWISE_SIZE_DATA
-  ? resolve(process.env.LAYERWISE_SIZE_DATA)
-  : resolve(root, '..', 'shared', 'size-data');
+const dataDir = join(root, 'data', 'size-data');
 const outDir = join(root, 'server', 'src', 'core', 'data', 'generated');
 const check = process.argv.includes('--check');
 
@@ -344,7 +343,7 @@ export function generate() {
 }
 
 if (!existsSync(dataDir)) {
-  console.error(`size data not found at ${dataDir} (set LAYERWISE_SIZE_DATA)`);
+  console.error(`size data not found at ${dataDir}`);
   process.exit(2);
 }
 

@@ -2,7 +2,7 @@
 # Builds examples/flask-app twice with podman (the Dockerfile as written, and `layerwise split`'s output), runs both
 # containers, curls them on 127.0.0.1 and prints the measured image sizes next to Layerwise's estimates.
 #
-# Runs as root on Debian 12 with the shared build lab (/work/shared/buildlab, see its README). Phases:
+# Runs as root on Debian 12 with the podman build lab (LAB=<its folder>, see its README). Phases:
 #   bash scripts/buildlab/verify-split.sh prepare   # bases + local package index (minutes, once)
 #   bash scripts/buildlab/verify-split.sh verify    # the two builds, runs and curls (about a minute)
 #   bash scripts/buildlab/verify-split.sh           # both
@@ -18,7 +18,7 @@
 set -Eeuo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-LAB=${LAB:-/work/shared/buildlab}
+LAB=${LAB:?set LAB to the build lab folder (env.sh, images/, wheelhouse/)}
 . "$LAB/env.sh"
 PORT=${PORT:-8080}
 S=$W/split

@@ -1,7 +1,7 @@
-// Runs BuildKit's own check cases (../shared/conformance/buildkit-cases.json) through the real engine and prints a per-rule pass table.
+// Runs BuildKit's own check cases (test/fixtures/conformance/buildkit-cases.json) through the real engine and prints a per-rule pass table.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDockerfileModel, type DockerfileModel } from '../../server/src/core/model/dockerfile';
 import { lintDockerfileWith } from '../../server/src/core/engine';
@@ -14,7 +14,7 @@ import { initRuntime } from '../../server/src/node/runtime';
 import { BUILDKIT_DIVERGENCES, type BuildkitDivergence } from './buildkit-divergences';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const CASES_PATH = join(ROOT, '..', 'shared', 'conformance', 'buildkit-cases.json');
+const CASES_PATH = join(ROOT, 'test', 'fixtures', 'conformance', 'buildkit-cases.json');
 /** Required share of passing cases (divergences excluded) once every BuildKit rule exists. */
 const MIN_PASS_RATE = 0.95;
 
@@ -61,8 +61,7 @@ interface Result {
   divergence?: BuildkitDivergence;
 }
 
-const present = existsSync(CASES_PATH);
-const data: CaseFile | undefined = present ? (JSON.parse(readFileSync(CASES_PATH, 'utf8')) as CaseFile) : undefined;
+const data = JSON.parse(readFileSync(CASES_PATH, 'utf8')) as CaseFile;
 const BUILDKIT_RULES: Rule<DockerfileModel>[] = DOCKERFILE_RULES.filter((r) => r.meta.origin === 'buildkit');
 const results: Result[] = [];
 
@@ -122,13 +121,12 @@ function runDoc(e: DocExample, experimental: boolean): Result {
   return r;
 }
 
-describe('BuildKit conformance', { skip: present ? false : `BuildKit cases not found at ${CASES_PATH} (the shared conformance data is not checked out here)` }, () => {
+describe('BuildKit conformance', () => {
   const implemented = new Set(BUILDKIT_RULES.map((r) => r.meta.code));
-  const missing = (data?.rules ?? []).map((r) => r.name).filter((n) => !implemented.has(n));
+  const missing = data.rules.map((r) => r.name).filter((n) => !implemented.has(n));
 
   before(async () => {
     await initRuntime();
-    if (!data) return;
     process.stdout.write(`BuildKit cases: ${data.meta.semantics['expected_check_warnings']}\nline caveat: ${data.meta.line_caveat}\nomitted upstream: ${data.meta.omitted}\n\n`);
     for (const c of data.cases) results.push(runCase(c));
     const experimental = new Set(data.rules.filter((r) => r.experimental).map((r) => r.name));
@@ -138,7 +136,7 @@ describe('BuildKit conformance', { skip: present ? false : `BuildKit cases not f
 
   test('every BuildKit rule of the case file is registered with its experimental flag', () => {
     assert.deepEqual(missing, []);
-    const flags = (data?.rules ?? []).filter((r) => BUILDKIT_RULES.find((x) => x.meta.code === r.name && Boolean(x.meta.experimental) !== r.experimental)).map((r) => r.name);
+    const flags = data.rules.filter((r) => BUILDKIT_RULES.find((x) => x.meta.code === r.name && Boolean(x.meta.experimental) !== r.experimental)).map((r) => r.name);
     assert.deepEqual(flags, []);
   });
 
@@ -151,7 +149,7 @@ describe('BuildKit conformance', { skip: present ? false : `BuildKit cases not f
 
   test('every listed divergence names a real case and is explained in its rule docs', () => {
     const problems: string[] = [];
-    const ids = new Set([...(data?.cases ?? []).map((c) => c.id), ...(data?.doc_examples ?? []).map((e) => e.id)]);
+    const ids = new Set([...data.cases.map((c) => c.id), ...data.doc_examples.map((e) => e.id)]);
     for (const d of BUILDKIT_DIVERGENCES) {
       if (!ids.has(d.id)) problems.push(`${d.id}: no such case`);
       const rule = BUILDKIT_RULES.find((r) => r.meta.code === d.rule);

@@ -153,10 +153,9 @@ function fixtures(): Fixture[] {
   const out: Fixture[] = [];
   const files: string[] = [];
   for (const d of ['examples', 'test']) walk(join(ROOT, d), files);
-  walk('/work/shared/buildlab/app', files);
   for (const f of files) out.push({ name: relative(ROOT, f), text: readFileSync(f, 'utf8') });
-  for (const [file, keys] of [['/work/shared/conformance/hadolint-cases.json', ['cases']], ['/work/shared/conformance/buildkit-cases.json', ['cases', 'doc_examples']]] as const) {
-    if (!existsSync(file)) continue;
+  const conformance = join(ROOT, 'test', 'fixtures', 'conformance');
+  for (const [file, keys] of [[join(conformance, 'hadolint-cases.json'), ['cases']], [join(conformance, 'buildkit-cases.json'), ['cases', 'doc_examples']]] as const) {
     const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { id: string; dockerfile: string }[]>;
     for (const k of keys) for (const c of data[k] ?? []) out.push({ name: `${file.split('/').pop()}#${c.id}`, text: c.dockerfile });
   }

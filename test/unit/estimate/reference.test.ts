@@ -13,11 +13,11 @@ const MB = 1_000_000;
 
 /**
  * Where the reference figures come from:
- * - buildlab: ../shared/buildlab/README.md, images built with podman on Debian 12 and measured; the
+ * - buildlab: test/fixtures/buildlab-app/README.md, images built with podman on Debian 12 and measured; the
  *   "Docker-overlay2-like" column (what `docker images` would show).
  * - repo-info: docker-library/repo-info `local/<tag>.md` "Virtual Size" of the official image (the row is marked
- *   `measured` without an estimated on-disk figure in ../shared/size-data/base-images.tsv).
- * - pip-measured: ../shared/size-data/installed-vs-wheel-measured.tsv, `installed_bytes_with_pyc` of each package
+ *   `measured` without an estimated on-disk figure in data/size-data/base-images.tsv).
+ * - pip-measured: data/size-data/installed-vs-wheel-measured.tsv, `installed_bytes_with_pyc` of each package
  *   installed by pip into a CPython site-packages (sum over the packages pip installs).
  */
 type Basis = 'buildlab' | 'repo-info' | 'pip-measured';
@@ -55,7 +55,7 @@ const pipOnSlim = (pkgs: string): string => `FROM python:3.12-slim\nRUN pip inst
 
 const BUILDLAB_REQUIREMENTS = 'flask==2.2.2\ngunicorn==20.1.0\npsycopg2==2.9.10\n';
 const APP_FILES = { '/ctx/requirements.txt': BUILDLAB_REQUIREMENTS };
-// The buildlab app folder: app.py, requirements.txt and the Dockerfiles (sizes as in ../shared/buildlab/app).
+// The buildlab app folder (test/fixtures/buildlab-app): app.py, requirements.txt and a Dockerfile, sizes rounded up.
 const APP_CONTEXT = memoryContext([
   { path: 'app.py', bytes: 404 },
   { path: 'requirements.txt', bytes: 48 },
