@@ -312,9 +312,13 @@ export class BackgroundContextSizer implements ContextSizer {
     return this.measureWith(contextDir, sources, ignoreFileFor(undefined, resolve(contextDir)));
   }
 
-  /** Settles when the walk running (or about to run) for this context and ignore file is done; undefined when none is. */
-  whenWalked(contextDir: string, ignoreFile?: string): Promise<void> | undefined {
-    return this.entries.get(key(resolve(contextDir), ignoreFile))?.running?.promise;
+  /**
+   * Settles when the background work (walk or summary) running for this context, as `forDockerfile(dockerfilePath)`
+   * measures it, is done; undefined when none is running.
+   */
+  whenWalked(contextDir: string, dockerfilePath?: string): Promise<void> | undefined {
+    const root = resolve(contextDir);
+    return this.entries.get(key(root, ignoreFileFor(dockerfilePath, root)))?.running?.promise;
   }
 
   /** Files changed on disk: walk again the contexts that contain them, after the burst settles. */

@@ -131,6 +131,18 @@ test('<Dockerfile>.dockerignore is preferred over the root .dockerignore', async
   assert.equal(m.hasDockerignore, true);
 });
 
+test('the background sizer measures with the Dockerfile\'s own ignore file', async () => {
+  const dir = tree({ '.dockerignore': '*.py\n', 'Dockerfile': 'FROM python:3.12-slim\n', 'Dockerfile.dockerignore': 'data/\n', 'app.py': 'ppp', 'data/big.csv': 'x'.repeat(900) });
+  const sizer = new BackgroundContextSizer();
+  const dockerfile = join(dir, 'Dockerfile');
+  assert.equal(sizer.forDockerfile(dockerfile).measure(dir, ['app.py', 'data']), undefined);
+  await sizer.whenWalked(dir, dockerfile);
+  const m = sizer.forDockerfile(dockerfile).measure(dir, ['app.py', 'data'])!;
+  assert.equal(m.bytes, 3);
+  assert.equal(m.ignoredBytes, 900);
+  sizer.dispose();
+});
+
 test('without a Dockerfile of its own, the root .dockerignore applies', () => {
   const dir = tree({ '.dockerignore': '*.txt\n', 'Dockerfile': 'FROM python:3.12-slim\n', 'notes.txt': 'nnn' });
   const m = diskContextSizer({ dockerfilePath: join(dir, 'Dockerfile') }).measure(dir, ['notes.txt'])!;
