@@ -14,11 +14,15 @@ function at(m: DockerfileModel, line: number): Instruction {
   return i;
 }
 
-test('an ARG declared in a parent stage does not leak into a FROM <stage> child; ENV does', () => {
-  const m = buildDockerfileModel('FROM python:3.12 AS base\nARG TOKEN=abc\nENV APP=/app\nFROM base\nRUN echo $TOKEN $APP\n');
-  const env = semanticsOf(m).instr(at(m, 5)).env;
-  assert.equal(env.get('TOKEN'), undefined);
-  assert.equal(env.get('APP'), '/app');
+// BuildKit's dispatchState.init() starts a `FROM <stage>` child from the parent's state and build args (moby/buildkit
+// frontend/dockerfile/dockerfile2llb/convert.go; documented in moby/buildkit#5381): the parent's ARGs are in scope there.
+test('an ARG declared in a parent stage is inherited by a FROM <stage> child, as BuildKit does; a sibling stage does not see it', () => {
+  const m = buildDockerfileModel('FROM python:3.12 AS base\nARG TOKEN=abc\nARG EMPTY\nENV APP=/app\nFROM base\nRUN echo $TOKEN $APP\nFROM python:3.12\nRUN echo $TOKEN\n');
+  const sem = semanticsOf(m);
+  const child = sem.instr(at(m, 6));
+  assert.deepEqual([child.env.get('TOKEN'), child.env.get('APP'), child.argNames.has('TOKEN'), child.argNames.has('EMPTY'), child.env.has('EMPTY')], ['abc', '/app', true, true, false]);
+  assert.equal(sem.instr(at(m, 8)).env.get('TOKEN'), undefined);
+  assert.equal(sem.stage(0).end.env.get('TOKEN'), undefined, 'an ARG is not kept in the image');
 });
 
 test('a global ARG is seen by FROM, and inside a stage only once re-declared there', () => {
@@ -150,6 +154,36 @@ test('the pip cache is kept unless --no-cache-dir, PIP_NO_CACHE_DIR (ENV, ARG, e
   assert.deepEqual(cache(9), ['/root/.cache/pip', false, '`PIP_NO_CACHE_DIR`']);
   assert.deepEqual(cache(10), ['/root/.cache/uv', true, undefined]);
   assert.deepEqual(cache(11), ['/root/.cache/uv', false, '`UV_NO_CACHE`']);
+});
+
+test('poetry and pipenv caches, removal later in the same RUN, and a RUN before the first FROM that sees ENV above it', () => {
+  const text = [
+    'ENV PIP_NO_CACHE_DIR=1',
+    'RUN pip install flask',
+    'FROM python:3.12',
+    'RUN poetry install --no-root',
+    'RUN POETRY_NO_CACHE=1 poetry install',
+    'RUN pipenv install --system',
+    'RUN pip install flask && rm -rf ~/.cache',
+    'RUN uv sync && uv cache clean',
+    'RUN rm -rf /root/.cache/pip && pip install flask',
+    '',
+  ].join('\n');
+  const m = buildDockerfileModel(text);
+  const sem = semanticsOf(m);
+  const cache = (line: number) => {
+    const i = at(m, line);
+    const c = i.run!.commands.find((x) => x.pip)!;
+    const k = sem.install(i, c)!.cache!;
+    return [k.dir, k.kept, k.disabledBy];
+  };
+  assert.deepEqual(cache(2), ['/root/.cache/pip', false, '`PIP_NO_CACHE_DIR`']);
+  assert.deepEqual(cache(4), ['/root/.cache/pypoetry', true, undefined]);
+  assert.deepEqual(cache(5), ['/root/.cache/pypoetry', false, '`POETRY_NO_CACHE`']);
+  assert.deepEqual(cache(6), ['/root/.cache/pipenv', true, undefined]);
+  assert.deepEqual(cache(7), ['/root/.cache/pip', false, '`rm -rf ~/.cache` later in the RUN']);
+  assert.deepEqual(cache(8), ['/root/.cache/uv', false, '`uv cache clean` later in the RUN']);
+  assert.deepEqual(cache(9), ['/root/.cache/pip', true, undefined]);
 });
 
 test('file effects come from the commands\' known meaning; the word `install` is not a path', () => {

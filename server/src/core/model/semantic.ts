@@ -107,11 +107,11 @@ export interface PythonEnv {
 }
 
 export interface PipCache {
-  /** The cache folder (`~/.cache/pip`, `PIP_CACHE_DIR`, uv's `~/.cache/uv`). */
+  /** The cache folder (`~/.cache/pip`, `PIP_CACHE_DIR`, uv's `~/.cache/uv`, poetry's `~/.cache/pypoetry`, pipenv's `~/.cache/pipenv`). */
   dir: string;
   /** The cache stays in the layer. */
   kept: boolean;
-  /** Why it is not kept: `--no-cache-dir`, `PIP_NO_CACHE_DIR`, a cache or tmpfs mount, … */
+  /** Why it is not kept: `--no-cache-dir`, `PIP_NO_CACHE_DIR`, a cache or tmpfs mount, a removal later in the same RUN, … */
   disabledBy?: string;
 }
 
@@ -144,7 +144,17 @@ export interface StageFacts {
   envs: readonly PythonEnv[];
   installs: readonly PythonInstall[];
   /** State at the end of the stage, which `FROM <stage>` children inherit. */
-  end: { env: ReadonlyMap<string, string>; workdir: string | undefined; user: string; userSet: boolean; shell: readonly string[] };
+  end: {
+    /** ENV at the end of the stage: what the image keeps. */
+    env: ReadonlyMap<string, string>;
+    /** Every variable in scope at the end (ARGs too): BuildKit hands a stage's ARGs to its `FROM <stage>` children. */
+    vars: ReadonlyMap<string, string>;
+    argNames: ReadonlySet<string>;
+    workdir: string | undefined;
+    user: string;
+    userSet: boolean;
+    shell: readonly string[];
+  };
 }
 
 export interface Semantics {
@@ -180,8 +190,15 @@ const BASE_DIRS: readonly string[] = ['/usr', '/etc', '/bin', '/sbin', '/lib', '
 /** Image families whose file-system layout is known: only the system folders come from the base. */
 const KNOWN_LAYOUT: ReadonlySet<string> = new Set(['python', 'debian', 'ubuntu', 'alpine']);
 const WINDOWS_SHELL: readonly string[] = ['cmd', '/S', '/C'];
+/** poetry's and pipenv's own download caches: the variable that moves one, the one that turns it off, the default folder under HOME. */
+const CACHES = {
+  poetry: { dir: 'POETRY_CACHE_DIR', off: 'POETRY_NO_CACHE', folder: '.cache/pypoetry' },
+  pipenv: { dir: 'PIPENV_CACHE_DIR', off: 'PIPENV_NOCACHE', folder: '.cache/pipenv' },
+} as const;
 const MACHINE: Record<string, string> = { amd64: 'x86_64', arm64: 'aarch64', arm: 'armv7l', '386': 'i686', ppc64le: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' };
 const ARCH_ALIASES: Record<string, string> = { x86_64: 'amd64', 'x86-64': 'amd64', aarch64: 'arm64', armhf: 'arm', armel: 'arm', i386: '386', i686: '386' };
+/** Operating systems a platform string may name (Go's GOOS values that images are built for). */
+export const KNOWN_OS: ReadonlySet<string> = new Set(['linux', 'windows', 'darwin', 'freebsd', 'netbsd', 'openbsd', 'solaris', 'illumos', 'aix', 'android', 'ios', 'plan9', 'js', 'wasip1']);
 
 /** Parses a platform string (`linux/arm64/v8`, `arm64`, `x86_64`) the way Docker normalises it. */
 export function parsePlatform(text: string, explicit: boolean): Platform {
@@ -189,7 +206,11 @@ export function parsePlatform(text: string, explicit: boolean): Platform {
   let os = 'linux';
   let archRaw: string;
   let variant: string | undefined;
-  if (parts.length === 1) archRaw = parts[0]!;
+  // A lone word is an architecture (`arm64`), or an OS (`windows`) on the default architecture, as containerd reads it.
+  if (parts.length === 1 && KNOWN_OS.has(parts[0]!)) {
+    os = parts[0]!;
+    archRaw = 'amd64';
+  } else if (parts.length === 1) archRaw = parts[0]!;
   else {
     os = parts[0]!;
     archRaw = parts[1] ?? 'amd64';
@@ -270,10 +291,13 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
   const globalArgs = new Map<string, string>(predefined);
   const globalDeclared = new Map<string, string>();
   const facts = new Map<Instruction, InstructionFacts>();
-  const preFacts = (): InstructionFacts => ({ env: new Map(globalArgs), argNames: new Set(globalArgs.keys()), workdir: '/', user: 'root', userSet: false, shell: DEFAULT_SHELL, platform: defaultPlatform });
+  // ENV before the first FROM is not valid Docker, but hadolint (and a reader) take it as set for the lines below it.
+  const preEnv = new Map<string, string>();
+  const preFacts = (): InstructionFacts => ({ env: new Map([...globalArgs, ...preEnv]), argNames: new Set(globalArgs.keys()), workdir: '/', user: 'root', userSet: false, shell: DEFAULT_SHELL, platform: defaultPlatform });
   for (const instr of model.instructions) {
     if (instr.stage >= 0 || instr.keyword === 'FROM') break;
     facts.set(instr, preFacts());
+    for (const kv of instr.env ?? []) preEnv.set(kv.key, substituteVars(kv.value, new Map([...globalArgs, ...preEnv])));
     for (const a of instr.argDecls ?? []) {
       const v = buildArgs.get(a.key) ?? (a.valueRange ? substituteVars(a.value, globalArgs) : undefined);
       if (v !== undefined) {
@@ -292,7 +316,7 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
     const image = root.from.facts;
     const windows = image.os?.distro === 'windows';
     const run: Running = parent
-      ? { env: new Map(parent.end.env), argNames: new Set(), persisted: new Map(parent.end.env), workdir: parent.end.workdir, user: parent.end.user, userSet: parent.end.userSet, shell: parent.end.shell }
+      ? { env: new Map(parent.end.vars), argNames: new Set(parent.end.argNames), persisted: new Map(parent.end.env), workdir: parent.end.workdir, user: parent.end.user, userSet: parent.end.userSet, shell: parent.end.shell }
       : { env: new Map(), argNames: new Set(), persisted: new Map(), workdir: '/', user: 'root', userSet: false, shell: windows ? WINDOWS_SHELL : DEFAULT_SHELL };
     let snapshot: InstructionFacts | undefined;
     const snap = (): InstructionFacts => {
@@ -366,7 +390,7 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
       platform,
       envs: [],
       installs: [],
-      end: { env: run.persisted, workdir: run.workdir, user: run.user, userSet: run.userSet, shell: run.shell },
+      end: { env: run.persisted, vars: run.env, argNames: run.argNames, workdir: run.workdir, user: run.user, userSet: run.userSet, shell: run.shell },
     });
   }
 
@@ -389,7 +413,7 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
     },
     commandEnv: (instr, command) => commandEnv(instr, command),
     commandDir: (instr, command) => commandDir(instr, command),
-    install: (instr, command) => installsByCommand.get(command) ?? (installFor(instr, command, sem.stage(instr.stage)) || undefined),
+    install: (instr, command) => installsByCommand.get(command) ?? (instr.stage >= 0 ? installFor(instr, command, sem.stage(instr.stage)) : preFromInstall(instr, command)),
     created: (stage, path, before) => created(stage, path, before),
   };
 
@@ -517,17 +541,31 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
       const root = p ? sem.path(instr, p, cwd) : cwd ? `${cwd}/.venv` : undefined;
       inst.env = sf.envs.find((e) => e.root === root) ?? mk(root, 'venv', root ? `${root}/bin` : undefined, root ? site(root) : undefined);
     }
-    if (pip.tool === 'pip' || pip.tool === 'uv') inst.cache = pipCache(instr, c, env, home);
+    inst.cache = pipCache(instr, c, env, home);
+    return inst;
+  }
+
+  /** A RUN before the first FROM (no stage, no interpreter): only its variables, folder and cache are known. */
+  function preFromInstall(instr: Instruction, c: CommandInfo): PythonInstall | undefined {
+    const pip = c.pip;
+    if (!pip) return undefined;
+    const env = commandEnv(instr, c);
+    const inst: PythonInstall = { instr, command: c, tool: pip.tool, sub: pip.sub, commandEnv: env, cwd: commandDir(instr, c) };
+    inst.cache = pipCache(instr, c, env, env.get('HOME') ?? homeOf(sem.instr(instr)));
     return inst;
   }
 
   function pipCache(instr: Instruction, c: CommandInfo, env: ReadonlyMap<string, string>, home: string): PipCache {
     const pip = c.pip!;
     const uv = pip.tool === 'uv';
-    const dir = uv ? (env.get('UV_CACHE_DIR') ?? `${home}/.cache/uv`) : (env.get('PIP_CACHE_DIR') ?? `${home}/.cache/pip`);
+    const other = pip.tool === 'poetry' || pip.tool === 'pipenv' ? CACHES[pip.tool] : undefined;
+    const dir = other ? (env.get(other.dir) ?? `${home}/${other.folder}`) : uv ? (env.get('UV_CACHE_DIR') ?? `${home}/.cache/uv`) : (env.get('PIP_CACHE_DIR') ?? `${home}/.cache/pip`);
     const out: PipCache = { dir, kept: true };
     const args = c.args.map((a) => a.value);
-    if (uv) {
+    if (other) {
+      if (pip.tool === 'poetry' && args.includes('--no-cache')) out.disabledBy = '`--no-cache`';
+      else if (truthyEnv(env.get(other.off))) out.disabledBy = `\`${other.off}\``;
+    } else if (uv) {
       if (args.includes('--no-cache') || args.includes('-n')) out.disabledBy = '`--no-cache`';
       else if (truthyEnv(env.get('UV_NO_CACHE'))) out.disabledBy = '`UV_NO_CACHE`';
     } else if (pip.noCacheDir) out.disabledBy = '`--no-cache-dir`';
@@ -537,9 +575,27 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
       for (const m of (instr.trigger ?? instr).run?.mounts ?? []) {
         if ((m.type !== 'cache' && m.type !== 'tmpfs') || !m.target) continue;
         const t = sem.path(instr, m.target);
-        const cacheLike = !t ? /(^|\/)\.cache(\/(pip|uv))?\/?$/.test(m.target) : t === dir || posix.under(dir, t) !== undefined;
+        const cacheLike = !t ? /(^|\/)\.cache(\/(pip|uv|pypoetry|pipenv))?\/?$/.test(m.target) : t === dir || posix.under(dir, t) !== undefined;
         if (cacheLike) {
           out.disabledBy = `a \`--mount=type=${m.type}\` on ${m.target}`;
+          break;
+        }
+      }
+    }
+    // Deleted later in the same RUN: the layer is written only when the RUN ends, so the cache never lands in it.
+    if (!out.disabledBy) {
+      for (const x of (instr.trigger ?? instr).run?.commands ?? []) {
+        if (x.index <= c.index || x.substituted) continue;
+        const n = baseName(x.name.value);
+        const sub = `${x.args[0]?.value ?? ''} ${x.args[1]?.value ?? ''}`;
+        const xenv = commandEnv(instr, x);
+        const removes = (x.rm?.paths ?? []).some((t) => {
+          const v = sem.path(instr, substituteVars(t.value, xenv).replace(/^(\$HOME|\$\{HOME\})(?=\/|$)/, home).replace(/\/\*$/, ''), commandDir(instr, x));
+          return v !== undefined && (v === dir || posix.under(dir, v) !== undefined);
+        });
+        const cleans = (uv && n === 'uv' && /^cache (clean|prune)$/.test(sub)) || (pip.tool === 'poetry' && n === 'poetry' && /^cache clear$/.test(sub)) || (pip.tool === 'pip' && x.pip?.tool === 'pip' && x.pip.sub === 'cache' && x.args.some((a) => a.value === 'purge'));
+        if (removes || cleans) {
+          out.disabledBy = `\`${x.rm ? `rm ${x.rm.paths.map((t) => t.value).join(' ')}` : `${x.name.value} ${sub.trim()}`}\` later in the RUN`;
           break;
         }
       }

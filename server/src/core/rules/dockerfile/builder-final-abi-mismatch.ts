@@ -1,6 +1,7 @@
 // LW052: a Python environment copied between stages whose libc or Python minor differ, so compiled wheels will not load.
 import { defineRule } from '../rule';
-import { MULTI_STAGE_CODES, envOfPath, pythonEnvs, sitePackagesVersion, stageCopies } from './multi-stage-helpers';
+import { semanticsFor } from '../../model/semantic';
+import { MULTI_STAGE_CODES, envOfPath, sitePackagesVersion, stageCopies } from './multi-stage-helpers';
 
 export default defineRule({
   meta: {
@@ -27,16 +28,16 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const model = ctx.model;
-    for (const stage of model.stages) {
+    const sem = semanticsFor(ctx);
+    for (const stage of ctx.model.stages) {
       if (!stage.reachesFinal) continue;
-      const to = stage.from.facts;
-      for (const copy of stageCopies(model, stage)) {
-        const from = copy.from.from.facts;
-        const isEnv = envOfPath(pythonEnvs(model, copy.from), copy.sourcePath) !== undefined || sitePackagesVersion(copy.sourcePath) !== undefined;
+      const to = sem.stage(stage).image;
+      for (const copy of stageCopies(sem, stage)) {
+        const from = sem.stage(copy.from).image;
+        const isEnv = envOfPath(sem.stage(copy.from).envs, copy.sourcePath) !== undefined || sitePackagesVersion(copy.sourcePath) !== undefined;
         if (!isEnv) continue;
         const range = copy.instr.flags.find((f) => f.name.toLowerCase() === 'from')?.valueRange ?? copy.source.range;
-        const data = { fromImage: copy.from.from.image, toImage: stage.from.image };
+        const data = { fromImage: sem.stage(copy.from).root.from.image, toImage: sem.stage(stage).root.from.image };
         if (from.libc && to.libc && from.libc !== to.libc) {
           ctx.report({ range, messageId: 'libc', data: { ...data, fromLibc: from.libc, toLibc: to.libc } });
           continue;

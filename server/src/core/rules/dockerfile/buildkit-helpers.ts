@@ -1,6 +1,7 @@
 // Shared by the BuildKit checks: Dockerfile word expansion with the variables it looked up, name suggestions, platforms, image references.
 import type { Range } from '../../types';
-import type { DockerfileModel, Instruction, Stage } from '../../model/dockerfile';
+import type { DockerfileModel, Instruction } from '../../model/dockerfile';
+import { KNOWN_OS, parsePlatform as parseSemanticPlatform } from '../../model/semantic';
 
 /** ARGs BuildKit defines for every build; usable in `FROM` without declaring them. */
 export const PLATFORM_ARGS: readonly string[] = [
@@ -174,21 +175,13 @@ export function suggestName(name: string, options: Iterable<string>): string | u
   return best;
 }
 
-export const KNOWN_OS = new Set(['linux', 'windows', 'darwin', 'freebsd', 'netbsd', 'openbsd', 'solaris', 'illumos', 'aix', 'android', 'ios', 'plan9', 'js', 'wasip1']);
-const ARCH_ALIASES: Record<string, string> = { x86_64: 'amd64', 'x86-64': 'amd64', aarch64: 'arm64', armhf: 'arm', armel: 'arm', i386: '386', i686: '386' };
-
-/** Parses `os[/arch[/variant]]` or a bare architecture (OS then defaults to linux); undefined when not a platform. */
+/** Parses `os[/arch[/variant]]` or a bare architecture or OS, as the semantic layer reads it; undefined when the text is not a platform. */
 export function parsePlatform(s: string): { os: string; arch?: string; variant?: string } | undefined {
   const parts = s.trim().toLowerCase().split('/');
   if (parts.some((p) => !/^[a-z0-9_.-]+$/.test(p)) || parts.length > 3) return undefined;
-  if (KNOWN_OS.has(parts[0]!)) {
-    const p: { os: string; arch?: string; variant?: string } = { os: parts[0]! };
-    if (parts[1]) p.arch = ARCH_ALIASES[parts[1]] ?? parts[1];
-    if (parts[2]) p.variant = parts[2];
-    return p;
-  }
-  if (parts.length === 1) return { os: 'linux', arch: ARCH_ALIASES[parts[0]!] ?? parts[0]! };
-  return undefined;
+  if (parts.length > 1 && !KNOWN_OS.has(parts[0]!)) return undefined;
+  const p = parseSemanticPlatform(s, true);
+  return { os: p.os, ...(parts.length > 1 || !KNOWN_OS.has(parts[0]!) ? { arch: p.arch } : {}), ...(p.variant ? { variant: p.variant } : {}) };
 }
 
 const NAME_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
@@ -200,19 +193,6 @@ export function isValidImageReference(ref: string): boolean {
   if (ref === '' || ref.length > 255 + 128) return false;
   if (/^[a-f0-9]{64}$/.test(ref)) return false;
   return REFERENCE.test(ref);
-}
-
-/** The stages a stage builds on, nearest first (`FROM a AS b` → b's parent is a). */
-export function ancestry(model: DockerfileModel, stage: Stage): Stage[] {
-  const out: Stage[] = [];
-  const seen = new Set<number>([stage.index]);
-  let s: Stage | undefined = stage.from.stage !== undefined ? model.stages[stage.from.stage] : undefined;
-  while (s && !seen.has(s.index)) {
-    out.push(s);
-    seen.add(s.index);
-    s = s.from.stage !== undefined ? model.stages[s.from.stage] : undefined;
-  }
-  return out;
 }
 
 /** The keyword as written in the file (`from`, `Copy`), which the model upper-cases. */

@@ -3,7 +3,8 @@ import { defineRule } from '../rule';
 import { eolOf } from '../../text';
 import { installArgs } from '../../model/commands';
 import { packageBaseName, runtimePackageFor, type PackageManager } from '../../data/apt-build-packages';
-import { MULTI_STAGE_CODES, SLIM_HAS, envOfPath, lineage, pythonEnvs, sitePackagesVersion, stageCopies } from './multi-stage-helpers';
+import { semanticsFor } from '../../model/semantic';
+import { MULTI_STAGE_CODES, SLIM_HAS, envOfPath, sitePackagesVersion, stageCopies } from './multi-stage-helpers';
 
 export default defineRule({
   meta: {
@@ -35,15 +36,16 @@ export default defineRule({
   check(ctx) {
     const model = ctx.model;
     const eol = eolOf(model.text);
+    const sem = semanticsFor(ctx);
     for (const stage of model.stages) {
       if (!stage.reachesFinal) continue;
-      const facts = stage.from.facts;
+      const facts = sem.stage(stage).image;
       const small = facts.variant === 'slim' || facts.variant === 'alpine' || facts.family === 'alpine';
       if (!small) continue;
       const pm: PackageManager = facts.libc === 'musl' ? 'apk' : 'apt';
       const dist = facts.os?.release === 'bookworm' ? 'bookworm' : 'trixie';
       const installedHere = new Set<string>();
-      for (const s of lineage(model, stage)) {
+      for (const s of sem.stage(stage).lineage) {
         for (const instr of s.instructions) {
           for (const c of instr.run?.commands ?? []) {
             for (const p of installArgs(c)) installedHere.add(packageBaseName(p.value));
@@ -51,10 +53,9 @@ export default defineRule({
         }
       }
       const reported = new Set<string>();
-      for (const copy of stageCopies(model, stage)) {
-        const envs = pythonEnvs(model, copy.from);
-        if (!envOfPath(envs, copy.sourcePath) && !sitePackagesVersion(copy.sourcePath)) continue;
-        for (const s of lineage(model, copy.from)) {
+      for (const copy of stageCopies(sem, stage)) {
+        if (!envOfPath(sem.stage(copy.from).envs, copy.sourcePath) && !sitePackagesVersion(copy.sourcePath)) continue;
+        for (const s of sem.stage(copy.from).lineage) {
           for (const instr of s.instructions) {
             for (const c of instr.run?.commands ?? []) {
               const pkgs = installArgs(c);

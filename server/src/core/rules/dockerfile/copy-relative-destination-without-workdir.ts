@@ -1,6 +1,7 @@
 // DL3045: COPY to a relative destination before any WORKDIR depends on the base image's working directory.
 import { defineRule } from '../rule';
-import type { DockerfileModel, Instruction, Stage } from '../../model/dockerfile';
+import type { Instruction } from '../../model/dockerfile';
+import { semanticsFor, type Semantics } from '../../model/semantic';
 import { unquoteValue } from './package-manager-helpers';
 
 function isAbsolute(dest: string): boolean {
@@ -8,17 +9,10 @@ function isAbsolute(dest: string): boolean {
 }
 
 /** A WORKDIR before `instr` in its stage or in the stages it is built FROM (ONBUILD WORKDIR counts for ONBUILD COPY). */
-function workdirSet(model: DockerfileModel, instr: Instruction, onbuild: boolean): boolean {
-  if (instr.stage < 0) return model.instructions.some((i) => i.index < instr.index && (i.keyword === 'WORKDIR' || (onbuild && i.trigger?.keyword === 'WORKDIR')));
-  for (let stage: Stage | undefined = model.stages[instr.stage], limit = instr.index; stage; ) {
-    for (const i of stage.instructions) {
-      if (i.index >= limit) break;
-      if (i.keyword === 'WORKDIR' || (onbuild && i.trigger?.keyword === 'WORKDIR')) return true;
-    }
-    limit = Number.POSITIVE_INFINITY;
-    stage = stage.from.stage !== undefined ? model.stages[stage.from.stage] : undefined;
-  }
-  return false;
+function workdirSet(sem: Semantics, instr: Instruction, onbuild: boolean): boolean {
+  const isWorkdir = (i: Instruction): boolean => i.index < instr.index && (i.keyword === 'WORKDIR' || (onbuild && i.trigger?.keyword === 'WORKDIR'));
+  if (instr.stage < 0) return sem.model.instructions.some(isWorkdir);
+  return sem.stage(instr.stage).lineage.some((s) => s.instructions.some(isWorkdir));
 }
 
 export default defineRule({
@@ -41,12 +35,13 @@ export default defineRule({
     },
   },
   check(ctx) {
+    const sem = semanticsFor(ctx);
     for (const outer of ctx.model.instructions) {
       const instr = outer.trigger ?? outer;
       if (instr.keyword !== 'COPY' || !instr.copy?.dest) continue;
       // The text as written: the parsed value drops the backslashes of a Windows path (`c:\app`).
       const dest = unquoteValue(ctx.model.lines.slice(instr.copy.dest.range));
-      if (isAbsolute(dest) || workdirSet(ctx.model, outer, instr.onbuild)) continue;
+      if (isAbsolute(dest) || workdirSet(sem, outer, instr.onbuild)) continue;
       ctx.report({ range: instr.copy.dest.range, messageId: 'noWorkdir', data: { dest } });
     }
   },

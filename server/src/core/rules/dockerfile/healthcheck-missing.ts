@@ -1,6 +1,7 @@
 // DL3057: an image without HEALTHCHECK lets the orchestrator see only whether the process is alive.
 import { defineRule } from '../rule';
 import type { Stage } from '../../model/dockerfile';
+import { semanticsFor } from '../../model/semantic';
 
 export default defineRule({
   meta: {
@@ -28,12 +29,8 @@ export default defineRule({
     const model = ctx.model;
     const parents = new Set(model.stages.map((s) => s.from.stage).filter((x): x is number => x !== undefined));
     const copySources = new Set(model.stages.flatMap((s) => s.instructions.map((i) => i.copy?.fromStage).filter((x): x is number => x !== undefined)));
-    const has = (s: Stage): boolean => {
-      for (let st: Stage | undefined = s; st; st = st.from.stage !== undefined ? model.stages[st.from.stage] : undefined) {
-        if (st.instructions.some((i) => i.keyword === 'HEALTHCHECK')) return true;
-      }
-      return false;
-    };
+    const sem = semanticsFor(ctx);
+    const has = (s: Stage): boolean => sem.stage(s).lineage.some((st) => st.instructions.some((i) => i.keyword === 'HEALTHCHECK'));
     for (const s of model.stages) {
       if (parents.has(s.index) || (copySources.has(s.index) && !s.isFinal) || has(s)) continue;
       ctx.report({ range: s.from.imageRange, messageId: 'missing', data: { stage: s.name ?? s.from.image } });

@@ -1,7 +1,7 @@
 // InvalidBaseImagePlatform: `FROM --platform=<os/arch>` asks for a platform the base image is known not to be built for.
 import { defineRule } from '../rule';
 import type { FromInfo } from '../../model/dockerfile';
-import { expandWord, flagOf, globalArgDefaults, parsePlatform } from './buildkit-helpers';
+import { KNOWN_OS, semanticsFor } from '../../model/semantic';
 
 const LINUX_FAMILIES = new Set(['python', 'debian', 'ubuntu', 'alpine', 'distroless-python', 'chainguard-python']);
 
@@ -39,18 +39,15 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const model = ctx.model;
-    const defaults = globalArgDefaults(model);
-    for (const stage of model.stages) {
-      const instr = stage.fromInstruction;
-      const flag = flagOf(instr, 'platform');
-      if (!flag || !instr.from) continue;
-      const exp = expandWord(flag.value, (n) => defaults.get(n), model.escapeChar);
-      if (exp.unmatched.size > 0) continue;
-      const wanted = parsePlatform(exp.result);
-      const actual = imageOs(instr.from);
-      if (!wanted || !actual || wanted.os === actual) continue;
-      ctx.report({ range: instr.from.imageRange, messageId: 'mismatch', data: { image: instr.from.image, actual, expected: exp.result } });
+    const sem = semanticsFor(ctx);
+    for (const stage of ctx.model.stages) {
+      const from = stage.fromInstruction.from;
+      const wanted = sem.stage(stage).platform;
+      // Only a `--platform` written on this FROM, whose value the global ARGs settle.
+      if (!from || stage.from.stage !== undefined || !stage.from.platform || !wanted.explicit || wanted.unresolved || !KNOWN_OS.has(wanted.os)) continue;
+      const actual = imageOs(from);
+      if (!actual || wanted.os === actual) continue;
+      ctx.report({ range: from.imageRange, messageId: 'mismatch', data: { image: from.image, actual, expected: wanted.text } });
     }
   },
 });

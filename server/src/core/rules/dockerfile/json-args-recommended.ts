@@ -2,7 +2,7 @@
 import { defineRule } from '../rule';
 import type { Fix } from '../../types';
 import type { DockerfileModel, Instruction } from '../../model/dockerfile';
-import { ancestry } from './buildkit-helpers';
+import { semanticsFor } from '../../model/semantic';
 
 const TRIVIAL_WORD = /^[A-Za-z0-9_./:=@%+,-]+$/;
 const SHELL_SYNTAX = /[|&;<>()`$*?[\]{}~!#\\]/;
@@ -34,7 +34,7 @@ export default defineRule({
   check(ctx) {
     const model = ctx.model;
     for (const stage of model.stages) {
-      const inherited = ancestry(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'SHELL'));
+      const inherited = semanticsFor(ctx).stage(stage).lineage.slice(1).some((s) => s.instructions.some((i) => i.keyword === 'SHELL'));
       let shellSet = inherited;
       for (const instr of stage.instructions) {
         if (instr.keyword === 'SHELL') shellSet = true;

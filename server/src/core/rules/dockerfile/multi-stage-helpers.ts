@@ -1,81 +1,8 @@
-// What the multi-stage rules share: where a stage puts Python environments, and what a COPY --from takes from them.
-import type { DockerfileModel, Instruction, Stage } from '../../model/dockerfile';
-import { envAt, substitute } from '../../model/dockerfile';
+// What the multi-stage rules share: what a COPY --from takes from another stage and where it lands, read off the semantic layer.
+import type { Instruction, Stage } from '../../model/dockerfile';
 import type { Token } from '../../model/commands';
-import { basename, normalizePath } from '../../model/commands';
-
-export interface PythonEnv {
-  /** Absolute path of the environment's root (a venv, a `--prefix`, `--target`, `~/.local`, `/usr/local`). */
-  root: string;
-  kind: 'venv' | 'prefix' | 'target' | 'user' | 'system';
-  /** Where the console scripts of packages installed there go. */
-  bin?: string;
-  instr: Instruction;
-}
-
-/** Stages this stage builds on (itself first, then its `FROM <stage>` parents). */
-export function lineage(model: DockerfileModel, stage: Stage): Stage[] {
-  const out: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !out.includes(s); s = s.from.stage !== undefined ? model.stages[s.from.stage] : undefined) out.push(s);
-  return out;
-}
-
-/** WORKDIR in effect before an instruction of a stage (inherited through `FROM <stage>`). */
-export function workdirBefore(model: DockerfileModel, instr: Instruction): string {
-  const stage = model.stages[instr.stage];
-  if (!stage) return '/';
-  let dir = '/';
-  for (const s of lineage(model, stage).reverse()) {
-    for (const i of s.instructions) {
-      if (s === stage && i.index >= instr.index) break;
-      if (i.keyword === 'WORKDIR' && i.args[0]) {
-        const v = substitute(i.args[0].value, envAt(model, i));
-        dir = v.startsWith('/') ? normalizePath(v) : normalizePath(`${dir}/${v}`);
-      }
-    }
-  }
-  return dir;
-}
-
-/** Resolves a path token of an instruction against its WORKDIR and known variables. */
-export function resolveToken(model: DockerfileModel, instr: Instruction, value: string): string | undefined {
-  const v = substitute(value, envAt(model, instr));
-  if (v.includes('$')) return undefined;
-  return v.startsWith('/') ? normalizePath(v) : normalizePath(`${workdirBefore(model, instr)}/${v}`);
-}
-
-/** Python environments the stage (and the stages it builds on) creates or installs into. */
-export function pythonEnvs(model: DockerfileModel, stage: Stage): PythonEnv[] {
-  const envs: PythonEnv[] = [];
-  for (const s of lineage(model, stage)) {
-    for (const instr of s.instructions) {
-      for (const c of instr.run?.commands ?? []) {
-        const n = basename(c.name.value);
-        const arg = (t: Token | undefined): string | undefined => (t ? resolveToken(model, instr, t.value) : undefined);
-        let venvPath: string | undefined;
-        if (n === 'virtualenv') venvPath = arg(c.args.find((a) => !a.value.startsWith('-')));
-        if (n === 'uv' && c.args[0]?.value === 'venv') venvPath = arg(c.args.slice(1).find((a) => !a.value.startsWith('-'))) ?? resolveToken(model, instr, '.venv');
-        if (/^python(\d(\.\d+)?)?$/.test(n)) {
-          const m = c.args.findIndex((a) => a.value === '-m');
-          if (m >= 0 && (c.args[m + 1]?.value === 'venv' || c.args[m + 1]?.value === 'virtualenv')) venvPath = arg(c.args.slice(m + 2).find((a) => !a.value.startsWith('-')));
-        }
-        if (venvPath) envs.push({ root: venvPath, kind: 'venv', bin: `${venvPath}/bin`, instr });
-        const pip = c.pip;
-        if (pip && pip.sub === 'install') {
-          if (pip.prefix) {
-            const p = resolveToken(model, instr, pip.prefix);
-            if (p) envs.push({ root: p, kind: 'prefix', bin: `${p}/bin`, instr });
-          } else if (pip.target) {
-            const p = resolveToken(model, instr, pip.target);
-            if (p) envs.push({ root: p, kind: 'target', instr });
-          } else if (pip.user) envs.push({ root: '/root/.local', kind: 'user', bin: '/root/.local/bin', instr });
-          else if (s.from.facts.family === 'python') envs.push({ root: '/usr/local', kind: 'system', bin: '/usr/local/bin', instr });
-        }
-      }
-    }
-  }
-  return envs;
-}
+import type { PythonEnv, Semantics } from '../../model/semantic';
+import * as posix from '../../path';
 
 /** `.../pythonX.Y/site-packages` (or dist-packages) in a path: the version and where the segment sits. */
 export function sitePackagesVersion(path: string): { minor: string; index: number; length: number } | undefined {
@@ -90,35 +17,48 @@ export interface StageCopy {
   source: Token;
   /** Absolute source path (in the source stage). */
   sourcePath: string;
-  /** Absolute destination path (in this stage). */
+  /** The source is known to be a folder (written with a trailing `/`, or a Python environment's root, bin or site-packages). */
+  sourceIsDir: boolean;
+  /** Absolute path the source lands at in this stage (a folder's contents land in the destination itself). */
   destPath?: string;
 }
 
-/** `COPY --from=<stage>` sources with resolved paths, for stages whose layers or files reach the image. */
-export function stageCopies(model: DockerfileModel, stage: Stage): StageCopy[] {
+/** Whether a source path of a stage is a folder the model knows of: a Python environment's root, bin or site-packages. */
+function knownFolder(envs: readonly PythonEnv[], path: string): boolean {
+  return path === '/' || /\/python\d+\.\d+\/(site|dist)-packages$/.test(path) || envs.some((e) => e.root === path || e.bin === path || e.sitePackages === path);
+}
+
+/**
+ * `COPY --from=<stage>` sources of a stage with resolved paths. Where a source lands follows Docker: a folder's
+ * contents are copied into the destination (the folder itself is not re-created under its own name); a file goes
+ * to `dest/<name>` when the destination is a folder (a trailing `/`, or several sources), else to `dest`.
+ */
+export function stageCopies(sem: Semantics, stage: Stage): StageCopy[] {
   const out: StageCopy[] = [];
   for (const instr of stage.instructions) {
     const c = instr.copy;
     if (!c || c.fromStage === undefined || !c.dest) continue;
-    const from = model.stages[c.fromStage]!;
-    const destRaw = resolveToken(model, instr, c.dest.value);
+    const from = sem.model.stages[c.fromStage]!;
+    const envs = sem.stage(from).envs;
+    const destValue = sem.expand(instr, c.dest.value);
+    const dest = sem.path(instr, destValue);
+    const destIsDir = destValue.endsWith('/') || c.sources.length > 1;
     for (const src of c.sources) {
-      const v = substitute(src.value, envAt(model, instr));
+      const v = sem.expand(instr, src.value);
       if (v.includes('$') || !v.startsWith('/')) continue;
-      const sourcePath = normalizePath(v);
-      const name = sourcePath.split('/').pop() ?? '';
-      const destIsDir = c.dest.value.endsWith('/') || c.sources.length > 1;
-      const copy: StageCopy = { instr, from, source: src, sourcePath };
-      if (destRaw) copy.destPath = destIsDir ? normalizePath(`${destRaw}/${name}`) : destRaw;
+      const sourcePath = posix.resolve(v);
+      const sourceIsDir = /\/\.?$/.test(v) || knownFolder(envs, sourcePath);
+      const copy: StageCopy = { instr, from, source: src, sourcePath, sourceIsDir };
+      if (dest) copy.destPath = destIsDir && !sourceIsDir ? posix.join(dest, posix.basename(sourcePath)) : dest;
       out.push(copy);
     }
   }
   return out;
 }
 
-/** The environment a copied path belongs to (the path is the env root, inside it, or a site-packages folder). */
-export function envOfPath(envs: PythonEnv[], path: string): PythonEnv | undefined {
-  return envs.find((e) => path === e.root || path.startsWith(`${e.root}/`));
+/** The environment a copied path belongs to (the path is the env root or inside it). */
+export function envOfPath(envs: readonly PythonEnv[], path: string): PythonEnv | undefined {
+  return envs.find((e) => path === e.root || posix.under(path, e.root) !== undefined);
 }
 
 /** Runtime libraries a python:*-slim image already carries for CPython itself (no need to install them again). */

@@ -2,6 +2,7 @@
 import { defineRule } from '../rule';
 import { eolOf } from '../../text';
 import { commandWord } from './python-image-helpers';
+import { semanticsFor } from '../../model/semantic';
 
 const PYTHON_FAMILIES = new Set(['python', 'distroless-python', 'chainguard-python']);
 const PYTHON_COMMANDS = /^(python[0-9.]*|gunicorn|uvicorn|hypercorn|daphne|celery|flask|django-admin|granian|streamlit|uwsgi|waitress-serve|fastapi|rq|dramatiq|huey_consumer|pytest)$/;
@@ -36,10 +37,11 @@ export default defineRule({
     const starts = stage.instructions.filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
     const last = starts[starts.length - 1];
     const word = last ? commandWord(last) : undefined;
-    const runsPython = PYTHON_FAMILIES.has(stage.from.facts.family) || (word !== undefined && PYTHON_COMMANDS.test(word));
+    const facts = semanticsFor(ctx).stage(stage);
+    const runsPython = PYTHON_FAMILIES.has(facts.image.family) || (word !== undefined && PYTHON_COMMANDS.test(word));
     if (!runsPython) return;
     // Python treats any non-empty value as set, `0` included.
-    if ((stage.env.get('PYTHONUNBUFFERED') ?? '') !== '') return;
+    if ((facts.end.env.get('PYTHONUNBUFFERED') ?? '') !== '') return;
     if (starts.some((i) => /\bpython[0-9.]*"?\s*,?\s*"?-u\b/.test(i.argsText))) return;
     const eol = eolOf(model.text);
     const from = stage.fromInstruction;

@@ -3,6 +3,7 @@ import { defineRule } from '../rule';
 import type { Fix, Range } from '../../types';
 import type { DockerfileModel, Instruction } from '../../model/dockerfile';
 import { imageEnvNames } from '../../data/image-env';
+import { semanticsFor } from '../../model/semantic';
 import { expandWord, suggestName } from './buildkit-helpers';
 
 /** Instructions whose arguments Docker expands with the build's variables (RUN/CMD/ENTRYPOINT are left to the shell). */
@@ -38,31 +39,29 @@ export default defineRule({
   },
   check(ctx) {
     const model = ctx.model;
-    const scopes: (Set<string> | undefined)[] = [];
+    const sem = semanticsFor(ctx);
     for (const stage of model.stages) {
-      let scope: Set<string> | undefined;
-      if (stage.from.stage !== undefined) {
-        const parent = scopes[stage.from.stage];
-        scope = parent ? new Set(parent) : undefined;
-      } else {
-        const names = stage.from.ref.hasVariables ? undefined : imageEnvNames(stage.from.ref.repository);
-        scope = names ? new Set(names) : undefined;
-      }
+      // Variables of the base image: known for the official images of the table, else the stage is not judged.
+      const root = sem.stage(stage).root;
+      const imageNames = root.from.ref.hasVariables ? undefined : imageEnvNames(root.from.ref.repository);
+      if (!imageNames) continue;
       for (const instr of stage.instructions) {
+        if (instr.keyword !== 'ARG' && !EXPANDED.has(instr.keyword)) continue;
+        if (!instr.argsText.includes('$')) continue;
+        // What the layer says is in scope before the line: ARGs (a parent stage's too), ENV, then the image's own.
+        const f = sem.instr(instr);
+        const scope = new Set<string>([...imageNames, ...f.env.keys(), ...f.argNames]);
         if (instr.keyword === 'ARG') {
           for (const kv of instr.argDecls ?? []) {
-            if (scope && kv.valueRange) checkText(ctx, model, instr, kv.valueRange, scope);
-            scope?.add(kv.key);
+            if (kv.valueRange) checkText(ctx, model, instr, kv.valueRange, scope);
+            scope.add(kv.key);
           }
           continue;
         }
-        if (!scope || !EXPANDED.has(instr.keyword)) continue;
         const start = model.lines.offsetAt(instr.keywordRange.end);
         const end = model.lines.offsetAt(instr.range.end);
         checkText(ctx, model, instr, model.lines.rangeOf(start, end), scope);
-        for (const kv of instr.env ?? []) scope.add(kv.key);
       }
-      scopes.push(scope);
     }
   },
 });
@@ -74,7 +73,8 @@ function checkText(
   range: Range,
   scope: Set<string>,
 ): void {
-  const hasHeredoc = ((instr.ast as unknown as { getHeredocs?: () => unknown[] }).getHeredocs?.() ?? []).length > 0;
+  // getHeredocs() re-scans the instruction, and only matters when the text spans several lines.
+  const hasHeredoc = range.end.line > range.start.line && ((instr.ast as unknown as { getHeredocs?: () => unknown[] }).getHeredocs?.() ?? []).length > 0;
   const lastLine = hasHeredoc ? range.start.line : range.end.line;
   const reported = new Set<string>();
   for (let line = range.start.line; line <= lastLine; line++) {
@@ -83,6 +83,7 @@ function checkText(
     const to = line === range.end.line ? range.end.character : full.length;
     const text = full.slice(from, to);
     if (line !== instr.startLine && text.trim().startsWith('#')) continue;
+    if (!text.includes('$')) continue;
     const exp = expandWord(text, (n) => (scope.has(n) ? '' : undefined), model.escapeChar);
     for (const ref of exp.refs) {
       if (scope.has(ref.name) || NON_ENV.has(ref.name) || reported.has(ref.name)) continue;

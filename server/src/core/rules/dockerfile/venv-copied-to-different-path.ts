@@ -1,6 +1,7 @@
 // LW053: a venv copied to another path than it was created at; its scripts' shebangs still name the old path.
 import { defineRule } from '../rule';
-import { MULTI_STAGE_CODES, pythonEnvs, stageCopies } from './multi-stage-helpers';
+import { semanticsFor } from '../../model/semantic';
+import { MULTI_STAGE_CODES, stageCopies } from './multi-stage-helpers';
 
 export default defineRule({
   meta: {
@@ -25,12 +26,12 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const model = ctx.model;
-    for (const stage of model.stages) {
+    const sem = semanticsFor(ctx);
+    for (const stage of ctx.model.stages) {
       if (!stage.reachesFinal) continue;
-      for (const copy of stageCopies(model, stage)) {
+      for (const copy of stageCopies(sem, stage)) {
         if (!copy.destPath) continue;
-        const venv = pythonEnvs(model, copy.from).find((e) => e.kind === 'venv' && e.root === copy.sourcePath);
+        const venv = sem.stage(copy.from).envs.find((e) => e.kind === 'venv' && e.root === copy.sourcePath);
         if (!venv || copy.destPath === venv.root) continue;
         const dest = copy.instr.copy!.dest!;
         ctx.report({

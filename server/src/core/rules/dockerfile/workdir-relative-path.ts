@@ -1,6 +1,6 @@
 // WorkdirRelativePath: a relative WORKDIR before any absolute one, so the result depends on the base image's working directory.
 import { defineRule } from '../rule';
-import { ancestry } from './buildkit-helpers';
+import { semanticsFor } from '../../model/semantic';
 
 const ABSOLUTE = /^(?:\/|[A-Za-z]:[\\/]|\\)/;
 
@@ -29,7 +29,7 @@ export default defineRule({
   check(ctx) {
     const model = ctx.model;
     for (const stage of model.stages) {
-      let set = ancestry(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR'));
+      let set = semanticsFor(ctx).stage(stage).lineage.slice(1).some((s) => s.instructions.some((i) => i.keyword === 'WORKDIR'));
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'WORKDIR') continue;
         const path = instr.argsText.trim();
