@@ -16,6 +16,13 @@ ruleTester(rule, {
     { name: 'ignores uv, poetry and pipenv (they have their own caches)', code: 'FROM python:3.12\nRUN uv pip install flask && poetry install\n' },
     'FROM python:3.12\nRUN pip install --no-cache-dir=1 flask\n',
     { name: 'ignores echo of a pip command', code: 'FROM python:3.12\nRUN echo "pip install flask"\n' },
+    { name: 'accepts an ARG PIP_NO_CACHE_DIR of the stage it is built FROM (BuildKit hands ARGs to FROM <stage> children)', code: 'FROM python:3.12 AS base\nARG PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install flask\n' },
+    { name: 'accepts PIP_NO_CACHE_DIR exported earlier in the RUN', code: 'FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=1 && pip install flask\n' },
+    { name: 'accepts a tmpfs mount on pip\'s cache', code: 'FROM python:3.12\nRUN --mount=type=tmpfs,target=/root/.cache/pip pip install flask\n' },
+    { name: 'accepts a cache mount on PIP_CACHE_DIR', code: 'FROM python:3.12\nENV PIP_CACHE_DIR=/pipcache\nRUN --mount=type=cache,target=/pipcache pip install flask\n' },
+    { name: 'accepts the cache deleted later in the same RUN', code: 'FROM python:3.12\nRUN pip install flask && rm -rf /root/.cache/pip\n' },
+    { name: 'accepts pip cache purge later in the same RUN', code: 'FROM python:3.12\nRUN pip install flask && pip cache purge\n' },
+    { name: 'accepts ENV PIP_NO_CACHE_DIR above a RUN before the first FROM (hadolint reads it)', code: 'ENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n' },
   ],
   invalid: [
     {
@@ -51,6 +58,22 @@ ruleTester(rule, {
       name: 'a sudo wrapper is seen through',
       code: 'FROM ubuntu:24.04\nRUN sudo pip install flask\n',
       errors: [{ text: 'pip install' }],
+    },
+    {
+      name: 'an ARG PIP_NO_CACHE_DIR of another stage is not in scope in a stage not built FROM it',
+      code: 'FROM python:3.12 AS base\nARG PIP_NO_CACHE_DIR=1\nFROM python:3.12\nRUN pip install flask\n',
+      errors: [{ text: 'pip install' }],
+    },
+    {
+      name: 'a cache mount on root\'s cache does not cover the cache of another USER',
+      code: 'FROM python:3.12\nUSER app\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n',
+      errors: [{ text: 'pip install' }],
+    },
+    {
+      name: 'deleting another folder, or the cache before the install, leaves the cache',
+      code: 'FROM python:3.12\nRUN rm -rf /root/.cache/pip && pip install flask && rm -rf /tmp/*\n',
+      errors: [{ text: 'pip install' }],
+      output: 'FROM python:3.12\nRUN rm -rf /root/.cache/pip && pip install --no-cache-dir flask && rm -rf /tmp/*\n',
     },
     {
       name: 'ONBUILD triggers are checked',

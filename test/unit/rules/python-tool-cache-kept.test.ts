@@ -12,6 +12,10 @@ ruleTester(rule, {
     { name: 'uv cache clean in the same RUN', code: 'FROM python:3.12-slim\nRUN uv sync && uv cache clean\n' },
     { name: 'a builder stage may cache', code: 'FROM python:3.12 AS b\nRUN uv sync\nFROM python:3.12-slim\nCOPY --from=b /app/.venv /app/.venv\n' },
     { name: 'pip itself is DL3042\'s', code: 'FROM python:3.12-slim\nRUN pip install flask\n' },
+    { name: 'a cache mount on POETRY_CACHE_DIR', code: 'FROM python:3.12-slim\nENV POETRY_CACHE_DIR=/pc\nRUN --mount=type=cache,target=/pc poetry install --no-root\n' },
+    { name: 'deleted through $HOME in the same RUN', code: 'FROM python:3.12-slim\nRUN uv sync && rm -rf $HOME/.cache/uv\n' },
+    { name: 'UV_NO_CACHE exported earlier in the RUN', code: 'FROM python:3.12-slim\nRUN export UV_NO_CACHE=1 && uv sync\n' },
+    { name: 'PIPENV_NOCACHE inherited from the stage it is built FROM', code: 'FROM python:3.12-slim AS base\nENV PIPENV_NOCACHE=1\nFROM base\nRUN pipenv install --system\n' },
   ],
   invalid: [
     {
@@ -27,6 +31,18 @@ ruleTester(rule, {
       output: 'FROM python:3.12-slim\nRUN uv pip install --no-cache --system flask\n',
     },
     { name: 'poetry', code: 'FROM python:3.12-slim\nRUN poetry install --no-root\n', errors: [{ text: 'poetry install' }], output: 'FROM python:3.12-slim\nRUN poetry install --no-cache --no-root\n' },
+    {
+      name: 'an ARG UV_NO_CACHE of a sibling stage is not in scope',
+      code: 'FROM python:3.12-slim AS base\nARG UV_NO_CACHE=1\nFROM python:3.12-slim\nRUN uv sync\n',
+      errors: [{ text: 'uv sync' }],
+      output: 'FROM python:3.12-slim AS base\nARG UV_NO_CACHE=1\nFROM python:3.12-slim\nRUN uv sync --no-cache\n',
+    },
+    {
+      name: 'a removal before the install does not count',
+      code: 'FROM python:3.12-slim\nRUN rm -rf /root/.cache/pypoetry && poetry install --no-root\n',
+      errors: [{ text: 'poetry install' }],
+      output: 'FROM python:3.12-slim\nRUN rm -rf /root/.cache/pypoetry && poetry install --no-cache --no-root\n',
+    },
     { name: 'pipenv has no flag: no fix', code: 'FROM python:3.12-slim\nRUN pipenv install --system --deploy\n', errors: [{ text: 'pipenv install', message: '`PIPENV_NOCACHE=1`' }], output: null },
   ],
 });

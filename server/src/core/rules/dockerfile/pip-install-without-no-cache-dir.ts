@@ -1,8 +1,7 @@
 // DL3042: `pip install` without `--no-cache-dir` leaves pip's download cache in the layer.
 import { defineRule } from '../rule';
-import { envAt, type DockerfileModel, type Instruction } from '../../model/dockerfile';
-import type { CommandInfo } from '../../model/commands';
-import { commandSpan, hasCacheMount, insertFlagAfter, runs, truthyEnv } from './util';
+import { semanticsFor } from '../../model/semantic';
+import { commandSpan, insertFlagAfter, runs } from './util';
 
 export default defineRule({
   meta: {
@@ -28,25 +27,16 @@ export default defineRule({
         'https://github.com/hadolint/hadolint/wiki/DL3042',
       ],
       divergences:
-        'Stage-aware: a builder stage whose layers do not reach the final image may keep its cache. Setting `PIP_NO_CACHE_DIR` (ENV or ARG) or a `RUN --mount=type=cache` on pip\'s cache folder also satisfies the rule.',
+        'Stage-aware: a builder stage whose layers do not reach the final image may keep its cache. Setting `PIP_NO_CACHE_DIR` (ENV, an ARG in scope — BuildKit hands a stage\'s ARGs to its `FROM <stage>` children —, `export` or a `VAR=1` prefix in the RUN), a `RUN --mount=type=cache` or `type=tmpfs` on pip\'s cache folder (`PIP_CACHE_DIR`, or `~/.cache/pip` of the USER in effect), or deleting that folder (`rm -rf ~/.cache/pip`, `pip cache purge`) later in the same RUN also satisfies the rule.',
     },
   },
   check(ctx) {
+    const sem = semanticsFor(ctx);
     for (const { instr, stage, command } of runs(ctx.model)) {
       const pip = command.pip;
-      if (!pip || pip.tool !== 'pip' || pip.sub !== 'install' || pip.noCacheDir) continue;
+      if (!pip || pip.tool !== 'pip' || pip.sub !== 'install') continue;
       if (stage && !stage.layersInFinal && !instr.onbuild) continue;
-      if (pip.options.some((o) => o.value.startsWith('--cache-dir'))) continue;
-      const env = envAt(ctx.model, instr);
-      // Before the first FROM there is no stage environment; ENV lines above still set the variable (hadolint reads them).
-      if (instr.stage < 0) for (const i of ctx.model.instructions) if (i.index < instr.index) for (const kv of i.env ?? []) env.set(kv.key, kv.value);
-      if (truthyEnv(env.get('PIP_NO_CACHE_DIR'))) continue;
-      if (command.args.some((a) => /^PIP_NO_CACHE_DIR=/.test(a.value))) continue;
-      if (command.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR' && truthyEnv(a.value))) continue;
-      if (exportedEarlier(ctx.model, instr, command)) continue;
-      const cacheDir = (t: string): boolean => /(^|\/)\.cache(\/pip)?\/?$/.test(t) || t === env.get('PIP_CACHE_DIR');
-      if (hasCacheMount(instr, cacheDir)) continue;
-      if ((instr.run?.mounts ?? []).some((m) => m.type === 'tmpfs' && m.target !== undefined && cacheDir(m.target))) continue;
+      if (sem.install(instr, command)?.cache?.kept !== true) continue;
       const span = commandSpan(command, pip.subToken);
       ctx.report({
         range: span,
@@ -57,11 +47,3 @@ export default defineRule({
     }
   },
 });
-
-/** `export PIP_NO_CACHE_DIR=1 && pip install …`: an earlier declaration in the same RUN sets the variable. */
-function exportedEarlier(model: DockerfileModel, instr: Instruction, command: CommandInfo): boolean {
-  const run = instr.run;
-  if (!run?.script || run.form !== 'shell') return false;
-  const before = model.lines.offsetAt(command.range.start) - model.lines.offsetAt(run.bodyRange.start);
-  return run.script.declarations.some((d) => d.keyword === 'export' && d.name === 'PIP_NO_CACHE_DIR' && d.start < before && truthyEnv(d.value));
-}
