@@ -595,7 +595,7 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
         });
         const cleans = (uv && n === 'uv' && /^cache (clean|prune)$/.test(sub)) || (pip.tool === 'poetry' && n === 'poetry' && /^cache clear$/.test(sub)) || (pip.tool === 'pip' && x.pip?.tool === 'pip' && x.pip.sub === 'cache' && x.args.some((a) => a.value === 'purge'));
         if (removes || cleans) {
-          out.disabledBy = `\`${x.rm ? `rm ${x.rm.paths.map((t) => t.value).join(' ')}` : `${x.name.value} ${sub.trim()}`}\` later in the RUN`;
+          out.disabledBy = `\`${model.lines.slice(x.range)}\` later in the RUN`;
           break;
         }
       }
