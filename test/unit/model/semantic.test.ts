@@ -76,6 +76,7 @@ test('the platform comes from FROM --platform (with global ARGs and BUILDPLATFOR
   ]);
   assert.equal(parsePlatform('linux/arm64/v8', true).text, 'linux/arm64');
   assert.equal(parsePlatform('x86_64', false).text, 'linux/amd64');
+  assert.deepEqual([parsePlatform('windows', true).os, parsePlatform('windows', true).arch], ['windows', 'amd64']);
 });
 
 test('the interpreter: python images by tag, Debian and Ubuntu once python3 is installed (PEP 668 from bookworm / 23.04)', () => {

@@ -24,6 +24,7 @@ ruleTester(rule, {
       errors: [{ text: 'debian' }],
       output: 'FROM debian:bookworm-slim AS x\nENV PYTHONUNBUFFERED=1\nCMD gunicorn app:app',
     },
+    { name: 'a value that expands to nothing is unset', code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=${UNBUFFERED:-}\n', errors: [{ text: 'python' }] },
     { name: 'an empty value is unset', code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=""\n', errors: [{ text: 'python' }] },
   ],
 });

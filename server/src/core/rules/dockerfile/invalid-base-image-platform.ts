@@ -35,7 +35,7 @@ export default defineRule({
       fixSafety: 'No fix: the right base image or platform is the author\'s choice.',
       references: ['https://docs.docker.com/reference/build-checks/', 'https://docs.docker.com/build/building/multi-platform/'],
       divergences:
-        'BuildKit compares the platform of the image it actually pulled (OS and architecture) with the requested one, including the build\'s default target platform when there is no `--platform`. Layerwise works offline: it only judges the operating system, only for images whose OS the name or tag settles, and only when `--platform` is given (a constant or an ARG default). A missing architecture is never reported.',
+        'BuildKit compares the platform of the image it actually pulled (OS and architecture) with the requested one, including the build\'s default target platform when there is no `--platform`. Layerwise works offline: it only judges the operating system, only for images whose OS the name or tag settles, and only when `--platform` is given (a constant, an ARG default or a build argument of the configuration). A missing architecture is never reported.',
     },
   },
   check(ctx) {

@@ -16,7 +16,8 @@ export default defineRule({
     },
     fix: 'unsafe',
     docs: {
-      whatItDoes: 'Flags `COPY --from=<stage>` of a virtual environment (made with `python -m venv`, `virtualenv` or `uv venv`) to a different path than the one it was created at.',
+      whatItDoes:
+        'Flags `COPY --from=<stage>` of a virtual environment (made with `python -m venv`, `virtualenv` or `uv venv`) to a different path than the one it was created at. Where it lands follows Docker: a folder\'s contents are copied into the destination itself, with or without a trailing slash, so `COPY --from=b /opt/venv/ /opt/venv/` keeps the path and `COPY --from=b /opt/venv /opt/` spreads the venv into `/opt`.',
       whyItMatters:
         'A venv is not relocatable: every console script (`gunicorn`, `pip`, …) begins with a shebang naming the absolute path of the venv\'s interpreter, and `pyvenv.cfg` and activation scripts hold the path too. Moved elsewhere, the scripts fail with "no such file or directory" although the file is right there.',
       example: 'FROM python:3.12 AS builder\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install gunicorn\n\nFROM python:3.12-slim\nCOPY --from=builder /opt/venv /venv\nCMD ["/venv/bin/gunicorn", "app:app"]\n',
