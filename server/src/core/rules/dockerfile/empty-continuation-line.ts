@@ -28,9 +28,10 @@ export default defineRule({
     const model = ctx.model;
     for (const instr of model.instructions) {
       if (instr.startLine === instr.endLine) continue;
-      const heredocs = (instr.ast as unknown as { getHeredocs?: () => { getContentRange(): Range | null; getDelimiterRange?(): Range | null }[] }).getHeredocs?.() ?? [];
+      // getHeredocs() re-scans the instruction: asked only once an empty line is found.
+      let heredocs: { getContentRange(): Range | null; getDelimiterRange?(): Range | null }[] | undefined;
       const inHeredoc = (line: number): boolean =>
-        heredocs.some((h) => {
+        (heredocs ??= (instr.ast as unknown as { getHeredocs?: () => NonNullable<typeof heredocs> }).getHeredocs?.() ?? []).some((h) => {
           const r = h.getContentRange();
           return r !== null && line >= r.start.line && line <= r.end.line + 1;
         });
