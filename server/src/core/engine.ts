@@ -8,6 +8,7 @@ import { readRequirementsSuppressions, readSuppressions } from './suppressions';
 import type { RequirementsModel } from './model/requirements';
 import type { ProjectFiles } from './project';
 import { NO_FILES } from './project';
+import { snapshotFiles } from './model/build-context';
 import type { Report, Rule, RuleContext, RuleMeta } from './rules/rule';
 import { defaultShellChecker, type ShellChecker } from './shellcheck';
 
@@ -60,6 +61,8 @@ export function formatMessage(template: string, data: Record<string, string | nu
 export function runRules<M>(rules: readonly Rule<M>[], model: M, options: LintOptions, config: LayerwiseConfig, enabledExperimental: readonly string[] = []): Finding[] {
   const findings: Finding[] = [];
   const docsBase = options.docsBase ?? DEFAULT_DOCS_BASE;
+  // The rules of one run share one view of the files, so build contexts and traced installs are computed once.
+  const files = snapshotFiles(options.files ?? NO_FILES);
   for (const rule of rules) {
     const severity = severityFor(rule.meta, config, enabledExperimental);
     if (severity === 'off') continue;
@@ -67,7 +70,7 @@ export function runRules<M>(rules: readonly Rule<M>[], model: M, options: LintOp
       model,
       config,
       today: options.today ?? new Date(),
-      files: options.files ?? NO_FILES,
+      files,
       report: (r: Report) => {
         const f = toFinding(rule.meta, r, forwardedSeverity(rule.meta, r, severity, config), docsBase);
         if (f) findings.push(f);

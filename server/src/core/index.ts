@@ -8,6 +8,7 @@ import { DOCKERFILE_RULES, REQUIREMENTS_RULES } from './rules/registry';
 import type { Rule } from './rules/rule';
 import { buildRequirementsModel, requirementsDependencies, type RequirementsModel } from './model/requirements';
 import { installedRequirementsFiles } from './model/installs';
+import { snapshotFiles } from './model/build-context';
 import { applyEdits, editsOverlap } from './text';
 import type { ProjectFiles } from './project';
 
@@ -57,22 +58,26 @@ export function lintText(text: string, request: LintRequest): LintResult {
       ],
     };
   }
+  // One view of the other files for this lint: every rule and the dependency list read each file once and share
+  // the traced installs; a new lint (an edit, another fix-all pass) sees the files afresh.
+  const files = request.files ? snapshotFiles(request.files) : undefined;
   if (request.kind === 'dockerfile') {
     const model = buildDockerfileModel(text, config.target !== undefined ? { target: config.target } : {});
-    const result: LintResult = { model, findings: lintDockerfileWith(DOCKERFILE_RULES, model, { ...request, config }) };
-    if (request.path !== undefined && request.files) {
-      result.dependencies = [...new Set(installedRequirementsFiles(model, request.files, { path: request.path, config }).map((f) => f.path))];
+    const result: LintResult = { model, findings: lintDockerfileWith(DOCKERFILE_RULES, model, { ...request, ...(files ? { files } : {}), config }) };
+    if (request.path !== undefined && files) {
+      result.dependencies = [...new Set(installedRequirementsFiles(model, files, { path: request.path, config }).map((f) => f.path))];
     }
     return result;
   }
   const requirements = buildRequirementsModel(text, {
     ...(request.path !== undefined ? { path: request.path } : {}),
-    ...(request.files ? { files: request.files } : {}),
+    ...(files ? { files } : {}),
     ...(config.context !== undefined ? { context: config.context } : {}),
+    ...(config.buildArgs ? { buildArgs: config.buildArgs } : {}),
   });
   return {
     requirements,
-    findings: lintRequirementsWith(REQUIREMENTS_RULES as readonly Rule<RequirementsModel>[], requirements, { ...request, config }),
+    findings: lintRequirementsWith(REQUIREMENTS_RULES as readonly Rule<RequirementsModel>[], requirements, { ...request, ...(files ? { files } : {}), config }),
     dependencies: requirementsDependencies(requirements),
   };
 }

@@ -18,7 +18,8 @@
 // builder's system Python and out of the shipped venv.
 import type { Fix, TextEdit } from '../types';
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile';
-import { buildDockerfileModel, envAt } from '../model/dockerfile';
+import { buildDockerfileModel } from '../model/dockerfile';
+import { semanticsOf, substituteVars, type Semantics } from '../model/semantic';
 import type { CommandInfo, Token } from '../model/commands';
 import { basename, installArgs, normalizePath } from '../model/commands';
 import { slimTagFor } from '../model/image';
@@ -90,9 +91,9 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
   const venv = options.venv ?? DEFAULT_VENV;
   const stage = model.finalStage;
   if (!stage) return { ok: false, reason: 'the file has no FROM instruction' };
-  if (stage.from.stage !== undefined) {
-    return { ok: false, reason: `the final stage builds on stage ${stageLabel(model.stages[stage.from.stage]!)}; split the stage it builds on instead` };
-  }
+  const sem = semanticsOf(model);
+  const parent = sem.stage(stage).lineage[1];
+  if (parent) return { ok: false, reason: `the final stage builds on stage ${stageLabel(parent)}; split the stage it builds on instead` };
   const facts = stage.from.facts;
   if (facts.family !== 'python') {
     return { ok: false, reason: `\`${stage.from.image}\` is not an official Python image, so the builder and the final stage cannot be paired on the same Python` };
@@ -124,6 +125,9 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
       if (other) {
         return { ok: false, reason: `the RUN on line ${instr.startLine + 1} runs \`${other.name.value}\` together with the dependency install; move it to its own RUN first` };
       }
+      // The manifests are found where the install runs; a WORKDIR or `cd` the model cannot resolve hides them.
+      const lost = installs.find((d) => d.manifests.some((m) => !m.startsWith('/')) && sem.commandDir(instr, d.command) === undefined);
+      if (lost) return { ok: false, reason: `line ${lost.command.range.start.line + 1}: the install runs in a folder the model cannot tell (a WORKDIR or \`cd\` with a variable that has no value)` };
       entry.kind = 'install';
       entry.installs = installs;
       continue;
@@ -243,16 +247,6 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
     return [...linesOf(model, start, instr.startLine - 1), ...lines];
   };
   const available = new Set<string>(); // absolute paths the builder has received
-  const workdirAt = (instr: Instruction): string => {
-    const w = envAt(model, instr); // not used for WORKDIR, kept for variables in paths
-    void w;
-    let dir = '/';
-    for (const i of stage.instructions) {
-      if (i.index >= instr.index) break;
-      if (i.keyword === 'WORKDIR' && i.args[0]) dir = joinAbs(dir, i.args[0].value);
-    }
-    return dir;
-  };
   for (const e of entries) {
     const instr = e.instr;
     if (instr.index > lastInstall) break;
@@ -265,10 +259,14 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
       case 'COPY':
       case 'ADD': {
         const c = instr.copy!;
+        const dest = c.dest ? sem.path(instr, c.dest.value) : undefined;
+        if (c.from === undefined && c.dest && dest === undefined) {
+          return { ok: false, reason: `the ${instr.keyword} on line ${instr.startLine + 1} copies to a folder the model cannot tell (a variable that has no value)` };
+        }
         if (e.kind === 'manifest-copy') {
           placeVenv();
           builder.push(...withComments(instr, instructionLines(model, instr)));
-          markCopied(c.sources.map((s) => s.value), c.dest?.value, workdirAt(instr), available);
+          markCopied(c.sources.map((s) => s.value), c.dest?.value, dest, available);
           continue;
         }
         if (c.from !== undefined) {
@@ -279,10 +277,10 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
         if (later.some((d) => d.needsSource)) {
           placeVenv();
           builder.push(...instructionLines(model, instr));
-          markCopied(c.sources.map((s) => s.value), c.dest?.value, workdirAt(instr), available);
+          markCopied(c.sources.map((s) => s.value), c.dest?.value, dest, available);
           continue;
         }
-        const derived = derivedManifestCopies(model, stage, instr, later, installEntries, available, workdirAt);
+        const derived = derivedManifestCopies(sem, instr, later, installEntries, available);
         if (derived.length) {
           placeVenv();
           builder.push(...derived);
@@ -296,7 +294,7 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
           builder.push(...`RUN ${e.pkgCommands.map((c) => sourceOf(model, c.range)).join(' \\\n    && ')}`.split(/\r?\n/));
         } else if (e.kind === 'install') {
           if (!e.installs.every((d) => d.toolOnly)) placeVenv();
-          builder.push(...withComments(instr, instructionLines(model, instr, installEdits(model, instr, e.installs))));
+          builder.push(...withComments(instr, instructionLines(model, instr, installEdits(model, sem, instr, e.installs))));
         }
         continue;
       }
@@ -370,10 +368,9 @@ function joinAbs(dir: string, p: string): string {
   return normalizePath(`${dir}/${p}`);
 }
 
-/** Records the absolute paths a COPY gave the builder (files only when the destination names a folder). */
-function markCopied(sources: string[], dest: string | undefined, workdir: string, available: Set<string>): void {
-  if (dest === undefined) return;
-  const d = joinAbs(workdir, dest);
+/** Records the absolute paths a COPY to `d` (its destination `dest` as written) gave the builder (files only when the destination names a folder). */
+function markCopied(sources: string[], dest: string | undefined, d: string | undefined, available: Set<string>): void {
+  if (dest === undefined || d === undefined) return;
   const destIsDir = dest.endsWith('/') || dest === '.' || sources.length > 1;
   for (const s of sources) {
     const name = s.replace(/\/+$/, '').split('/').pop() ?? s;
@@ -392,28 +389,21 @@ function isAvailable(path: string, available: Set<string>): boolean {
  * For a COPY of the whole context above an install that needs only manifests: a COPY of just those manifests, to
  * the same place. Optional lock files are copied with a trailing `*` so a project without one still builds.
  */
-function derivedManifestCopies(
-  model: DockerfileModel,
-  stage: Stage,
-  instr: Instruction,
-  later: DependencyInstall[],
-  installEntries: Entry[],
-  available: Set<string>,
-  workdirAt: (i: Instruction) => string,
-): string[] {
-  void stage;
+function derivedManifestCopies(sem: Semantics, instr: Instruction, later: DependencyInstall[], installEntries: Entry[], available: Set<string>): string[] {
   const c = instr.copy!;
   const whole = c.sources.some((s) => ['.', './', '*', './*'].includes(s.value));
   if (!whole || !c.dest) return [];
-  const copyDir = workdirAt(instr);
-  const dest = joinAbs(copyDir, c.dest.value);
+  const copyDir = sem.instr(instr).workdir;
+  const dest = sem.path(instr, c.dest.value);
+  if (dest === undefined) return [];
   const byDir = new Map<string, string[]>();
   for (const d of later) {
     const owner = installEntries.find((x) => x.installs.includes(d))!.instr;
-    const installDir = cdDirFor(d, owner, workdirAt(owner));
-    for (const m of d.manifests) {
-      if (m.includes('$')) continue;
-      const abs = joinAbs(installDir, m);
+    const installDir = sem.commandDir(owner, d.command);
+    for (const written of d.manifests) {
+      const m = substituteVars(written, sem.commandEnv(owner, d.command));
+      if (m.includes('$') || (installDir === undefined && !m.startsWith('/'))) continue;
+      const abs = joinAbs(installDir ?? '/', m);
       if (isAvailable(abs, available)) continue;
       if (!abs.startsWith(`${dest}/`)) continue;
       const rel = abs.slice(dest.length + 1);
@@ -430,10 +420,9 @@ function derivedManifestCopies(
   }
   const lines: string[] = [];
   for (const [dir, srcs] of byDir) {
-    const rel = dir === copyDir ? './' : dir.startsWith(`${copyDir}/`) ? `./${dir.slice(copyDir.length + 1)}/` : `${dir}/`;
+    const rel = copyDir === undefined ? `${dir}/` : dir === copyDir ? './' : dir.startsWith(`${copyDir}/`) ? `./${dir.slice(copyDir.length + 1)}/` : `${dir}/`;
     lines.push(`COPY ${srcs.join(' ')} ${srcs.length === 1 && !srcs[0]!.includes('*') && rel === './' ? '.' : rel}`);
   }
-  void model;
   return lines;
 }
 
@@ -442,18 +431,8 @@ function posixDir(p: string): string {
   return i <= 0 ? '/' : p.slice(0, i);
 }
 
-/** The folder an install runs in: the WORKDIR, or the folder of a `cd` earlier in the same RUN. */
-function cdDirFor(d: DependencyInstall, instr: Instruction, workdir: string): string {
-  let dir = workdir;
-  for (const c of instr.run?.commands ?? []) {
-    if (c === d.command) break;
-    if (basename(c.name.value) === 'cd' && c.args[0] && !c.args[0].dynamic) dir = joinAbs(dir, c.args[0].value);
-  }
-  return dir;
-}
-
 /** Edits that make an install venv-aware while keeping its form. */
-function installEdits(model: DockerfileModel, instr: Instruction, installs: DependencyInstall[]): TextEdit[] {
+function installEdits(model: DockerfileModel, sem: Semantics, instr: Instruction, installs: DependencyInstall[]): TextEdit[] {
   const edits: TextEdit[] = [];
   const hasPipCacheMount = (instr.run?.mounts ?? []).some((m) => m.type === 'cache');
   for (const d of installs) {
@@ -467,7 +446,7 @@ function installEdits(model: DockerfileModel, instr: Instruction, installs: Depe
     }
     if (d.form === 'poetry') {
       const already = (instr.run?.commands ?? []).some((c) => basename(c.name.value) === 'poetry' && c.args[0]?.value === 'config' && c.args.some((a) => a.value === 'virtualenvs.create'));
-      const envSet = envAt(model, instr).get('POETRY_VIRTUALENVS_CREATE');
+      const envSet = sem.commandEnv(instr, d.command).get('POETRY_VIRTUALENVS_CREATE');
       if (!already && !(envSet !== undefined && /^(false|0)$/i.test(envSet))) {
         const at = d.command.wrappers[0]?.range.start ?? d.command.name.range.start;
         edits.push({ range: { start: at, end: at }, newText: 'poetry config virtualenvs.create false && ' });

@@ -1,6 +1,7 @@
 // "Use a pip cache mount instead of --no-cache-dir": BuildKit keeps pip's cache between builds, outside every layer.
 import type { TextEdit } from '../types';
-import { envAt, type Instruction } from '../model/dockerfile';
+import type { Instruction } from '../model/dockerfile';
+import { semanticsOf } from '../model/semantic';
 import { applyEdits, eolOf } from '../text';
 import { declined, defineAssist, type AssistResult } from './assist';
 
@@ -17,8 +18,10 @@ export default defineAssist({
     if (!instr || !instr.run) return declined('no RUN with `--no-cache-dir` here');
     if (instr.run.form === 'exec') return declined('the RUN is in exec form');
     if (instr.run.mounts.some((m) => m.type === 'cache')) return declined('the RUN already has a cache mount');
-    const user = [...model.stages[instr.stage]?.instructions ?? []].filter((i) => i.keyword === 'USER' && i.index < instr.index).pop();
-    if (user && !/^(root|0)(:.*)?$/.test(user.args[0]?.value ?? '')) return declined('the RUN is not run as root, so pip\'s cache is not under /root/.cache');
+    const sem = semanticsOf(model);
+    // A cache mount is owned by root: pip running as another user (set here or in a stage this one is built FROM) cannot write to it.
+    const user = sem.instr(instr);
+    if (user.userSet && !/^(root|0)(:.*)?$/.test(user.user)) return declined('the RUN is not run as root, so pip\'s cache is not under /root/.cache');
     const edits: TextEdit[] = [];
     const uv = instr.run.commands.some((c) => c.pip?.tool === 'uv' && c.pip.noCacheDir);
     for (const c of instr.run.commands) {
@@ -31,8 +34,9 @@ export default defineAssist({
         edits.push({ range: { start: model.lines.positionAt(s), end: o.range.end }, newText: '' });
       }
     }
-    const env = envAt(model, instr);
-    const target = uv ? (env.get('UV_CACHE_DIR') ?? '/root/.cache/uv') : (env.get('PIP_CACHE_DIR') ?? '/root/.cache/pip');
+    // The folder the layer's own cache facts name: PIP_CACHE_DIR / UV_CACHE_DIR, else the home folder's `.cache`.
+    const first = instr.run.commands.find((c) => c.pip?.noCacheDir && (c.pip.tool === 'uv') === uv)!;
+    const target = sem.install(instr, first)?.cache?.dir ?? (uv ? '/root/.cache/uv' : '/root/.cache/pip');
     edits.push({ range: { start: instr.keywordRange.end, end: instr.keywordRange.end }, newText: ` --mount=type=cache,target=${target}` });
     if (!model.directives.syntax) {
       edits.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# syntax=docker/dockerfile:1${eolOf(model.text)}` });

@@ -1,6 +1,10 @@
 // Pure helpers over a listing of build-context files: which files COPY sources match, largest entries, droppable junk.
 import { DOCKERIGNORE_CANDIDATES } from '../data/estimate-facts';
 import type { ContextMeasure, LargestEntry } from './types';
+import { sourceMatcher } from '../model/build-context';
+
+// COPY-source matching lives with the build context; re-exported for the estimator's callers.
+export { normalizeSource, sourceMatcher } from '../model/build-context';
 
 export interface ContextFile {
   /** Relative to the context root, `/`-separated, no leading `./`. */
@@ -8,48 +12,6 @@ export interface ContextFile {
   bytes: number;
   /** Excluded by `.dockerignore` (still listed so the hover can say how much it already saves). */
   ignored?: boolean;
-}
-
-/** Normalizes a COPY source: strips `./` and leading `/` (sources are relative to the context either way). */
-export function normalizeSource(src: string): string {
-  let s = src.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '');
-  s = s.replace(/\/+$/, '').replace(/\/\.(?=\/|$)/g, '');
-  return s === '.' ? '' : s;
-}
-
-/** Go's filepath.Match for one pattern segment: `*`, `?`, `[...]`, `\` escapes. */
-function segmentRegex(seg: string): string {
-  let out = '';
-  for (let i = 0; i < seg.length; i++) {
-    const c = seg[i]!;
-    if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else if (c === '[') {
-      const end = seg.indexOf(']', i + 1);
-      if (end < 0) out += '\\[';
-      else {
-        let cls = seg.slice(i + 1, end);
-        if (cls.startsWith('^')) cls = `^${cls.slice(1)}`;
-        out += `[${cls.replace(/\\/g, '\\\\')}]`;
-        i = end;
-      }
-    } else if (c === '\\' && i + 1 < seg.length) out += escapeRe(seg[++i]!);
-    else out += escapeRe(c);
-  }
-  return out;
-}
-
-function escapeRe(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-/** A matcher for one COPY source: the path itself, or anything below it (directories copy their contents). */
-export function sourceMatcher(src: string): (path: string) => boolean {
-  const s = normalizeSource(src);
-  if (s === '') return () => true;
-  if (!/[*?[]/.test(s)) return (p) => p === s || p.startsWith(`${s}/`);
-  const re = new RegExp(`^${s.split('/').map(segmentRegex).join('/')}(?:/.*)?$`);
-  return (p) => re.test(p);
 }
 
 /** Whether a candidate junk pattern matches a path (by any path segment, or a `*.ext` suffix). */

@@ -1,18 +1,18 @@
 // Which requirements files a Dockerfile's pip commands install, traced from `pip install -r` back through COPY/ADD and bind mounts into the build context.
 import * as posix from '../path';
-import type { DockerfileModel, Instruction, Stage } from './dockerfile';
-import { envAt, substitute } from './dockerfile';
+import type { DockerfileModel, Instruction } from './dockerfile';
 import type { CommandInfo, Token } from './commands';
 import { parseRequirements, type Requirement, type RequirementsFile } from '../parse/requirements';
 import type { ProjectFiles } from '../project';
-import { dirnameOf, resolvePath } from '../project';
-import { normalizeSource, sourceMatcher } from '../estimate/context';
+import { buildContextFor, contextRootOf, normalizeSource, sourceMatcher, type BuildContext } from './build-context';
+import { semanticOptions, semanticsOf, substituteVars, type Semantics } from './semantic';
 
 /** Where the Dockerfile is and which build context it is built with; a rule's context fits (`path`, `config`). */
 export interface InstallLocation {
   /** The Dockerfile's path. Without it nothing can be read. */
   path?: string;
-  config?: { context?: string };
+  /** `context` places the build context; `buildArgs` and `platform` give variables their values, as in a lint. */
+  config?: { context?: string; buildArgs?: Record<string, string>; platform?: string };
 }
 
 export interface InstalledFile {
@@ -48,35 +48,67 @@ export interface PackageFromFile {
   install: InstalledFile;
 }
 
-/** The build context folder: the Dockerfile's folder, or `context` resolved against it. */
+/** The build context folder: the Dockerfile's folder, or `context` resolved against it (the BuildContext's `root`). */
 export function buildContextDir(dockerfilePath: string, context?: string): string {
-  return resolvePath(dirnameOf(dockerfilePath), context ?? '.');
+  return contextRootOf(dockerfilePath, context);
 }
 
 const MAX_FILES = 64;
+const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** What one pip command reads, traced once per build context and semantics (a lint asks several times: LW113, LW112, dependencies). */
+const traced = new WeakMap<BuildContext, WeakMap<Semantics, Map<CommandInfo, InstalledFile[]>>>();
+/** Each requirements file parsed once per build context. */
+const parsedFiles = new WeakMap<BuildContext, Map<string, RequirementsFile | undefined>>();
+
+function parsedAt(bc: BuildContext, path: string): RequirementsFile | undefined {
+  let byPath = parsedFiles.get(bc);
+  if (!byPath) parsedFiles.set(bc, (byPath = new Map()));
+  if (!byPath.has(path)) {
+    const text = bc.readPath(path);
+    byPath.set(path, text === undefined ? undefined : parseRequirements(text));
+  }
+  return byPath.get(path);
+}
 
 /** Requirements and constraints files one pip command reads, includes of includes too (each file once). */
 export function requirementsFilesOf(model: DockerfileModel, instr: Instruction, command: CommandInfo, files: ProjectFiles, loc: InstallLocation): InstalledFile[] {
   const pip = command.pip;
   if (!pip || !loc.path || (pip.tool !== 'pip' && pip.tool !== 'uv')) return [];
-  const context = buildContextDir(loc.path, loc.config?.context);
-  const env = envAt(model, instr);
-  const cwd = commandDir(model, instr, command, env);
+  const bc = buildContextFor({ files, path: loc.path, ...(loc.config ? { config: loc.config } : {}) });
+  const sem = semanticsOf(model, semanticOptions(loc.config));
+  let bySem = traced.get(bc);
+  if (!bySem) traced.set(bc, (bySem = new WeakMap()));
+  let byCommand = bySem.get(sem);
+  if (!byCommand) bySem.set(sem, (byCommand = new Map()));
+  let out = byCommand.get(command);
+  if (!out) {
+    out = trace(sem, bc, instr, command);
+    byCommand.set(command, out);
+  }
+  return [...out];
+}
+
+function trace(sem: Semantics, bc: BuildContext, instr: Instruction, command: CommandInfo): InstalledFile[] {
+  const pip = command.pip!;
+  const env = sem.commandEnv(instr, command);
+  const cwd = sem.commandDir(instr, command);
   const out: InstalledFile[] = [];
   const seen = new Set<string>();
   const visit = (containerPath: string, constraint: boolean, token: Token, parent?: InstalledFile): void => {
     if (out.length >= MAX_FILES) return;
-    let found = locate(model, instr, containerPath, files, context, env);
+    let found = locate(sem, bc, instr, containerPath);
     // An include no COPY accounts for is read next to the file that includes it (they are usually copied together).
     if (found.via === 'context' && parent) found = { path: posix.join(posix.dirname(parent.path), posix.relative(posix.dirname(parent.containerPath), containerPath)), via: 'context' };
     if (seen.has(found.path)) return;
     seen.add(found.path);
-    const text = files.read(found.path);
+    const text = bc.readPath(found.path);
     const item: InstalledFile = { path: found.path, constraint, token, instr, command, containerPath, via: found.via };
     if (parent) item.includedFrom = parent.path;
     if (text !== undefined) {
       item.text = text;
-      item.parsed = parseRequirements(text);
+      const parsed = parsedAt(bc, found.path);
+      if (parsed) item.parsed = parsed;
     }
     out.push(item);
     for (const e of item.parsed?.entries ?? []) {
@@ -86,9 +118,11 @@ export function requirementsFilesOf(model: DockerfileModel, instr: Instruction, 
   };
   const top = [...pip.requirements.map((t) => [t, false] as const), ...pip.constraints.map((t) => [t, true] as const)];
   for (const [t, constraint] of top) {
-    const value = t.dynamic ? substitute(t.value, env) : t.value;
-    if (value.includes('$') || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) continue;
-    visit(posix.resolve(cwd, value), constraint, t);
+    const value = substituteVars(t.value, env);
+    if (value.includes('$') || URL.test(value)) continue;
+    // A relative path under a WORKDIR (or `cd`) the model cannot resolve names no file that can be told.
+    if (!value.startsWith('/') && cwd === undefined) continue;
+    visit(posix.resolve(cwd ?? '/', value), constraint, t);
   }
   return out;
 }
@@ -122,76 +156,44 @@ export function packagesInstalledBy(model: DockerfileModel, instr: Instruction, 
   return out;
 }
 
-/** The stage an instruction belongs to and the stages it is built `FROM`, oldest first. */
-function chain(model: DockerfileModel, stage: Stage | undefined): Stage[] {
-  const out: Stage[] = [];
-  for (let s = stage; s && !out.includes(s); s = s.from.stage !== undefined ? model.stages[s.from.stage] : undefined) out.unshift(s);
-  return out;
-}
-
-/** Instructions in effect before `instr`, oldest first, following `FROM <stage>`. */
-function before(model: DockerfileModel, instr: Instruction): Instruction[] {
-  return chain(model, model.stages[instr.stage]).flatMap((s) => s.instructions.filter((i) => s.index !== instr.stage || i.index < instr.index));
-}
-
-function workdirBefore(model: DockerfileModel, instr: Instruction): string {
-  let dir = '/';
-  for (const i of before(model, instr)) {
-    const arg = i.keyword === 'WORKDIR' ? i.args[0] : undefined;
-    if (arg && !arg.dynamic) dir = posix.resolve(dir, arg.value);
-    else if (arg) {
-      const v = substitute(arg.value, envAt(model, i));
-      if (!v.includes('$')) dir = posix.resolve(dir, v);
-    }
-  }
-  return dir;
-}
-
-/** The folder a command runs in: WORKDIR, then any `cd DIR` earlier in the same RUN. */
-function commandDir(model: DockerfileModel, instr: Instruction, command: CommandInfo, env: ReadonlyMap<string, string>): string {
-  let dir = workdirBefore(model, instr);
-  for (const c of (instr.trigger ?? instr).run?.commands ?? []) {
-    if (c.index >= command.index) break;
-    if (c.name.value !== 'cd' || !c.args[0]) continue;
-    const v = substitute(c.args[0].value, env);
-    if (!v.includes('$') && v !== '-') dir = posix.resolve(dir, v);
-  }
-  return dir;
-}
-
 /** The project path of the file pip reads at `containerPath`. */
-function locate(model: DockerfileModel, instr: Instruction, containerPath: string, files: ProjectFiles, context: string, env: ReadonlyMap<string, string>): { path: string; via: InstalledFile['via'] } {
+function locate(sem: Semantics, bc: BuildContext, instr: Instruction, containerPath: string): { path: string; via: InstalledFile['via'] } {
+  const root = bc.root!;
   // A bind mount of the same RUN shadows whatever was copied there.
   for (const m of (instr.trigger ?? instr).run?.mounts ?? []) {
     if ((m.type || 'bind') !== 'bind' || m.from !== undefined || !m.target) continue;
-    const target = posix.resolve(workdirBefore(model, instr), substitute(m.target, env));
-    const source = normalizeSource(m.options['source'] ?? m.options['src'] ?? '.');
-    const rel = under(containerPath, target);
-    if (rel !== undefined) return { path: posix.join(context, source, rel), via: 'mount' };
+    const target = sem.path(instr, m.target);
+    if (target === undefined) continue;
+    const source = normalizeSource(sem.expand(instr, m.options['source'] ?? m.options['src'] ?? '.'));
+    const rel = posix.under(containerPath, target);
+    if (rel !== undefined) return { path: posix.join(root, source, rel), via: 'mount' };
   }
   let fallback: string | undefined;
-  const earlier = before(model, instr);
-  for (let k = earlier.length - 1; k >= 0; k--) {
-    const i = earlier[k]!;
-    const copy = i.copy;
-    if (!copy?.dest || copy.from !== undefined) continue;
-    const vars = envAt(model, i);
-    const destValue = substitute(copy.dest.value, vars);
-    if (destValue.includes('$')) continue;
-    const dest = posix.resolve(workdirBefore(model, i), destValue);
-    const destIsDir = /\/$/.test(destValue) || destValue === '.' || copy.sources.length > 1;
-    for (const src of copy.sources) {
-      const s = normalizeSource(substitute(src.value, vars));
-      if (s.includes('$') || /^[a-z][a-z0-9+.-]*:\/\//i.test(s)) continue;
-      for (const c of candidates(s, dest, destIsDir, containerPath)) {
-        const p = posix.join(context, c.path);
-        if (files.read(p) !== undefined) return { path: p, via: 'copy' };
-        if (c.definite) fallback ??= p;
+  // Instructions before `instr`, newest first, through the stages it is built `FROM`.
+  for (const s of sem.stage(instr.stage).lineage) {
+    const own = s.index === instr.stage;
+    for (let k = s.instructions.length - 1; k >= 0; k--) {
+      const i = s.instructions[k]!;
+      if (own && i.index >= instr.index) continue;
+      const copy = i.copy;
+      if (!copy?.dest || copy.from !== undefined) continue;
+      const destValue = sem.expand(i, copy.dest.value);
+      const dest = sem.path(i, destValue);
+      if (dest === undefined) continue;
+      const destIsDir = /\/$/.test(destValue) || destValue === '.' || copy.sources.length > 1;
+      for (const src of copy.sources) {
+        const s = normalizeSource(sem.expand(i, src.value));
+        if (s.includes('$') || URL.test(s)) continue;
+        for (const c of candidates(s, dest, destIsDir, containerPath)) {
+          const p = posix.join(root, c.path);
+          if (bc.readPath(p) !== undefined) return { path: p, via: 'copy' };
+          if (c.definite) fallback ??= p;
+        }
       }
     }
   }
   if (fallback !== undefined) return { path: fallback, via: 'copy' };
-  return { path: posix.join(context, posix.relative(workdirBefore(model, instr), containerPath).replace(/^(\.\.\/)+/, '')), via: 'context' };
+  return { path: posix.join(root, posix.relative(sem.instr(instr).workdir ?? '/', containerPath).replace(/^(\.\.\/)+/, '')), via: 'context' };
 }
 
 /**
@@ -201,7 +203,7 @@ function locate(model: DockerfileModel, instr: Instruction, containerPath: strin
 function candidates(s: string, dest: string, destIsDir: boolean, containerPath: string): { path: string; definite: boolean }[] {
   const out: { path: string; definite: boolean }[] = [];
   if (!destIsDir && containerPath === dest && s !== '' && !/[*?[]/.test(s)) out.push({ path: s, definite: true });
-  const rel = under(containerPath, dest);
+  const rel = posix.under(containerPath, dest);
   if (rel === undefined || rel === '') return out;
   if (s === '') return [...out, { path: rel, definite: true }];
   if (/[*?[]/.test(s)) {
@@ -213,11 +215,4 @@ function candidates(s: string, dest: string, destIsDir: boolean, containerPath: 
   if (rel === posix.basename(s)) out.push({ path: s, definite: true });
   out.push({ path: posix.join(s, rel), definite: false });
   return out;
-}
-
-/** `p` relative to folder `dir`, or undefined when it is not inside it. */
-function under(p: string, dir: string): string | undefined {
-  if (p === dir) return '';
-  const d = dir === '/' ? '/' : `${dir}/`;
-  return p.startsWith(d) ? p.slice(d.length) : undefined;
 }

@@ -5,7 +5,7 @@ import { LineIndex } from '../text';
 import type { ProjectFiles } from '../project';
 import { dirnameOf, resolvePath } from '../project';
 import { buildDockerfileModel, type DockerfileModel, type Stage } from './dockerfile';
-import { installedRequirementsFiles, type InstalledFile } from './installs';
+import { installedRequirementsFiles, type InstallLocation, type InstalledFile } from './installs';
 
 export interface ResolvedInclude {
   entry: Include;
@@ -61,6 +61,8 @@ export interface RequirementsModelOptions {
   files?: ProjectFiles;
   /** The build context Dockerfiles near the file are built with (`LayerwiseConfig.context`). */
   context?: string;
+  /** Build args the Dockerfiles are built with (`LayerwiseConfig.buildArgs`): a `-r $REQS` is traced as their lint traces it. */
+  buildArgs?: Record<string, string>;
 }
 
 const DOCKERFILE_NAME = /^(?:(?:docker|container)file(?:\..+)?|.+\.(?:dockerfile|containerfile))$/i;
@@ -88,7 +90,7 @@ export function buildRequirementsModel(text: string, options: RequirementsModelO
   model.path = path;
   resolveIncludes(model, path, files);
   try {
-    model.installers = findInstallers(path, files, options.context, model.nearbyDockerfiles);
+    model.installers = findInstallers(path, files, { ...(options.context !== undefined ? { context: options.context } : {}), ...(options.buildArgs ? { buildArgs: options.buildArgs } : {}) }, model.nearbyDockerfiles);
   } catch {
     // A Dockerfile that cannot be read as one must not stop the requirements file being checked.
   }
@@ -153,7 +155,7 @@ function findCycle(start: string, target: string, read: (p: string) => Requireme
 }
 
 /** Dockerfiles in the file's folder and up to UPWARD folders above whose pip commands read this file. */
-function findInstallers(path: string, files: ProjectFiles, context: string | undefined, looked: string[]): Installer[] {
+function findInstallers(path: string, files: ProjectFiles, config: NonNullable<InstallLocation['config']>, looked: string[]): Installer[] {
   if (!files.list) return [];
   const out: Installer[] = [];
   let dir = dirnameOf(path);
@@ -168,7 +170,7 @@ function findInstallers(path: string, files: ProjectFiles, context: string | und
       const text = files.read(dockerfilePath);
       if (text === undefined) continue;
       const dockerfile = buildDockerfileModel(text);
-      const all = installedRequirementsFiles(dockerfile, files, { path: dockerfilePath, config: context !== undefined ? { context } : {} });
+      const all = installedRequirementsFiles(dockerfile, files, { path: dockerfilePath, config });
       for (const install of all) {
         if (install.path !== path) continue;
         const together = all.filter((f) => f.command === install.command);

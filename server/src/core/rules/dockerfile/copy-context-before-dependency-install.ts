@@ -4,7 +4,8 @@ import type { Fix, TextEdit } from '../../types';
 import type { DockerfileModel, Instruction, Stage } from '../../model/dockerfile';
 import type { CommandInfo, Token } from '../../model/commands';
 import { applyEdits } from '../../text';
-import { dirnameOf, joinPath } from '../../project';
+import { joinPath } from '../../project';
+import { buildContextFor } from '../../model/build-context';
 import { eolOf } from '../../text';
 import { fullLinesRange } from './util';
 
@@ -131,7 +132,7 @@ export default defineRule({
           range: copy.token.range,
           messageId: 'copyFirst',
           data: { copy: `${copy.instr.keyword} ${copy.instr.argsText.split(/\s+/).filter((a) => !a.startsWith('--')).join(' ')}`.trim(), install: install.what },
-          fixes: fixFor(model, stage, copy.instr, install, read, ctx.path),
+          fixes: fixFor(model, stage, copy.instr, install, read, buildContextFor(ctx).root),
           related: [{ range: install.instr.range, message: 'the dependency install that re-runs' }],
         });
         break;
@@ -146,10 +147,10 @@ function fixFor(
   copyInstr: Instruction,
   install: InstallStep,
   read: (p: string) => string | undefined,
-  path: string | undefined,
+  contextRoot: string | undefined,
 ): Fix[] {
   const plan = install.command?.pip ? toolPlan(install.command.pip) : undefined;
-  if (plan) return toolFix(model, stage, copyInstr, install, plan, read, path);
+  if (plan) return toolFix(model, stage, copyInstr, install, plan, read, contextRoot);
   if (install.needsProject || install.manifests.length === 0) return [];
   if (install.manifests.some((m) => m.includes('$') || m.startsWith('/') || m.split('/').includes('..'))) return [];
   const between = stage.instructions.filter((i) => i.index > copyInstr.index && i.index < install.instr.index);
@@ -161,9 +162,9 @@ function fixFor(
     .flatMap((i) => i.copy!.sources.map((s) => s.value));
   const missing = install.manifests.filter((m) => !earlierCopies.includes(m) && !earlierCopies.includes(`./${m}`));
   let safe = true;
-  const contextDir = path ? dirnameOf(path) : undefined;
+  // Manifests are read where the build reads them: at the build context's root (config `context`), not beside the Dockerfile.
   for (const m of install.manifests) {
-    const text = contextDir ? read(joinPath(contextDir, m)) : undefined;
+    const text = contextRoot !== undefined ? read(joinPath(contextRoot, m)) : undefined;
     if (text === undefined || /^\s*(-r|-c|--requirement|--constraint|-e|--editable)\b/m.test(text) || /^\s*(\.|\.\/|\.\.\/|file:)/m.test(text)) safe = false;
   }
   const eol = eolOf(model.text);
@@ -214,7 +215,7 @@ function toolFix(
   install: InstallStep,
   plan: ToolPlan,
   read: (p: string) => string | undefined,
-  path: string | undefined,
+  contextRoot: string | undefined,
 ): Fix[] {
   const command = install.command!;
   const pip = command.pip!;
@@ -226,8 +227,7 @@ function toolFix(
   if (pip.options.some((o) => ['-C', '--directory', '-P', '--project', '--package'].includes(o.value.split('=')[0]!))) return [];
   const between = stage.instructions.filter((i) => i.index > copyInstr.index && i.index < install.instr.index);
   if (between.some((i) => i.keyword === 'WORKDIR' || i.keyword === 'USER' || i.keyword === 'SHELL')) return [];
-  const contextDir = path ? dirnameOf(path) : undefined;
-  const readCtx = (m: string): string | undefined => (contextDir ? read(joinPath(contextDir, m)) : undefined);
+  const readCtx = (m: string): string | undefined => (contextRoot !== undefined ? read(joinPath(contextRoot, m)) : undefined);
   const present = plan.optional.filter((m) => readCtx(m) !== undefined);
   const manifests = [...plan.required, ...present];
   const texts = plan.required.map(readCtx);

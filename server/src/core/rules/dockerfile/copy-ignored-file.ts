@@ -1,18 +1,7 @@
 // CopyIgnoredFile: COPY/ADD of a build-context path that the `.dockerignore` excludes, so the build cannot see it.
-import ignore from '@balena/dockerignore';
 import * as posix from '../../path';
 import { defineRule } from '../rule';
-import { dirnameOf, joinPath } from '../../project';
-
-/** The ignore file BuildKit uses: `<Dockerfile>.dockerignore` next to the Dockerfile wins over the context's `.dockerignore`. */
-function readIgnoreFile(read: (p: string) => string | undefined, dockerfilePath: string): { name: string; text: string } | undefined {
-  const dir = dirnameOf(dockerfilePath);
-  const own = `${posix.basename(dockerfilePath.replace(/\\/g, '/'))}.dockerignore`;
-  const specific = read(joinPath(dir, own));
-  if (specific !== undefined) return { name: own, text: specific };
-  const general = read(joinPath(dir, '.dockerignore'));
-  return general !== undefined ? { name: '.dockerignore', text: general } : undefined;
-}
+import { buildContextFor } from '../../model/build-context';
 
 function patternsOf(text: string): string[] {
   return text
@@ -35,7 +24,7 @@ export default defineRule({
     fix: 'none',
     docs: {
       whatItDoes:
-        'Reads the `.dockerignore` that applies to this Dockerfile (`<Dockerfile>.dockerignore` next to it, else `.dockerignore` in its folder) and flags a `COPY`/`ADD` source from the build context that it excludes, directly or through a parent folder, with Docker\'s matching rules. `COPY . …` is flagged when the patterns exclude every top-level name. Like BuildKit, it stays quiet when the file has `!` exceptions, which cannot be judged without listing the context.',
+        'Reads the `.dockerignore` that applies to this Dockerfile (`<Dockerfile>.dockerignore` next to it, else `.dockerignore` at the root of the build context: the Dockerfile\'s folder, or the folder the `context` setting names) and flags a `COPY`/`ADD` source from the build context that it excludes, directly or through a parent folder, with Docker\'s matching rules. `COPY . …` is flagged when the patterns exclude every top-level name. Like BuildKit, it stays quiet when the file has `!` exceptions, which cannot be judged without listing the context.',
       whyItMatters: 'An excluded path is not sent to the builder: the build fails with "not found", or, for a folder, silently copies less than the line promises.',
       example: 'FROM python:3.12-slim\nCOPY requirements.txt .\n',
       useInstead: 'FROM python:3.12-slim\nCOPY pyproject.toml .\n',
@@ -47,18 +36,14 @@ export default defineRule({
     },
   },
   check(ctx) {
-    if (ctx.path === undefined) return;
-    const file = readIgnoreFile((p) => ctx.files.read(p), ctx.path);
-    if (!file) return;
+    const bc = buildContextFor(ctx);
+    const file = bc.ignoreFile;
+    if (!file || bc.dockerfilePath === undefined) return;
     const patterns = patternsOf(file.text);
     if (patterns.length === 0 || patterns.some((p) => p.startsWith('!'))) return;
-    const ig = ignore().add(patterns);
-    const excluded = (p: string): boolean => {
-      if (p === '.' || p === '') return ig.ignores('a') && ig.ignores('.a');
-      const parts = p.split('/');
-      for (let k = 1; k <= parts.length; k++) if (ig.ignores(parts.slice(0, k).join('/'))) return true;
-      return false;
-    };
+    // `COPY .` is empty only when every top-level name is excluded (a plain and a dot name stand for them all).
+    const excluded = (p: string): boolean => (p === '.' || p === '' ? bc.ignores('a') && bc.ignores('.a') : bc.ignores(p));
+    const name = posix.relative(posix.dirname(bc.dockerfilePath), file.path);
     for (const instr of ctx.model.instructions) {
       const copy = instr.copy;
       if (!copy || copy.from !== undefined) continue;
@@ -68,7 +53,7 @@ export default defineRule({
         const clean = posix.normalize(v.replace(/\\/g, '/')).replace(/^\/+/, '').replace(/\/+$/, '') || '.';
         if (clean.startsWith('..')) continue;
         if (!excluded(clean)) continue;
-        ctx.report({ range: src.range, messageId: 'ignored', data: { keyword: instr.keyword, source: v, file: `\`${file.name}\`` } });
+        ctx.report({ range: src.range, messageId: 'ignored', data: { keyword: instr.keyword, source: v, file: `\`${name}\`` } });
       }
     }
   },

@@ -1,9 +1,8 @@
 // LW010: the whole build context is copied while `.dockerignore` is missing or lets through what a Python project must keep out.
-import ignore from '@balena/dockerignore';
 import * as posix from '../../path';
 import { defineRule } from '../rule';
 import type { Fix } from '../../types';
-import { dirnameOf, joinPath } from '../../project';
+import { buildContextFor } from '../../model/build-context';
 import { copiesWholeContext } from './copy-context-before-dependency-install';
 
 interface Entry {
@@ -40,7 +39,7 @@ export default defineRule({
     fix: 'safe',
     docs: {
       whatItDoes:
-        'When a `COPY`/`ADD` copies the whole build context (`COPY . .`), reads the `.dockerignore` next to the Dockerfile (or `<Dockerfile>.dockerignore`) with Docker\'s matching rules and flags it when it is missing or does not exclude `.git`, `.venv`, `venv`, `__pycache__` folders, `*.pyc` files, `.env`, `.pytest_cache`, `.mypy_cache` and `node_modules`. Reported once, at the `.` of the first such copy.',
+        'When a `COPY`/`ADD` copies the whole build context (`COPY . .`), reads the ignore file that applies to the build (`<Dockerfile>.dockerignore` beside the Dockerfile, else `.dockerignore` at the root of the build context: the Dockerfile\'s folder, or the folder the `context` setting names) with Docker\'s matching rules and flags it when it is missing or does not exclude `.git`, `.venv`, `venv`, `__pycache__` folders, `*.pyc` files, `.env`, `.pytest_cache`, `.mypy_cache` and `node_modules`. Reported once, at the `.` of the first such copy.',
       whyItMatters:
         'Everything in the context is sent to the builder and copied into the layer: the Git history (often larger than the code), a local virtual environment built for another OS, bytecode caches that break layer caching on every run, and `.env` files with secrets that then ship in the image.',
       example: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
@@ -51,23 +50,21 @@ export default defineRule({
     },
   },
   check(ctx) {
-    if (ctx.path === undefined) return;
+    const bc = buildContextFor(ctx);
+    if (bc.root === undefined || bc.dockerfilePath === undefined) return;
     const copy = ctx.model.instructions.map((i) => ({ instr: i, token: copiesWholeContext(i) })).find((x) => x.token !== undefined);
     if (!copy || !copy.token) return;
-    const dir = dirnameOf(ctx.path);
-    const own = `${posix.basename(ctx.path.replace(/\\/g, '/'))}.dockerignore`;
-    const ownText = ctx.files.read(joinPath(dir, own));
-    const name = ownText !== undefined ? own : '.dockerignore';
-    const file = joinPath(dir, name);
-    const text = ownText ?? ctx.files.read(file);
+    // The file the build reads, or the one the fix creates at the context's root; named as seen from the Dockerfile.
+    const file = bc.ignoreFile?.path ?? posix.join(bc.root, '.dockerignore');
+    const name = posix.relative(posix.dirname(bc.dockerfilePath), file);
+    const text = bc.ignoreFile?.text;
     const copyText = `${copy.instr.keyword} ${copy.instr.args.filter((a) => !a.value.startsWith('--')).map((a) => a.value).join(' ')}`;
     if (text === undefined) {
       const content = ENTRIES.map((e) => `${e.pattern}\n`).join('');
       ctx.report({ range: copy.token.range, messageId: 'missing', data: { copy: copyText }, fixes: [fixFor(file, name, '', content, true)] });
       return;
     }
-    const ig = ignore().add(text.split(/\r?\n/));
-    const missing = ENTRIES.filter((e) => !e.probes.every((p) => ig.ignores(p)));
+    const missing = ENTRIES.filter((e) => !e.probes.every((p) => bc.ignores(p)));
     if (missing.length === 0) return;
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const prefix = text === '' || text.endsWith('\n') ? '' : eol;

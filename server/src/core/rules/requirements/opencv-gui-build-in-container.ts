@@ -2,7 +2,7 @@
 import { defineRule } from '../rule';
 import type { RequirementsModel } from '../../model/requirements';
 import { pythonPackageFacts } from '../../data/python-packages';
-import { buildContextDir } from '../../model/installs';
+import { buildContextFor } from '../../model/build-context';
 import { dirnameOf } from '../../project';
 import { installerName, requirements, usesOpenCvGui } from './requirements-helpers';
 
@@ -42,7 +42,9 @@ export default defineRule<RequirementsModel>({
       if (!headless?.endsWith('-headless')) continue;
       const os = installer.stage?.from.facts.libc === 'musl' ? 'alpine' : installer.stage?.from.facts.os?.release === 'trixie' ? 'trixie' : 'bookworm';
       const libs = (facts!.runtimeRequires?.[os] ?? []).map((l) => `\`${l}\``).join(' and ') || 'OpenGL and GLib';
-      const gui = usesOpenCvGui(ctx.files, buildContextDir(installer.dockerfilePath, ctx.config.context ?? undefined)) ?? usesOpenCvGui(ctx.files, dirnameOf(model.path!));
+      // The code the image gets is the installing Dockerfile's build context (its `context` setting applies).
+      const root = buildContextFor({ files: ctx.files, path: installer.dockerfilePath, config: ctx.config }).root!;
+      const gui = usesOpenCvGui(ctx.files, root) ?? usesOpenCvGui(ctx.files, dirnameOf(model.path!));
       const safe = gui === false;
       ctx.report({
         range: r.nameRange,
