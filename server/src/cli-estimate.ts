@@ -151,7 +151,9 @@ export async function estimateCommand(argv: string[], write: (text: string) => v
   const input: EstimateInput = {
     files: diskFiles(),
     dockerfilePath: abs,
-    contextDir: args.context ? resolve(args.context) : dirname(abs),
+    // The build context the rules use (config `context`), unless `--context` names one.
+    config,
+    ...(args.context ? { contextDir: resolve(args.context) } : {}),
     // Walked only when a COPY needs it, with the server's limits and the ignore file that applies to this Dockerfile.
     context: diskContextSizer({ dockerfilePath: abs }),
   };

@@ -6,6 +6,7 @@ import { estimateImage, type EstimateInput } from './core/estimate/estimate';
 import splitIntoBuilderStage from './core/assists/split-into-builder-stage';
 import { diskFiles, initRuntime } from './node/runtime';
 import { diskContextSizer } from './node/context-size';
+import { loadConfig } from './node/config-files';
 
 export class SplitUsageError extends Error {}
 
@@ -38,7 +39,10 @@ export async function splitCommand(argv: string[]): Promise<number> {
   }
   await initRuntime();
   const model = buildDockerfileModel(text);
-  const input: EstimateInput = { files: diskFiles(), dockerfilePath: abs, contextDir: dirname(abs), context: diskContextSizer({ dockerfilePath: abs }) };
+  // The predicted saving reads the build context, build args and platform the rules see.
+  const loaded = loadConfig(dirname(abs));
+  if (loaded.problems.length) throw new SplitUsageError(loaded.problems[0]!);
+  const input: EstimateInput = { files: diskFiles(), dockerfilePath: abs, config: loaded.config, context: diskContextSizer({ dockerfilePath: abs }) };
   const options: Record<string, string | boolean> = { keepBase };
   if (venv) options['venv'] = venv;
   const result = splitIntoBuilderStage.run(model, {

@@ -1,7 +1,6 @@
 // Offers the core's assists as `refactor.*` code actions, with the estimator's predicted saving in their titles.
 import { CodeAction, type Range as LspRange } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { dirname } from 'node:path';
 import type { Analyzer } from './analyzer';
 import { assistsFor } from '../core/assists/index';
 import { estimateImage, type EstimateInput } from '../core/estimate/estimate';
@@ -29,7 +28,8 @@ export function assistCodeActions(doc: TextDocument, range: LspRange, analyzer: 
   if (hit && hit.version === doc.version && hit.key === key) return hit.actions.filter((a) => wants(only, a.kind ?? ''));
   const input: EstimateInput = {
     files: analyzer.files,
-    ...(analysis.path ? { dockerfilePath: analysis.path, contextDir: dirname(analysis.path) } : {}),
+    ...(analysis.path ? { dockerfilePath: analysis.path } : {}),
+    config: analyzer.configFor(analysis.path),
     context: context.forDockerfile(analysis.path),
   };
   const sizeOf = (m: DockerfileModel): E | undefined => estimateImage(m, input).final?.bytes;

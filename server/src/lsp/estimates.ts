@@ -1,6 +1,5 @@
 // Size estimates per open Dockerfile version, shared by hover and CodeLens; online facts only when the setting is on.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { dirname } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Analyzer } from './analyzer';
 import { estimateImage } from '../core/estimate/estimate';
@@ -60,7 +59,9 @@ export class Estimates {
     }
     const estimate = estimateImage(analysis.model, {
       files: this.analyzer.files,
-      ...(analysis.path ? { dockerfilePath: analysis.path, contextDir: dirname(analysis.path) } : {}),
+      ...(analysis.path ? { dockerfilePath: analysis.path } : {}),
+      // The build context, build args and platform the rules see.
+      config,
       context: this.context.forDockerfile(analysis.path),
       ...(this.online ? { external: this.online } : {}),
     });

@@ -33,7 +33,10 @@ test('FROM hover shows download and on-disk size with its source, slim and alpin
   const { model, estimate } = setup();
   const h = hoverAt(model, { line: 0, character: 6 }, { estimate, today: new Date('2026-12-01') })!;
   assert.match(h.markdown, /\*\*Size\*\*: 411 MB download, ≈ 1\.11 GB/);
-  assert.match(h.markdown, /Source: base-images\.tsv/);
+  // The basis in words a user can check (the public source and its date), not a file of this repository.
+  assert.match(h.markdown, /Source: published image sizes for linux\/amd64, measured/);
+  assert.match(h.markdown, /Source: docker-library\/repo-info, the official images' published sizes \(collected 2026-11-29\)/);
+  assert.doesNotMatch(h.markdown, /base-images\.tsv/);
   assert.match(h.markdown, /`python:3\.12-slim` \| 43\.2 MB/);
   assert.match(h.markdown, /`python:3\.12-alpine`/);
   assert.match(h.markdown, /Python 3\.12: supported until 2028-10/);
@@ -49,7 +52,8 @@ test('RUN hover breaks the layer down and says what the fix saves', () => {
   assert.match(pip.markdown, /flask 3\.1\.3 \*/);
   assert.match(pip.markdown, /werkzeug/);
   assert.match(pip.markdown, /add `--no-cache-dir`: \*\*≈/);
-  assert.match(pip.markdown, /wheels\.json/);
+  assert.match(pip.markdown, /sized for CPython 3\.12, glibc 2\.41, linux\/amd64 \(x86_64\) from PyPI file sizes/);
+  assert.doesNotMatch(pip.markdown, /wheels\.json|dependency-closures|installed-vs-wheel|data\/python-dependencies/);
 });
 
 test('COPY hover shows the context bytes, largest entries and what .dockerignore could drop', () => {

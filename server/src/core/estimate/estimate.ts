@@ -1,12 +1,14 @@
-// Walks the Dockerfile model and weighs every stage and layer: base image, packages, caches, copied files, cleanup.
+// Weighs every stage and layer of a Dockerfile (base image, packages, caches, copied files, cleanup) from its semantic model.
 import * as posix from '../path';
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile';
-import { envAt, substitute } from '../model/dockerfile';
 import type { CommandInfo, Token } from '../model/commands';
 import { basename as cmdBasename } from '../model/commands';
+import { semanticOptions, semanticsOf, substituteVars, truthyEnv, type Platform, type Semantics } from '../model/semantic';
+import { buildContextDir, requirementsFilesOf, type InstallLocation } from '../model/installs';
+import type { LayerwiseConfig } from '../config';
 import type { ProjectFiles } from '../project';
 import { parseRequirements } from '../parse/requirements';
-import { lookupBaseImage, baseImagesMeta, normalizePlatform } from '../data/base-images';
+import { lookupBaseImage } from '../data/base-images';
 import { aptInstallClosure, aptPackage, aptPackagesMeta, type AptDist } from '../data/apt';
 import {
   APK_DEBIAN_EQUIVALENTS,
@@ -32,17 +34,20 @@ import {
   type RangedFact,
 } from '../data/estimate-facts';
 import { ZERO, add, e, exact, formatBytes, round, scale, sub } from './bytes';
-import { resolvePackages, type PipTarget, type RequestedPackage } from './python';
+import { CLOSURE_SOURCE, resolvePackages, type PipTarget, type RequestedPackage } from './python';
 import type { BaseEstimate, ContextSizer, E, ExternalFacts, ImageEstimate, InstructionEstimate, PackageEstimate, Part, Saving, StageEstimate } from './types';
 
 export interface EstimateInput {
   /** Reads requirements files from the build context. */
   files?: ProjectFiles;
-  /** The Dockerfile's path; the build context defaults to its folder. */
+  /** The Dockerfile's path; the build context is its folder, or config `context` resolved against it (as the rules read it). */
   dockerfilePath?: string;
+  /** The configuration the rules see: `context` (the build context), `buildArgs` and `platform`. */
+  config?: Partial<Pick<LayerwiseConfig, 'context' | 'buildArgs' | 'platform'>>;
+  /** An explicit build-context folder (`layerwise estimate --context DIR`, tests): wins over `config.context`. */
   contextDir?: string;
   context?: ContextSizer;
-  /** Default platform when FROM has no `--platform` (linux/amd64). */
+  /** Target platform for FROM lines without `--platform` (`--platform` of the CLI); else config `platform`, else linux/amd64. */
   platform?: string;
   /** Online look-ups already cached (only when `layerwise.online` is on). */
   external?: ExternalFacts;
@@ -67,14 +72,13 @@ interface Placed {
   fallback?: boolean;
 }
 
+/** What earlier layers of a stage left, for cleanup, `COPY --from` and "already installed" checks (WORKDIR, USER, env come from the semantic model). */
 interface State {
   placed: Placed[];
   aptPresent: Set<string>;
   sites: Map<string, Set<string>>;
-  venvs: Set<string>;
-  workdir: string;
-  user: string;
-  copies: { dest: string; sources: string[]; destIsDir: boolean }[];
+  /** Virtual environments that arrived through `COPY --from` (the semantic model knows the ones this lineage created). */
+  copiedVenvs: Set<string>;
 }
 
 function cloneState(s: State): State {
@@ -82,17 +86,20 @@ function cloneState(s: State): State {
     placed: s.placed.map((p) => ({ ...p })),
     aptPresent: new Set(s.aptPresent),
     sites: new Map([...s.sites].map(([k, v]) => [k, new Set(v)])),
-    venvs: new Set(s.venvs),
-    workdir: s.workdir,
-    user: s.user,
-    copies: [...s.copies],
+    copiedVenvs: new Set(s.copiedVenvs),
   };
 }
 
-interface StageFacts {
+/** What the estimate needs to know about a stage, read off the semantic model. */
+interface StageBasis {
+  /** Python major.minor pip installs for; `3.12` when the model does not know it (`pythonNote` says so). */
   pythonMinor: string;
+  pythonNote?: string;
   libc: 'glibc' | 'musl';
+  /** The wheel data covers x86_64 and aarch64; other machines are sized with x86_64 wheels (`archNote` says so). */
   arch: 'x86_64' | 'aarch64';
+  archNote?: string;
+  platform: Platform;
   glibcVersion?: string;
   dist?: AptDist;
   distNote?: string;
@@ -100,45 +107,35 @@ interface StageFacts {
   full: boolean;
 }
 
-const DEBIAN_PYTHON: Record<string, string> = { bookworm: '3.11', trixie: '3.13', bullseye: '3.9' };
-const UBUNTU_PYTHON: Record<string, string> = { '24.04': '3.12', '22.04': '3.10', '20.04': '3.8' };
-const GLIBC: Record<string, string> = { bookworm: '2.36', trixie: '2.41', bullseye: '2.31', '24.04': '2.39', '22.04': '2.35', '20.04': '2.31' };
-
-function stageFacts(model: DockerfileModel, stage: Stage, defaultPlatform: string): StageFacts {
-  const facts = stage.from.facts;
-  const platform = normalizePlatform(rootStage(model, stage).from.platform ?? defaultPlatform);
-  const arch = /arm64|aarch64/.test(platform) ? 'aarch64' : 'x86_64';
-  const os = facts.os;
+function stageBasis(sem: Semantics, stage: Stage): StageBasis {
+  const sf = sem.stage(stage);
+  const image = sf.image;
+  const python = sf.python;
+  const os = image.os;
   const release = os?.release ?? (os?.distro === 'ubuntu' ? os.version : undefined);
-  let pythonMinor = facts.pythonMinor;
-  if (!pythonMinor && os?.distro === 'debian' && release) pythonMinor = DEBIAN_PYTHON[release];
-  if (!pythonMinor && os?.distro === 'ubuntu' && release) pythonMinor = UBUNTU_PYTHON[release];
-  const out: StageFacts = {
-    pythonMinor: pythonMinor ?? '3.12',
-    libc: facts.libc === 'musl' ? 'musl' : 'glibc',
-    arch,
-    full: facts.variant === 'full' || stage.from.ref.repository.endsWith('buildpack-deps'),
+  const machine = sf.platform.machine;
+  const out: StageBasis = {
+    pythonMinor: python?.version ?? '3.12',
+    libc: (python?.libc ?? image.libc) === 'musl' ? 'musl' : 'glibc',
+    arch: machine === 'aarch64' ? 'aarch64' : 'x86_64',
+    platform: sf.platform,
+    full: image.variant === 'full' || sf.root.from.ref.repository.endsWith('buildpack-deps'),
   };
+  if (!python?.version) out.pythonNote = 'Python version not known: 3.12 assumed';
+  if (machine !== 'x86_64' && machine !== 'aarch64') out.archNote = `no wheel data for ${machine}: x86_64 wheels used`;
   if (os?.distro) out.distro = os.distro;
-  const glibc = release ? GLIBC[release] : undefined;
-  if (glibc) out.glibcVersion = glibc;
+  if (python?.glibcVersion) out.glibcVersion = python.glibcVersion;
   if (os?.distro === 'debian' || os?.distro === 'ubuntu') {
     if (release === 'bookworm' || release === 'trixie') out.dist = release;
     else {
       out.dist = 'bookworm';
       out.distNote = `no apt data for ${os.distro} ${release ?? ''}: Debian bookworm figures used`.replace(/ +/g, ' ');
     }
-  } else if (!os && facts.family !== 'alpine' && facts.libc !== 'musl') {
+  } else if (!os && image.family !== 'alpine' && image.libc !== 'musl') {
     out.dist = 'trixie';
     out.distNote = 'distribution unknown: Debian trixie figures used';
   }
   return out;
-}
-
-function rootStage(model: DockerfileModel, stage: Stage): Stage {
-  let s = stage;
-  for (let guard = 0; s.from.stage !== undefined && guard < 50; guard++) s = model.stages[s.from.stage]!;
-  return s;
 }
 
 function shortText(model: DockerfileModel, instr: Instruction): string {
@@ -147,7 +144,7 @@ function shortText(model: DockerfileModel, instr: Instruction): string {
 }
 
 /** Base image size: the data table first, then online facts, then a labelled fallback. */
-function baseEstimate(stage: Stage, platform: string, stageTotals: StageEstimate[], external?: ExternalFacts): BaseEstimate {
+function baseEstimate(stage: Stage, plat: string, stageTotals: StageEstimate[], external?: ExternalFacts): BaseEstimate {
   const from = stage.from;
   if (from.stage !== undefined) {
     const parent = stageTotals[from.stage]!;
@@ -157,7 +154,6 @@ function baseEstimate(stage: Stage, platform: string, stageTotals: StageEstimate
   const tag = ref.tag ?? (ref.digest ? '' : 'latest');
   const image = ref.registry && ref.registry !== 'docker.io' ? `${ref.registry}/${ref.path}` : ref.repository;
   if (image === 'scratch') return { image, tag: '', bytes: ZERO, downloadBytes: ZERO, source: 'scratch: an empty file system', fallback: false };
-  const plat = normalizePlatform(from.platform ?? platform);
   const row = lookupBaseImage(image, tag || 'latest', plat) ?? (ref.registry && ref.registry !== 'docker.io' ? lookupBaseImage(`${ref.registry}/${ref.path}`, tag || 'latest', plat) : undefined);
   if (row && (row.uncompressedBytes !== undefined || row.compressedBytes !== undefined)) {
     const estimated = row.uncompressedEstimated || row.kind !== 'measured' || row.approximate;
@@ -178,7 +174,7 @@ function baseEstimate(stage: Stage, platform: string, stageTotals: StageEstimate
       tag,
       bytes: round(bytes),
       downloadBytes: round(download),
-      source: `${baseImagesMeta.file}${alias}, ${row.kind}${estimated ? ', on-disk figure estimated' : ''}, build ${row.date}: ${row.source}${how}`,
+      source: `published image sizes${alias} for ${plat}, ${row.kind}${estimated ? ', on-disk figure estimated' : ''}, build ${row.date}: ${row.source}${how}`,
       fallback: false,
     };
   }
@@ -202,16 +198,27 @@ function baseEstimate(stage: Stage, platform: string, stageTotals: StageEstimate
     tag,
     bytes,
     downloadBytes: round(scale(bytes, { typical: 0.37, low: 0.3, high: 0.45 })),
-    source: `${cite(fb)}${from.ref.hasVariables ? '; the reference contains an unresolved variable' : ''}`,
+    source: `${cite(fb)}${from.ref.hasVariables ? '; the reference contains an unresolved variable' : ''}${plat !== 'linux/amd64' && lookupBaseImage(image, tag || 'latest', 'linux/amd64') ? `; the data has this tag for linux/amd64, not ${plat}` : ''}`,
     fallback: true,
   };
 }
 
-/** Resolves `p` against a working directory and expands `~` and variables. */
-function absPath(p: string, workdir: string, env: ReadonlyMap<string, string>, home: string): string {
-  let v = substitute(p, env).replace(/^~(?=\/|$)/, home).replace(/^\$HOME(?=\/|$)/, home);
-  if (!v.startsWith('/')) v = posix.join(workdir, v);
-  return posix.normalize(v).replace(/(.)\/$/, '$1');
+/**
+ * The absolute path a command's argument names, from the semantic model (WORKDIR, `cd` earlier in the RUN, the
+ * command's variables, `~`). `$HOME` is the user's home when no ENV sets it, as the build's shell has it. When a
+ * variable or the folder is unknown: the value as written behind `?`, which matches no real path.
+ */
+function pathAt(ctx: Ctx, instr: Instruction, value: string, env: ReadonlyMap<string, string>, cwd?: string): string {
+  let v = substituteVars(value, env);
+  if (!env.has('HOME')) v = v.replace(/^\$(HOME|\{HOME\})(?=\/|$)/, homeAt(ctx, instr));
+  const trailing = /\/\*$/.test(v) ? '/*' : '';
+  const abs = ctx.sem.path(instr, trailing ? v.slice(0, -2) : v, cwd);
+  return abs !== undefined ? (abs === '/' && trailing ? '/*' : `${abs}${trailing}`) : `?${v}`;
+}
+
+/** The home folder of the instruction's user (HOME, else `/root` or `/home/<user>`). */
+function homeAt(ctx: Ctx, instr: Instruction): string {
+  return ctx.sem.path(instr, '~') ?? '/root';
 }
 
 /** Whether `path` is `dir` or below it. A trailing `/*` on `dir` means its contents. */
@@ -223,7 +230,11 @@ function under(path: string, dir: string): boolean {
 interface Ctx {
   model: DockerfileModel;
   input: EstimateInput;
+  sem: Semantics;
+  /** The build context on the project's side, as the rules resolve it. */
   contextDir?: string;
+  /** Where `requirementsFilesOf` finds the Dockerfile and its build context (the same answer LW113 gets). */
+  loc?: InstallLocation;
   fullBaseApt: Map<AptDist, Set<string>>;
 }
 
@@ -242,19 +253,32 @@ function buildpackDepsPresent(ctx: Ctx, dist: AptDist): Set<string> {
 
 /** Estimates the whole image and every stage. Pure: files and context sizes come through `input`. */
 export function estimateImage(model: DockerfileModel, input: EstimateInput = {}): ImageEstimate {
-  const ctx: Ctx = { model, input, fullBaseApt: new Map() };
-  const contextDir = input.contextDir ?? (input.dockerfilePath ? posix.dirname(input.dockerfilePath.replace(/\\/g, '/')) : undefined);
-  if (contextDir !== undefined) ctx.contextDir = contextDir;
-  const platform = input.platform ?? 'linux/amd64';
+  const config = input.config ?? {};
+  const platform = input.platform ?? config.platform;
+  const sem = semanticsOf(model, semanticOptions({ ...(config.buildArgs ? { buildArgs: config.buildArgs } : {}), ...(platform ? { platform } : {}) }));
+  const ctx: Ctx = { model, input, sem, fullBaseApt: new Map() };
+  // The same build context the rules read: an explicit folder, else config `context` against the Dockerfile's folder.
+  // Requirements files are traced with the same variables as the lint (build args, platform).
+  const traceConfig: { context?: string; buildArgs?: Record<string, string>; platform?: string } = {
+    ...(config.buildArgs ? { buildArgs: config.buildArgs } : {}),
+    ...(platform ? { platform } : {}),
+  };
+  if (input.contextDir !== undefined) {
+    ctx.contextDir = input.contextDir.replace(/\\/g, '/');
+    ctx.loc = { path: input.dockerfilePath ?? posix.join(ctx.contextDir, 'Dockerfile'), config: { ...traceConfig, context: ctx.contextDir } };
+  } else if (input.dockerfilePath !== undefined) {
+    ctx.contextDir = buildContextDir(input.dockerfilePath, config.context);
+    ctx.loc = { path: input.dockerfilePath, config: { ...traceConfig, ...(config.context !== undefined ? { context: config.context } : {}) } };
+  }
   const stages: StageEstimate[] = [];
   const finalStates: State[] = [];
   for (const stage of model.stages) {
-    const facts = stageFacts(model, stage, platform);
-    const base = baseEstimate(stage, platform, stages, input.external);
+    const facts = stageBasis(sem, stage);
+    const base = baseEstimate(stage, facts.platform.text, stages, input.external);
     const state: State =
       stage.from.stage !== undefined && finalStates[stage.from.stage]
         ? cloneState(finalStates[stage.from.stage]!)
-        : { placed: [], aptPresent: new Set(facts.full && facts.dist ? buildpackDepsPresent(ctx, facts.dist) : []), sites: new Map(), venvs: new Set(), workdir: '/', user: 'root', copies: [] };
+        : { placed: [], aptPresent: new Set(facts.full && facts.dist ? buildpackDepsPresent(ctx, facts.dist) : []), sites: new Map(), copiedVenvs: new Set() };
     const fromInstr = stage.fromInstruction;
     const instructions: InstructionEstimate[] = [
       {
@@ -271,15 +295,6 @@ export function estimateImage(model: DockerfileModel, input: EstimateInput = {})
     let layers: E = ZERO;
     for (const instr of stage.instructions) {
       if (instr === fromInstr) continue;
-      if (instr.keyword === 'WORKDIR' && instr.args[0]) {
-        const env = envAt(model, instr);
-        state.workdir = absPath(instr.args[0].value, state.workdir, env, homeOf(state, env));
-        continue;
-      }
-      if (instr.keyword === 'USER' && instr.args[0]) {
-        state.user = instr.args[0].value.split(':')[0] ?? 'root';
-        continue;
-      }
       let est: InstructionEstimate | undefined;
       if (instr.keyword === 'RUN' && instr.run) est = estimateRun(ctx, instr, state, facts);
       else if ((instr.keyword === 'COPY' || instr.keyword === 'ADD') && instr.copy) est = estimateCopy(ctx, instr, state, finalStates, stages);
@@ -309,24 +324,19 @@ export function estimateImage(model: DockerfileModel, input: EstimateInput = {})
   return out;
 }
 
-function homeOf(state: State, env: ReadonlyMap<string, string>): string {
-  return env.get('HOME') ?? (state.user === 'root' || state.user === '0' ? '/root' : `/home/${state.user}`);
-}
-
 interface Pending {
   part: Part;
   placed?: Placed;
   removedBy?: string;
 }
 
-function estimateRun(ctx: Ctx, instr: Instruction, state: State, facts: StageFacts): InstructionEstimate {
+function estimateRun(ctx: Ctx, instr: Instruction, state: State, facts: StageBasis): InstructionEstimate {
   const run = instr.run!;
-  const env = envAt(ctx.model, instr);
-  const home = homeOf(state, env);
+  const env = ctx.sem.instr(instr).env;
   const pending: Pending[] = [];
   const parts: Part[] = [];
   const savings: Saving[] = [];
-  const cacheMounts = run.mounts.filter((m) => m.type === 'cache' && m.target).map((m) => absPath(m.target!, state.workdir, env, home));
+  const cacheMounts = run.mounts.filter((m) => m.type === 'cache' && m.target).map((m) => pathAt(ctx, instr, m.target!, env));
   const mountedCache = (p: string): boolean => cacheMounts.some((m) => under(p, m));
   const place = (p: Pending): void => {
     pending.push(p);
@@ -344,7 +354,7 @@ function estimateRun(ctx: Ctx, instr: Instruction, state: State, facts: StageFac
         const placed: Placed = { path: '/var/lib/apt/lists', bytes: fact(lists), what: 'apt package lists (`apt-get update`)', source: cite(lists), layer: instr.index, kind: 'apt-lists' };
         place({ part: { what: placed.what, bytes: placed.bytes, source: placed.source, kind: 'apt-lists' }, placed });
       } else if (apt.sub === 'install') {
-        aptInstall(ctx, instr, cmd, state, facts, place, savings);
+        aptInstall(instr, cmd, state, facts, place, savings);
       } else if (apt.sub === 'purge' || apt.sub === 'remove' || apt.sub === 'autoremove') {
         const names = new Set(apt.packages.map((p) => p.value.toLowerCase()));
         const auto = apt.sub === 'autoremove' || apt.options.some((o) => o.value === '--auto-remove' || o.value === '--autoremove');
@@ -363,21 +373,21 @@ function estimateRun(ctx: Ctx, instr: Instruction, state: State, facts: StageFac
       continue;
     }
     if (cmd.pip) {
-      pipCommand(ctx, instr, cmd, state, facts, env, home, place, savings, mountedCache);
+      pipCommand(ctx, instr, cmd, state, facts, place);
       continue;
     }
     if (/^python(\d(\.\d+)?)?$/.test(name) && cmd.args.some((a) => a.value === '-m') && cmd.args.some((a) => a.value === 'venv' || a.value === 'virtualenv')) {
-      venvCommand(instr, cmd, state, facts, env, home, place);
+      venvCommand(ctx, instr, cmd, facts, place);
       continue;
     }
     if (name === 'virtualenv' || (name === 'uv' && cmd.args[0]?.value === 'venv')) {
-      venvCommand(instr, cmd, state, facts, env, home, place);
+      venvCommand(ctx, instr, cmd, facts, place);
       continue;
     }
     if (cmd.rm) {
       for (const t of cmd.rm.paths) {
         if (t.dynamic && /\$\(/.test(t.value)) continue;
-        const p = absPath(t.value, state.workdir, env, home);
+        const p = pathAt(ctx, instr, t.value, ctx.sem.commandEnv(instr, cmd), ctx.sem.commandDir(instr, cmd));
         let matched = false;
         for (const x of pending) {
           if (x.removedBy || !x.placed) continue;
@@ -407,7 +417,10 @@ function estimateRun(ctx: Ctx, instr: Instruction, state: State, facts: StageFac
     }
     parts.push(p.part);
     if (p.part.kind === 'apt-lists') savings.push({ what: 'apt lists', fix: 'add `&& rm -rf /var/lib/apt/lists/*` to the same RUN', bytes: p.part.bytes, source: p.part.source });
-    if (p.part.kind === 'pip-cache') savings.push({ what: 'pip cache', fix: 'add `--no-cache-dir`', bytes: p.part.bytes, source: p.part.source });
+    if (p.part.kind === 'pip-cache') {
+      const uv = p.part.what.startsWith('uv');
+      savings.push({ what: uv ? 'uv cache' : 'pip cache', fix: uv ? 'add `--no-cache`' : 'add `--no-cache-dir`', bytes: p.part.bytes, source: p.part.source });
+    }
     if (p.part.kind === 'apk-cache') savings.push({ what: 'apk index cache', fix: 'use `apk add --no-cache`', bytes: p.part.bytes, source: p.part.source });
   }
   if (unknownCommands.length) {
@@ -427,7 +440,7 @@ function laterCleanup(parts: Part[], savings: Saving[], placed: Placed, by: stri
   savings.push({ what: placed.what, fix: `move \`${by}\` into the RUN that created it`, bytes: placed.bytes, source: placed.source });
 }
 
-function aptInstall(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State, facts: StageFacts, place: (p: Pending) => void, savings: Saving[]): void {
+function aptInstall(instr: Instruction, cmd: CommandInfo, state: State, facts: StageBasis, place: (p: Pending) => void, savings: Saving[]): void {
   const apt = cmd.apt!;
   const names = apt.packages.filter((t) => !t.dynamic).map((t) => t.value);
   if (names.length === 0) return;
@@ -440,7 +453,7 @@ function aptInstall(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State
   const closure = aptInstallClosure(names, facts.dist, state.aptPresent);
   const kib = closure.installedKib;
   let bytes = round(scale(exact(kib * 1024), DEBIAN_ON_DISK_FACTOR));
-  const sourceParts = [`${aptPackagesMeta.file} (${facts.dist}, collected ${aptPackagesMeta.collected}): closure of ${closure.packages.length} new packages, Installed-Size ${formatBytes(kib * 1024)}`, `× ${DEBIAN_ON_DISK_FACTOR.typical} on disk (${cite(DEBIAN_ON_DISK_FACTOR)})`];
+  const sourceParts = [`Debian package indexes (${facts.dist}, collected ${aptPackagesMeta.collected}): closure of ${closure.packages.length} new packages, Installed-Size ${formatBytes(kib * 1024)}`, `× ${DEBIAN_ON_DISK_FACTOR.typical} on disk (${cite(DEBIAN_ON_DISK_FACTOR)})`];
   if (facts.distNote) sourceParts.push(facts.distNote);
   if (facts.full) sourceParts.push(`packages of the full image not counted (${BUILDPACK_DEPS_PACKAGES.source})`);
   let what = `apt: ${closure.known.concat(closure.partial).join(', ') || 'nothing new'}`;
@@ -462,7 +475,6 @@ function aptInstall(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State
     const up: Placed = { path: '/usr', bytes: b, what: `apt: ${closure.unknown.join(', ')} (not in the data)`, source: cite(UNKNOWN_APT_PACKAGE), layer: instr.index, kind: 'apt', packages: [...closure.unknown], fallback: true };
     place({ part: { what: up.what, bytes: b, source: up.source, kind: 'apt', fallback: true }, placed: up });
   }
-  void ctx;
 }
 
 function apkCommand(
@@ -514,13 +526,13 @@ function apkCommand(
   }
 }
 
-function venvCommand(instr: Instruction, cmd: CommandInfo, state: State, facts: StageFacts, env: ReadonlyMap<string, string>, home: string, place: (p: Pending) => void): void {
+function venvCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, facts: StageBasis, place: (p: Pending) => void): void {
   const args = cmd.args.map((a) => a.value);
   const start = args.indexOf('venv') >= 0 ? args.indexOf('venv') + 1 : args.indexOf('virtualenv') >= 0 ? args.indexOf('virtualenv') + 1 : 0;
-  const target = args.slice(start).find((a) => !a.startsWith('-'));
+  const target = args.slice(start).find((a) => !a.startsWith('-')) ?? (cmdBasename(cmd.name.value) === 'uv' ? '.venv' : undefined);
   if (!target) return;
-  const path = absPath(target, state.workdir, env, home);
-  state.venvs.add(path);
+  // Where pip then installs into it is the semantic model's answer (`sem.install`); here only its own files are weighed.
+  const path = pathAt(ctx, instr, target, ctx.sem.commandEnv(instr, cmd), ctx.sem.commandDir(instr, cmd));
   const withoutPip = args.includes('--without-pip') || cmdBasename(cmd.name.value) === 'uv';
   const minor = Number(/^3\.(\d+)/.exec(facts.pythonMinor)?.[1] ?? 12);
   const f = minor <= 11 ? VENV_WITH_SETUPTOOLS : VENV_PIP_ONLY;
@@ -529,87 +541,7 @@ function venvCommand(instr: Instruction, cmd: CommandInfo, state: State, facts: 
   place({ part: { what: placed.what, bytes, source: placed.source, kind: 'venv' }, placed });
 }
 
-/** Reads `-r` files, following nested `-r`; returns requested packages and whether an index option points at PyTorch's CPU wheels. */
-function readRequirementFile(ctx: Ctx, containerPath: string, state: State, seen: Set<string>): { packages: RequestedPackage[]; read: string[]; missing: string[]; cpuIndex: boolean; local: number } {
-  const out: { packages: RequestedPackage[]; read: string[]; missing: string[]; cpuIndex: boolean; local: number } = { packages: [], read: [], missing: [], cpuIndex: false, local: 0 };
-  const files = ctx.input.files;
-  const contextPaths = contextCandidates(ctx, containerPath, state);
-  let text: string | undefined;
-  let used: string | undefined;
-  for (const c of contextPaths) {
-    if (seen.has(c)) return out;
-    text = files?.read(c);
-    if (text !== undefined) {
-      used = c;
-      break;
-    }
-  }
-  if (text === undefined || used === undefined) {
-    out.missing.push(containerPath);
-    return out;
-  }
-  seen.add(used);
-  out.read.push(used);
-  const parsed = parseRequirements(text);
-  for (const entry of parsed.entries) {
-    if (entry.kind === 'requirement') {
-      if (entry.normalizedName && (entry.form === 'pep508' || entry.url?.wheel)) {
-        const pin = entry.specifiers.find((s) => s.operator === '==' || s.operator === '===');
-        const req: RequestedPackage = { name: entry.normalizedName, extras: entry.extras.map((x) => x.normalizedName) };
-        const version = pin?.version ?? entry.url?.wheel?.version;
-        if (version) req.version = version;
-        if (version?.includes('+cpu')) out.cpuIndex = true;
-        out.packages.push(req);
-      } else out.local++;
-    } else if (entry.kind === 'editable') out.local++;
-    else if (entry.kind === 'include' && !entry.constraint && !entry.isUrl) {
-      const nested = posix.join(posix.dirname(containerPath), entry.path);
-      const r = readRequirementFile(ctx, nested, state, seen);
-      out.packages.push(...r.packages);
-      out.read.push(...r.read);
-      out.missing.push(...r.missing);
-      out.cpuIndex ||= r.cpuIndex;
-      out.local += r.local;
-    } else if (entry.kind === 'option' && /download\.pytorch\.org\/whl\/cpu/.test(entry.value ?? '')) out.cpuIndex = true;
-  }
-  return out;
-}
-
-/** Where a file at `containerPath` came from in the build context, most likely first. */
-function contextCandidates(ctx: Ctx, containerPath: string, state: State): string[] {
-  const root = ctx.contextDir ?? '.';
-  const out: string[] = [];
-  for (let i = state.copies.length - 1; i >= 0; i--) {
-    const c = state.copies[i]!;
-    for (const src of c.sources) {
-      const s = src.replace(/^\.\/?/, '').replace(/\/$/, '');
-      if (c.destIsDir) {
-        const rel = containerPath === c.dest ? '' : containerPath.startsWith(`${c.dest === '/' ? '' : c.dest}/`) ? containerPath.slice(c.dest === '/' ? 1 : c.dest.length + 1) : undefined;
-        if (rel === undefined) continue;
-        // `COPY . /app` maps /app/x to x; `COPY requirements.txt /app/` maps /app/requirements.txt to requirements.txt.
-        if (s === '' || s === '.') out.push(posix.join(root, rel));
-        else if (posix.basename(s) === rel) out.push(posix.join(root, s));
-        else out.push(posix.join(root, s, rel));
-      } else if (containerPath === c.dest) out.push(posix.join(root, s));
-    }
-  }
-  out.push(posix.join(root, containerPath.replace(/^\/+/, '')));
-  out.push(posix.join(root, posix.basename(containerPath)));
-  return [...new Set(out)];
-}
-
-function pipCommand(
-  ctx: Ctx,
-  instr: Instruction,
-  cmd: CommandInfo,
-  state: State,
-  facts: StageFacts,
-  env: ReadonlyMap<string, string>,
-  home: string,
-  place: (p: Pending) => void,
-  savings: Saving[],
-  mountedCache: (p: string) => boolean,
-): void {
+function pipCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State, facts: StageBasis, place: (p: Pending) => void): void {
   const pip = cmd.pip!;
   const args = cmd.args.map((a) => a.value);
   const isWheel = pip.tool === 'pip' && pip.sub === 'wheel';
@@ -619,60 +551,79 @@ function pipCommand(
     return;
   }
   if (pip.sub !== 'install' && !isWheel) return;
+  const inst = ctx.sem.install(instr, cmd);
+  const env = inst?.commandEnv ?? ctx.sem.commandEnv(instr, cmd);
+  const cwd = inst?.cwd ?? ctx.sem.commandDir(instr, cmd);
+  const at = (v: string): string => pathAt(ctx, instr, v, env, cwd);
   const minor = facts.pythonMinor;
-  const pyVersion = `python${minor}`;
-  // Where pip puts packages.
+  const siteOf = (root: string): string => `${root}/lib/python${minor}/site-packages`;
+  // Where pip puts packages: the semantic model's answer, the one every rule gets.
   let site: string;
   let where: string;
-  const launcherDir = pip.launcher.includes('/') ? posix.dirname(pip.launcher.split(' ')[0]!) : undefined;
-  const pathVenv = [...state.venvs].find((v) => (env.get('PATH') ?? '').split(':').includes(`${v}/bin`)) ?? (env.get('VIRTUAL_ENV') ? env.get('VIRTUAL_ENV') : undefined);
-  const launcherVenv = launcherDir?.endsWith('/bin') ? posix.dirname(launcherDir) : undefined;
-  const venv = launcherVenv && launcherVenv !== '/usr' && launcherVenv !== '/usr/local' ? launcherVenv : launcherDir ? undefined : pathVenv;
-  const wheelDirIdx = args.findIndex((a) => a === '-w' || a === '--wheel-dir' || a.startsWith('--wheel-dir='));
+  const target0 = inst?.env;
+  const onPath = (env.get('PATH') ?? '').split(':');
+  const copiedVenv = !target0 || target0.kind === 'system' ? [...state.copiedVenvs].find((v) => onPath.includes(`${v}/bin`)) : undefined;
   if (isWheel) {
-    const v = wheelDirIdx >= 0 ? (args[wheelDirIdx]!.includes('=') ? args[wheelDirIdx]!.split('=')[1]! : args[wheelDirIdx + 1] ?? '.') : '.';
-    site = absPath(v, state.workdir, env, home);
+    const i = args.findIndex((a) => a === '-w' || a === '--wheel-dir' || a.startsWith('--wheel-dir='));
+    site = at(i >= 0 ? (args[i]!.includes('=') ? args[i]!.split('=')[1]! : (args[i + 1] ?? '.')) : '.');
     where = `wheels in \`${site}\``;
-  } else if (pip.target) {
-    site = absPath(pip.target, state.workdir, env, home);
+  } else if (copiedVenv) {
+    site = siteOf(copiedVenv);
+    where = `venv ${copiedVenv}`;
+  } else if (target0?.kind === 'target') {
+    site = target0.root;
     where = `\`--target ${site}\``;
-  } else if (pip.prefix) {
-    site = `${absPath(pip.prefix, state.workdir, env, home)}/lib/${pyVersion}/site-packages`;
+  } else if (target0?.kind === 'prefix') {
+    site = target0.sitePackages ?? siteOf(target0.root);
     where = `\`--prefix\`: ${site}`;
-  } else if (pip.user) {
-    site = `${home}/.local/lib/${pyVersion}/site-packages`;
+  } else if (target0?.kind === 'user') {
+    site = target0.sitePackages ?? siteOf(target0.root);
     where = `\`--user\`: ${site}`;
-  } else if (venv) {
-    site = `${venv}/lib/${pyVersion}/site-packages`;
-    where = `venv ${venv}`;
+  } else if (target0?.kind === 'venv') {
+    site = target0.sitePackages ?? siteOf(target0.root);
+    where = `venv ${target0.root}`;
   } else {
-    site = `/usr/local/lib/${pyVersion}/site-packages`;
+    // The model's system site-packages, or (when it cannot tell: a launcher path, no known interpreter) the python image's.
+    site = target0?.sitePackages ?? `/usr/local/lib/python${minor}/site-packages`;
     where = `system site-packages ${site}`;
   }
-  // What is requested.
+  // What is requested: names on the command line, and the requirements files LW113 and the others read.
   const requested: RequestedPackage[] = [];
   const read: string[] = [];
   const missing: string[] = [];
   let local = pip.localPaths.length + pip.editables.length;
   let cpu = /download\.pytorch\.org\/whl\/cpu/.test([...args, env.get('PIP_INDEX_URL') ?? '', env.get('PIP_EXTRA_INDEX_URL') ?? '', env.get('UV_INDEX_URL') ?? '', env.get('UV_EXTRA_INDEX_URL') ?? ''].join(' '));
   for (const t of pip.packages) requested.push(...specFromToken(t));
-  const seen = new Set<string>();
   for (const r of pip.requirements) {
-    if (r.dynamic) {
-      missing.push(r.value);
-      continue;
+    const v = substituteVars(r.value, env);
+    if (v.includes('$') || /^[a-z][a-z0-9+.-]*:\/\//i.test(v) || !ctx.loc || !ctx.input.files) missing.push(r.value);
+  }
+  if (ctx.loc && ctx.input.files) {
+    for (const f of requirementsFilesOf(ctx.model, instr, cmd, ctx.input.files, ctx.loc)) {
+      if (f.constraint) continue;
+      if (!f.parsed) {
+        missing.push(f.includedFrom ? f.containerPath : f.token.value);
+        continue;
+      }
+      read.push(f.path);
+      for (const entry of f.parsed.entries) {
+        if (entry.kind === 'requirement') {
+          if (entry.normalizedName && (entry.form === 'pep508' || entry.url?.wheel)) {
+            const pin = entry.specifiers.find((x) => x.operator === '==' || x.operator === '===');
+            const req: RequestedPackage = { name: entry.normalizedName, extras: entry.extras.map((x) => x.normalizedName) };
+            const version = pin?.version ?? entry.url?.wheel?.version;
+            if (version) req.version = version;
+            requested.push(req);
+          } else local++;
+        } else if (entry.kind === 'editable') local++;
+        else if (entry.kind === 'option' && /download\.pytorch\.org\/whl\/cpu/.test(entry.value ?? '')) cpu = true;
+      }
     }
-    const got = readRequirementFile(ctx, absPath(r.value, state.workdir, env, home), state, seen);
-    requested.push(...got.packages);
-    read.push(...got.read);
-    missing.push(...got.missing);
-    cpu ||= got.cpuIndex;
-    local += got.local;
   }
   if (requested.some((r) => r.version?.includes('+cpu'))) cpu = true;
   const uv = pip.tool === 'uv';
-  const noCompile = args.includes('--no-compile') || truthy(env.get('PIP_NO_COMPILE'));
-  const compile = uv ? args.includes('--compile-bytecode') || args.includes('--compile') || truthy(env.get('UV_COMPILE_BYTECODE')) : !noCompile;
+  const noCompile = args.includes('--no-compile') || truthyEnv(env.get('PIP_NO_COMPILE'));
+  const compile = uv ? args.includes('--compile-bytecode') || args.includes('--compile') || truthyEnv(env.get('UV_COMPILE_BYTECODE')) : !noCompile;
   const target: PipTarget = { pythonVersion: minor, libc: facts.libc, arch: facts.arch, pyc: compile && !isWheel, cpuTorch: cpu, ...(ctx.input.medianRatiosOnly ? { medianRatiosOnly: true } : {}), ...(facts.glibcVersion ? { glibcVersion: facts.glibcVersion } : {}) };
   const present = isWheel ? new Set<string>() : (state.sites.get(site) ?? new Set<string>());
   const resolved = resolvePackages(requested, target, present, ctx.input.external);
@@ -683,17 +634,24 @@ function pipCommand(
   }
   const direct = resolved.packages.filter((p) => !p.dependency).length;
   const deps = resolved.packages.length - direct;
-  const fromFiles = read.length ? ` from ${read.map((r) => posix.relative(ctx.contextDir ?? '.', r) || r).join(', ')}` : '';
+  const fromFiles = read.length ? ` from ${read.map((r) => posix.relative(ctx.contextDir ?? '/', r) || r).join(', ')}` : '';
   const pyc = target.pyc ? '' : ' (no .pyc)';
   if (resolved.packages.length) {
     const bytes = isWheel ? resolved.download : resolved.installed;
     const anyFallback = resolved.packages.some((p) => p.fallback);
     const origin = (p: PackageEstimate): string =>
-      p.source.startsWith('PyPI JSON API') ? 'PyPI JSON API (online)' : p.source.startsWith('fallback') || (p.fallback && !p.source.startsWith('sdist')) ? 'fallback figures' : p.source.includes('dependency-closures') ? 'dependency-closures.tsv' : 'wheels.json';
+      p.source.startsWith('PyPI JSON API')
+        ? 'PyPI JSON API (online)'
+        : p.source.startsWith('fallback') || (p.fallback && !p.source.startsWith('sdist'))
+          ? 'fallback figures'
+          : p.source.includes(CLOSURE_SOURCE)
+            ? 'resolved dependency closures'
+            : 'PyPI file sizes';
     const ratio = (p: PackageEstimate): string => p.source.split(';').pop()!.trim().replace(/ for [^ ]+ [^ ]+ \(/, ' (');
     const srcs = [...new Set(resolved.packages.map(origin))].join(', ') + '; ' + [...new Set(resolved.packages.filter((p) => !p.fallback).map(ratio))].slice(0, 2).join('; ');
     const what = `${isWheel ? 'pip wheel' : uv ? 'uv pip' : 'pip'}: ${direct} package${direct === 1 ? '' : 's'} + ${deps} dependenc${deps === 1 ? 'y' : 'ies'}${fromFiles} → ${where}${pyc}`;
-    const placed: Placed = { path: site, bytes: round(bytes), what, source: `${resolved.packages.length} packages sized from ${srcs}`, layer: instr.index, kind: 'pip' };
+    const notes = [facts.pythonNote, facts.archNote].filter(Boolean).join('; ');
+    const placed: Placed = { path: site, bytes: round(bytes), what, source: `${resolved.packages.length} packages sized for ${wheelTargetText(target, facts.platform)} from ${srcs}${notes ? `; ${notes}` : ''}`, layer: instr.index, kind: 'pip' };
     place({ part: { what, bytes: placed.bytes, source: placed.source, kind: 'pip', packages: resolved.packages, ...(anyFallback ? { fallback: true } : {}) }, placed });
   }
   if (resolved.unknownDependencies.length) {
@@ -702,7 +660,7 @@ function pipCommand(
       part: {
         what: `dependencies of ${resolved.unknownDependencies.slice(0, 6).join(', ')}${resolved.unknownDependencies.length > 6 ? '…' : ''} not known to Layerwise: not counted (high bound allows for them)`,
         bytes: { typical: 0, low: 0, high: Math.round(own.high) },
-        source: 'fallback: no dependency list in the embedded data (data/python-dependencies.ts)',
+        source: 'fallback: Layerwise has no dependency list for these packages (the high bound doubles their own size)',
         kind: 'pip',
         fallback: true,
       },
@@ -714,16 +672,21 @@ function pipCommand(
   for (const m of missing) {
     place({ part: { what: `requirements file \`${m}\` not found in the build context: not counted`, bytes: fact(LOCKED_PROJECT), source: cite(LOCKED_PROJECT), kind: 'pip', fallback: true } });
   }
-  // The cache.
-  const noCache = pip.noCacheDir || truthy(env.get('PIP_NO_CACHE_DIR')) || (uv && truthy(env.get('UV_NO_CACHE')));
-  const cacheDir = uv ? env.get('UV_CACHE_DIR') ?? `${home}/.cache/uv` : env.get('PIP_CACHE_DIR') ?? `${home}/.cache/pip`;
-  if (!noCache && !mountedCache(cacheDir) && !mountedCache(`${home}/.cache`) && resolved.packages.length) {
+  // The cache: kept unless the model says what disables it (`--no-cache-dir`, PIP_NO_CACHE_DIR however set, a cache mount) — DL3042's answer too.
+  const cache = inst?.cache;
+  if (cache?.kept && resolved.packages.length) {
+    const cacheDir = at(cache.dir);
     const b = uv ? round(scale(resolved.installed, UV_CACHE_FACTOR)) : round(scale(resolved.download, PIP_CACHE_FACTOR));
     const src = uv ? cite(UV_CACHE_FACTOR) : `${cite(PIP_CACHE_FACTOR)}: download ${formatBytes(resolved.download.typical)}`;
     const placed: Placed = { path: cacheDir, bytes: b, what: `${uv ? 'uv' : 'pip'} cache in ${cacheDir}`, source: src, layer: instr.index, kind: 'pip-cache' };
     place({ part: { what: placed.what, bytes: b, source: src, kind: 'pip-cache' }, placed });
   }
-  void savings;
+}
+
+/** The wheel target in words: `CPython 3.12, glibc 2.41, linux/arm64 (aarch64)`. */
+function wheelTargetText(t: PipTarget, platform: Platform): string {
+  const libc = t.libc === 'musl' ? 'musl' : `glibc${t.glibcVersion ? ` ${t.glibcVersion}` : ''}`;
+  return `CPython ${t.pythonVersion}, ${libc}, ${platform.text} (${t.arch})`;
 }
 
 /** `uv sync`, `poetry install`, a requirements file that cannot be read: the packages are not known. */
@@ -735,10 +698,6 @@ const LOCKED_PROJECT: RangedFact = {
   source: 'fallback: the packages are not known to Layerwise (from a few MB to several GB)',
   asOf: '2026-11-29',
 };
-
-function truthy(v: string | undefined): boolean {
-  return v !== undefined && !/^(0|false|no|off|)$/i.test(v.trim());
-}
 
 function specFromToken(t: Token): RequestedPackage[] {
   if (t.dynamic) return [];
@@ -756,13 +715,12 @@ function isRemote(src: string): boolean {
 
 function estimateCopy(ctx: Ctx, instr: Instruction, state: State, finalStates: State[], stages: StageEstimate[]): InstructionEstimate {
   const copy = instr.copy!;
-  const env = envAt(ctx.model, instr);
-  const home = homeOf(state, env);
+  const env = ctx.sem.instr(instr).env;
   const parts: Part[] = [];
   const savings: Saving[] = [];
-  const sources = copy.sources.map((s) => substitute(s.value, env));
-  const destRaw = copy.dest ? substitute(copy.dest.value, env) : '.';
-  const dest = absPath(destRaw, state.workdir, env, home);
+  const sources = copy.sources.map((s) => substituteVars(s.value, env));
+  const destRaw = copy.dest ? substituteVars(copy.dest.value, env) : '.';
+  const dest = pathAt(ctx, instr, destRaw, env);
   const destIsDir = destRaw.endsWith('/') || sources.length > 1 || destRaw === '.' || sources.some((s) => /[*?[]/.test(s));
   const result: InstructionEstimate = { index: instr.index, line: instr.startLine + 1, keyword: instr.keyword, instruction: shortText(ctx.model, instr), range: instr.range, bytes: ZERO, parts, savings };
 
@@ -775,7 +733,8 @@ function estimateCopy(ctx: Ctx, instr: Instruction, state: State, finalStates: S
       const other = finalStates[stageIndex]!;
       const otherName = stages[stageIndex]?.name ?? String(stageIndex);
       for (const src of sources) {
-        const s = absPath(src, '/', env, '/root');
+        // `COPY --from` sources are absolute in the other stage, or relative to its root.
+        const s = posix.resolve('/', src);
         const inside = other.placed.filter((p) => under(p.path, s));
         const containing = other.placed.filter((p) => !under(p.path, s) && under(s, p.path));
         let b = add(...inside.map((p) => p.bytes));
@@ -798,7 +757,9 @@ function estimateCopy(ctx: Ctx, instr: Instruction, state: State, finalStates: S
         for (const p of containing) state.placed.push({ ...p, path: target, bytes: { typical: p.bytes.typical * 0.5, low: 0, high: p.bytes.high }, layer: instr.index });
         // Packages copied with a site-packages folder count as installed there.
         for (const [site, names] of other.sites) if (under(site, s)) state.sites.set(posix.join(target, posix.relative(s, site)), new Set(names));
-        for (const v of other.venvs) if (under(v, s)) state.venvs.add(posix.join(target, posix.relative(s, v)));
+        for (const v of [...ctx.sem.stage(stageIndex).envs.filter((x) => x.kind === 'venv').map((x) => x.root), ...other.copiedVenvs]) {
+          if (under(v, s)) state.copiedVenvs.add(posix.join(target, posix.relative(s, v)));
+        }
       }
     }
   } else {
@@ -831,7 +792,6 @@ function estimateCopy(ctx: Ctx, instr: Instruction, state: State, finalStates: S
       } else {
         parts.push({ what: `${local.join(', ')} from the build context: not measured`, bytes: fact(UNKNOWN_COPY), source: `${cite(UNKNOWN_COPY)}; no build context available`, kind: 'context', fallback: true });
       }
-      state.copies.push({ dest, sources: local, destIsDir });
     }
   }
   result.bytes = round(add(...parts.map((p) => p.bytes)));

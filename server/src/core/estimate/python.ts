@@ -53,7 +53,11 @@ function spread(kind: 'pure' | 'binary', pyc: boolean): { low: number; high: num
   const at = (q: number): number => rs[Math.min(rs.length - 1, Math.max(0, Math.round(q * (rs.length - 1))))] ?? 1;
   return { low: at(0.1), high: at(0.9) };
 }
-const WHEELS_SOURCE = `wheels.json from ${wheelsMeta.file} (PyPI file sizes in uv.lock files, ${wheelsMeta.dates?.from ?? ''}..${wheelsMeta.dates?.to ?? ''})`;
+// Sources in words a user can check: what was measured, where it was published, when (no repository file names).
+const WHEELS_SOURCE = `PyPI file sizes recorded in public uv.lock files, uploads ${wheelsMeta.dates?.from ?? ''}..${wheelsMeta.dates?.to ?? ''}, collected ${wheelsMeta.collected}`;
+const RATIOS_SOURCE = `installed sizes measured with pip (CPython 3.11, ${ratiosMeta.collected})`;
+/** Marks the source of a package sized from a resolved dependency closure (torch, tensorflow, …). */
+export const CLOSURE_SOURCE = 'resolved dependency closure';
 
 function installedFromWheel(name: string, wheelBytes: number, pure: boolean, pyc: boolean, medianOnly = false): { installed: E; source: string } {
   if (wheelBytes >= LARGE_WHEEL_BYTES) {
@@ -65,14 +69,14 @@ function installedFromWheel(name: string, wheelBytes: number, pure: boolean, pyc
     const t = wheelBytes * ratio;
     return {
       installed: round(e(t, t * 0.9, t * 1.1)),
-      source: `measured installed/wheel ${ratio.toFixed(2)} for ${measured.name} ${measured.installedVersion} (${ratiosMeta.file}, ${ratiosMeta.collected})`,
+      source: `measured installed/wheel ${ratio.toFixed(2)} for ${measured.name} ${measured.installedVersion} (${RATIOS_SOURCE})`,
     };
   }
   const m = installedMultiplier(pure ? 'pure' : 'binary', { pyc });
   const p = spread(pure ? 'pure' : 'binary', pyc);
   return {
     installed: round(scale(exact(wheelBytes), { typical: m.typical, low: Math.min(p.low, m.low), high: Math.max(p.high, m.high) })),
-    source: `median installed/wheel of ${m.n} measured ${pure ? 'pure-Python' : 'binary'} wheels, ${m.typical.toFixed(2)} (range: 10th–90th percentile ${p.low.toFixed(2)}–${p.high.toFixed(2)}; ${ratiosMeta.file}, ${m.asOf})`,
+    source: `median installed/wheel of ${m.n} measured ${pure ? 'pure-Python' : 'binary'} wheels, ${m.typical.toFixed(2)} (range: 10th–90th percentile ${p.low.toFixed(2)}–${p.high.toFixed(2)}; ${RATIOS_SOURCE.replace(ratiosMeta.collected, m.asOf)})`,
   };
 }
 
@@ -212,7 +216,7 @@ export function resolvePackages(requested: readonly RequestedPackage[], target: 
           dependency: own ? dependency : true,
           installed,
           download: exact(w.wheelBytes),
-          source: `${w.wheelFile} ${w.wheelBytes} B (${dependencyClosuresMeta.file}: ${closure.source}); ${source}`,
+          source: `${w.wheelFile} ${w.wheelBytes} B (${CLOSURE_SOURCE} from ${closure.source.replace(/^uv\.lock github:([^:]+):uv\.lock/, 'the uv.lock of $1')}, collected ${dependencyClosuresMeta.collected}); ${source}`,
           fallback: false,
         });
       }

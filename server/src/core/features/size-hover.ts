@@ -65,7 +65,7 @@ export function fromSizeMarkdown(model: DockerfileModel, stage: Stage, est: Stag
     }
     if (rows.length) {
       lines.push('', `**Python ${minor} side by side** (linux/amd64):`, '', '| image | download | on disk | build |', '|---|---:|---:|---|', ...rows);
-      lines.push(`_Source: ${baseImagesMeta.file} (collected ${baseImagesMeta.collected}; docker-library/repo-info)._`);
+      lines.push(`_Source: docker-library/repo-info, the official images' published sizes (collected ${baseImagesMeta.collected})._`);
     }
   }
   const eol: string[] = [];
