@@ -8,6 +8,8 @@ ruleTester(rule, {
     { name: 'a redundant cleanup after a RUN that cleaned itself', code: 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /var/lib/apt/lists/*\n' },
     { name: 'a builder stage is not shipped', code: 'FROM debian:bookworm AS b\nRUN apt-get update\nRUN rm -rf /var/lib/apt/lists/*\nFROM debian:bookworm-slim\nCOPY --from=b /x /x\n' },
     { name: 'removing other files', code: 'FROM debian:bookworm\nRUN apt-get update\nRUN rm -rf /tmp/*\n' },
+    { name: 'no pip cache to remove when PIP_NO_CACHE_DIR is set', code: 'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\nRUN rm -rf /root/.cache/pip\n' },
+    { name: 'no pip cache to remove when the install used a cache mount', code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\nRUN pip cache purge\n' },
     { name: 'a purge of a package the same RUN installed', code: 'FROM debian:bookworm\nRUN apt-get install -y gcc && apt-get purge -y gcc\n' },
   ],
   invalid: [

@@ -18,6 +18,12 @@ ruleTester(rule, {
       applicability: 'unsafe',
     },
     {
+      name: 'an ONBUILD USER runs only in images built from this one: it does not set the user here',
+      code: 'FROM python:3.12-slim\nONBUILD USER app\nCMD ["python"]\n',
+      errors: [{ text: 'CMD', message: '`CMD` runs as root' }],
+      output: 'FROM python:3.12-slim\nONBUILD USER app\nRUN useradd --system --uid 10001 --no-create-home app\nUSER 10001\nCMD ["python"]\n',
+    },
+    {
       name: 'Alpine gets adduser',
       code: 'FROM python:3.12-alpine\nENTRYPOINT ["python"]\n',
       errors: [{ text: 'ENTRYPOINT' }],

@@ -28,6 +28,19 @@ ruleTester(rule, {
       output: null,
     },
     {
+      name: 'an arm64 FROM speaks of aarch64 wheels',
+      code: DF.replace('FROM python', 'FROM --platform=linux/arm64 python'),
+      files: REQS,
+      errors: [{ text: 'pip install', message: '(no wheel for Python 3.12 on glibc aarch64)' }],
+    },
+    {
+      name: 'the configured target platform applies to a FROM without --platform',
+      code: DF,
+      files: REQS,
+      config: { platform: 'linux/arm64' },
+      errors: [{ text: 'pip install', message: '(no wheel for Python 3.12 on glibc aarch64)' }],
+    },
+    {
       name: 'only the header package is missing',
       code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n',
       files: REQS,

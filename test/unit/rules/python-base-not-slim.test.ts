@@ -50,6 +50,20 @@ ruleTester(rule, {
       applicability: 'safe',
     },
     {
+      name: 'the requirements file is read where the COPY took it from, not next to the Dockerfile',
+      code: 'FROM python:3.12\nWORKDIR /app\nCOPY deps/requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n',
+      files: { 'deps/requirements.txt': 'flask==3.1.2\n' },
+      errors: [{ text: '3.12' }],
+      applicability: 'safe',
+    },
+    {
+      name: 'unsafe when a file the requirements file includes lists a package that compiles',
+      code: 'FROM python:3.12\nCOPY requirements.txt base.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\n',
+      files: { 'requirements.txt': '-r base.txt\nflask==3.1.2\n', 'base.txt': 'psycopg2==2.9.10\n' },
+      errors: [{ text: '3.12' }],
+      applicability: 'unsafe',
+    },
+    {
       name: 'unsafe when the stage runs a tool only the full image has',
       code: 'FROM python:3.12\nRUN curl -fsSL https://example.com/x.sh | sh\n',
       errors: [{ text: '3.12' }],

@@ -24,6 +24,20 @@ ruleTester(rule, {
       applicability: 'unsafe',
     },
     {
+      name: 'a COPY destination written with a variable is resolved',
+      code: 'FROM python:3.12-slim\nENV APP=/app\nCOPY . $APP\nRUN chown -R 10001 /app\n',
+      errors: [{ text: 'chown -R 10001 /app' }],
+      output: 'FROM python:3.12-slim\nENV APP=/app\nCOPY --chown=10001 . $APP\n',
+      applicability: 'safe',
+    },
+    {
+      name: 'a relative path is resolved against a cd earlier in the RUN',
+      code: 'FROM python:3.12-slim\nCOPY . /app\nRUN cd /app && chown -R 10001 .\n',
+      errors: [{ text: 'chown -R 10001 .' }],
+      output: 'FROM python:3.12-slim\nCOPY --chown=10001 . /app\nRUN cd /app\n',
+      applicability: 'safe',
+    },
+    {
       name: 'only the chown is dropped from a longer RUN',
       code: 'FROM python:3.12-slim\nRUN useradd app\nCOPY src /srv\nRUN chown -R app /srv && echo ok\n',
       errors: [{ text: 'chown -R app /srv' }],

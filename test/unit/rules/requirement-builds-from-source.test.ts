@@ -21,6 +21,20 @@ requirementsRuleTester(rule, {
       applicability: 'unsafe',
     },
     {
+      name: 'an arm64 FROM speaks of aarch64 wheels',
+      code: 'psycopg2==2.9.10\n',
+      files: { Dockerfile: DF.replace('FROM python', 'FROM --platform=linux/arm64 python') },
+      errors: [{ text: 'psycopg2', message: 'no wheel for Python 3.12 on glibc aarch64' }],
+      output: 'psycopg2-binary==2.9.10\n',
+    },
+    {
+      name: 'a platform given through a global ARG is resolved',
+      code: 'psycopg2==2.9.10\n',
+      files: { Dockerfile: 'ARG PLATFORM=linux/arm64\n' + DF.replace('FROM python', 'FROM --platform=$PLATFORM python') },
+      errors: [{ text: 'psycopg2', message: 'no wheel for Python 3.12 on glibc aarch64' }],
+      output: 'psycopg2-binary==2.9.10\n',
+    },
+    {
       name: 'a package with manylinux wheels but no musllinux wheel on Alpine',
       code: 'onnxruntime\n',
       files: { Dockerfile: DF.replace('3.12-slim', '3.12-alpine') },

@@ -6,7 +6,7 @@ import { OPTION_SPECS, specifierAdmits, specifierString, type ParsedOption, type
 import { getPackageRelease, selectWheel, type WheelChoice, type WheelTarget } from '../data/wheels';
 import { gpuDefaultPackage, packageNotice, pythonPackageFacts } from '../data/python-packages';
 import { formatBytes } from '../estimate/bytes';
-import { stageWheelTarget } from '../rules/requirements/requirements-helpers';
+import { installerWheelTarget } from '../rules/requirements/requirements-helpers';
 import * as posix from '../path';
 
 export interface RequirementsHover {
@@ -60,8 +60,8 @@ function optionHover(o: ParsedOption): RequirementsHover {
 
 function requirementHover(model: RequirementsModel, r: Requirement, sections: readonly RequirementHoverSection[]): RequirementsHover {
   const name = r.normalizedName!;
-  const installer = model.installers.find((i) => !i.install.constraint && stageWheelTarget(i.stage));
-  const imageTarget = installer ? stageWheelTarget(installer.stage) : undefined;
+  const installer = model.installers.find((i) => !i.install.constraint && installerWheelTarget(i));
+  const imageTarget = installer ? installerWheelTarget(installer) : undefined;
   const python = imageTarget?.pythonVersion ?? DEFAULT_PYTHON;
   const release = getPackageRelease(name);
   const lines: string[] = [`**${r.name}**${r.name !== name ? ` (normalized: \`${name}\`)` : ''} — [PyPI](https://pypi.org/project/${name}/)`, ''];

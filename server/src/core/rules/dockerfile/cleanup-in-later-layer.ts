@@ -3,16 +3,19 @@ import { defineRule } from '../rule';
 import type { Instruction } from '../../model/dockerfile';
 import type { CommandInfo, Token } from '../../model/commands';
 import { packageBaseName } from '../../data/apt-build-packages';
-import { effectiveInstructions, installedPackages, removedPackages } from './python-image-helpers';
+import { semanticsFor, type Semantics } from '../../model/semantic';
+import { installedPackages, lineageInstructions, removedPackages } from './python-image-helpers';
 import { commandSpan } from './util';
 
 interface Target {
   what: string;
   /** The path matches this kind of leftover. */
   matches: (path: string) => boolean;
-  /** A command that leaves it behind. */
-  writes: (c: CommandInfo) => boolean;
+  /** A command (of a RUN) that leaves it behind. */
+  writes: Writes;
 }
+
+type Writes = (c: CommandInfo, instr: Instruction, sem: Semantics) => boolean;
 
 const HOME_CACHE = /^(\/root|~|\$HOME|\$\{HOME\})\/\.cache/;
 
@@ -23,14 +26,14 @@ const TARGETS: Target[] = [
   {
     what: "pip's download cache",
     matches: (p) => HOME_CACHE.test(p) && /^[^/]*\/\.cache(\/pip)?(\/\*?)?\/?$/.test(p.replace(/^\/root/, '~')),
-    writes: (c) => c.pip !== undefined && c.pip.tool === 'pip' && c.pip.sub === 'install' && !c.pip.noCacheDir,
+    writes: (c, instr, sem) => c.pip?.tool === 'pip' && c.pip.sub === 'install' && sem.install(instr, c)?.cache?.kept === true,
   },
 ];
 
 interface Leftover {
   token: Token;
   what: string;
-  writes: (c: CommandInfo) => boolean;
+  writes: Writes;
   display: string;
 }
 
@@ -77,7 +80,7 @@ export default defineRule({
     fix: 'none',
     docs: {
       whatItDoes:
-        'Flags a cleanup in a RUN of a stage that ships (deleting `/var/lib/apt/lists/*`, apt or apk caches, pip\'s cache, `pip cache purge`, or `apt-get purge`/`apk del` of packages) when an earlier RUN wrote what it deletes. The message names the line of that earlier layer.',
+        'Flags a cleanup in a RUN of a stage that ships (deleting `/var/lib/apt/lists/*`, apt or apk caches, pip\'s cache, `pip cache purge`, or `apt-get purge`/`apk del` of packages) when an earlier RUN wrote what it deletes. The message names the line of that earlier layer. A pip install whose cache was off (`--no-cache-dir`, `PIP_NO_CACHE_DIR`, a cache mount) wrote no cache.',
       whyItMatters:
         'An image is a stack of layers, and a layer can only add files or mark them deleted. Deleting files in a later layer hides them from the container but every byte is still stored, pulled and pushed with the earlier layer. Cleanup saves space only in the same RUN that created the files.',
       example: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN rm -rf /var/lib/apt/lists/*\n',
@@ -89,17 +92,18 @@ export default defineRule({
   },
   check(ctx) {
     const model = ctx.model;
+    const sem = semanticsFor(ctx);
     for (const stage of model.stages) {
       if (!stage.layersInFinal) continue;
-      const all = effectiveInstructions(model, stage).filter((i) => i.run);
+      const all = lineageInstructions(sem, stage).filter((i) => i.run);
       for (const instr of stage.instructions.map((i) => i.trigger ?? i)) {
         if (!instr.run || instr.onbuild) continue;
         const before = all.slice(0, all.indexOf(instr));
         for (const c of instr.run.commands) {
           for (const left of leftoversRemovedBy(c)) {
             // The same RUN wrote it first: its own cleanup, not a later layer's.
-            if (instr.run.commands.some((w) => w.index < c.index && left.writes(w))) continue;
-            const writer = lastWriter(before, left);
+            if (instr.run.commands.some((w) => w.index < c.index && left.writes(w, instr, sem))) continue;
+            const writer = lastWriter(sem, before, left);
             if (!writer) continue;
             ctx.report({
               range: left.token === c.name ? commandSpan(c, c.pip?.subToken) : left.token.range,
@@ -115,10 +119,10 @@ export default defineRule({
 });
 
 /** The nearest earlier RUN that wrote the leftover and did not delete it itself. */
-function lastWriter(runs: Instruction[], left: Leftover): Instruction | undefined {
+function lastWriter(sem: Semantics, runs: Instruction[], left: Leftover): Instruction | undefined {
   for (let k = runs.length - 1; k >= 0; k--) {
     const commands = runs[k]!.run!.commands;
-    if (!commands.some(left.writes)) continue;
+    if (!commands.some((c) => left.writes(c, runs[k]!, sem))) continue;
     const cleaned = commands.some((c) => leftoversRemovedBy(c).some((l) => l.what === left.what));
     return cleaned ? undefined : runs[k];
   }

@@ -2,7 +2,7 @@
 import { defineRule } from '../rule';
 import type { Fix } from '../../types';
 import type { DockerfileModel, Stage } from '../../model/dockerfile';
-import { effectiveInstructions, stageChain } from './python-image-helpers';
+import { semanticsFor } from '../../model/semantic';
 import { eolOf } from '../../text';
 
 /** Images whose default user is root (the official python, debian, ubuntu and alpine images). */
@@ -24,7 +24,7 @@ export default defineRule({
     fix: 'unsafe',
     docs: {
       whatItDoes:
-        'Flags the final stage (the build target) when neither it nor a stage it is built on sets `USER`, and its base image (`python`, `debian`, `ubuntu`, `alpine`) runs as root by default. It reports at the `CMD`/`ENTRYPOINT` that will run as root, or at the base image when there is none.',
+        'Flags the final stage (the build target) when neither it nor a stage it is built on sets `USER` (an `ONBUILD USER` does not count: it runs only in images built from this one), and its base image (`python`, `debian`, `ubuntu`, `alpine`) runs as root by default. It reports at the `CMD`/`ENTRYPOINT` that will run as root, or at the base image when there is none.',
       whyItMatters:
         'A process running as root in a container owns every file of the image and is one kernel bug away from the host. An application that is compromised as an unprivileged user can do far less. Most Python web apps need no privilege at run time.',
       example: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
@@ -39,18 +39,18 @@ export default defineRule({
     const model = ctx.model;
     const stage = model.finalStage;
     if (!stage) return;
-    const chain = stageChain(model, stage);
-    const base = chain[chain.length - 1]!;
-    if (!ROOT_BY_DEFAULT.has(base.from.facts.family) || base.from.ref.hasVariables) return;
-    const instrs = effectiveInstructions(model, stage);
-    if (instrs.some((i) => i.keyword === 'USER')) return;
+    const facts = semanticsFor(ctx).stage(stage);
+    const base = facts.root;
+    if (!ROOT_BY_DEFAULT.has(facts.image.family) || base.from.ref.hasVariables) return;
+    // The USER in effect when the stage ends is the image's (a USER after the CMD still applies to it).
+    if (facts.end.userSet) return;
     const runs = stage.instructions.filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
     const at = runs[runs.length - 1];
     ctx.report({
       range: at ? at.keywordRange : base.from.imageRange,
       messageId: 'root',
       data: { keyword: at ? at.keyword : 'The container', image: base.from.image },
-      fixes: fixFor(model, stage, base.from.facts.os?.distro === 'alpine' || base.from.facts.family === 'alpine'),
+      fixes: fixFor(model, stage, facts.image.os?.distro === 'alpine' || facts.image.family === 'alpine'),
     });
   },
 });

@@ -1,7 +1,8 @@
 // Helpers for the yum/dnf/zypper/yarn/wget/… rules (hadolint DL3030–DL4006): flags as hadolint counts them, cleanup after an install, appending to a RUN.
 import type { Range, TextEdit } from '../../types';
 import type { RuleContext } from '../rule';
-import { envAt, type DockerfileModel, type Instruction } from '../../model/dockerfile';
+import type { DockerfileModel, Instruction } from '../../model/dockerfile';
+import type { Semantics } from '../../model/semantic';
 import { basename, type CommandInfo, type Token } from '../../model/commands';
 import { insertAfter } from './util';
 
@@ -142,16 +143,15 @@ export function reportRpmInstallsWithoutYes(ctx: RuleContext<DockerfileModel>, t
 }
 
 /**
- * Variables a version in a RUN may use: known ENV/ARG values (also before the first FROM), and ARGs declared
- * without a default, which stand for a value given with `--build-arg` (written as `0` so a version still looks like one).
+ * Variables a version in a RUN may use: what the semantic layer says the instruction sees (ARG as Docker scopes it,
+ * ENV, build args), and ARGs declared without a default, which stand for a value given with `--build-arg` (written
+ * as `0` so a version still looks like one).
  */
-export function versionVariables(model: DockerfileModel, instr: Instruction): Map<string, string> {
-  const vars = instr.stage >= 0 ? envAt(model, instr) : new Map<string, string>();
-  const scope = instr.stage >= 0 ? (model.stages[instr.stage]?.instructions ?? []) : model.instructions;
-  for (const i of scope) {
-    if (i.index >= instr.index) break;
-    if (instr.stage < 0) for (const kv of i.env ?? []) vars.set(kv.key, kv.value);
-    for (const kv of i.argDecls ?? []) if (!vars.has(kv.key)) vars.set(kv.key, kv.valueRange ? kv.value : '0');
-  }
+export function versionVariables(sem: Semantics, instr: Instruction): Map<string, string> {
+  const facts = sem.instr(instr);
+  const vars = new Map(facts.env);
+  for (const name of facts.argNames) if (!vars.has(name)) vars.set(name, '0');
+  // Before the first FROM (hadolint's cases) the global ARGs without a default are not in the layer's scope.
+  if (instr.stage < 0) for (const i of sem.model.instructions) if (i.index < instr.index) for (const kv of i.argDecls ?? []) if (!vars.has(kv.key)) vars.set(kv.key, '0');
   return vars;
 }

@@ -3,6 +3,7 @@ import { defineRule } from '../rule';
 import { compilesOnAlpine } from '../../data/python-packages';
 import { alwaysCompiles, pipPackages, type PipPackage } from './python-image-helpers';
 import { packagesInstalledBy } from '../../model/installs';
+import { semanticsFor } from '../../model/semantic';
 import { commandSpan } from './util';
 
 export default defineRule({
@@ -33,15 +34,17 @@ export default defineRule({
   },
   check(ctx) {
     const model = ctx.model;
+    const sem = semanticsFor(ctx);
     for (const stage of model.stages) {
-      if (stage.from.facts.libc !== 'musl') continue;
+      // The libc of the image the stage's lineage starts from (a `FROM <stage>` child has its parent's).
+      if (sem.stage(stage).image.libc !== 'musl') continue;
       for (const instr of stage.instructions.map((i) => i.trigger ?? i)) {
         for (const c of instr.run?.commands ?? []) {
           if (!c.pip || !(c.pip.tool === 'pip' || (c.pip.tool === 'uv' && c.pip.sub === 'install'))) continue;
           const only = c.pip.options.some((o) => /^--only-binary/.test(o.value));
           if (only) continue;
           for (const p of pipPackages(c).filter(compiles)) {
-            ctx.report({ range: p.token!.range, messageId: 'compiles', data: { package: p.name, image: stage.from.image } });
+            ctx.report({ range: p.token.range, messageId: 'compiles', data: { package: p.name, image: stage.from.image } });
           }
           for (const p of packagesInstalledBy(model, instr, ctx.files, ctx)) {
             if (p.install.command !== c || !(compilesOnAlpine(p.name) || alwaysCompiles(p.name))) continue;
@@ -60,5 +63,5 @@ export default defineRule({
 });
 
 function compiles(p: PipPackage): boolean {
-  return p.token !== undefined && (compilesOnAlpine(p.name) || alwaysCompiles(p.name));
+  return compilesOnAlpine(p.name) || alwaysCompiles(p.name);
 }

@@ -7,7 +7,8 @@ import { selectWheel, type WheelTarget } from '../../data/wheels';
 import { pythonPackageFacts } from '../../data/python-packages';
 import type { RelatedInformation } from '../../types';
 import { stageWheelTarget } from '../requirements/requirements-helpers';
-import { alwaysCompiles, effectiveInstructions, installedPackages } from './python-image-helpers';
+import { semanticsFor, type Semantics } from '../../model/semantic';
+import { alwaysCompiles, installedPackages, lineageInstructions } from './python-image-helpers';
 import { commandSpan } from './util';
 
 // Meta packages and what they pull in, for the compilers and headers rules ask about.
@@ -58,11 +59,12 @@ export default defineRule({
   check(ctx) {
     const model = ctx.model;
     if (!ctx.path) return;
+    const sem = semanticsFor(ctx);
     for (const stage of model.stages) {
       if (!stage.reachesFinal) continue;
-      const target = stageWheelTarget(stage);
-      if (!target || hasFullToolchain(model, stage)) continue;
-      const os = target.libc === 'musl' ? 'alpine' : stage.from.facts.os?.release === 'trixie' ? 'trixie' : 'bookworm';
+      const target = stageWheelTarget(sem, stage);
+      if (!target || hasFullToolchain(sem, stage)) continue;
+      const os = target.libc === 'musl' ? 'alpine' : sem.stage(stage).image.os?.release === 'trixie' ? 'trixie' : 'bookworm';
       for (const instr of stage.instructions) {
         for (const command of instr.run?.commands ?? []) {
           const pip = command.pip;
@@ -70,7 +72,7 @@ export default defineRule({
           if (pip.options.some((o) => /^--only-binary/.test(o.value))) continue;
           const compiling = compilingRequirements(model, instr, command, ctx.files, ctx, target, os);
           if (!compiling.length) continue;
-          const have = installedBefore(model, stage, instr, command);
+          const have = installedBefore(sem, stage, instr, command);
           const missing = [...new Set(compiling.flatMap((c) => c.needs))].filter((p) => !have.has(p));
           if (!missing.length) continue;
           const names = compiling.filter((c) => c.needs.some((n) => missing.includes(n)));
@@ -111,22 +113,20 @@ function compilingRequirements(model: DockerfileModel, instr: Instruction, comma
 }
 
 /** Full `python:3.x` (buildpack-deps) images ship gcc, make and the common `-dev` packages. */
-function hasFullToolchain(model: DockerfileModel, stage: Stage): boolean {
-  for (let s: Stage | undefined = stage, n = 0; s && n < 16; s = s.from.stage !== undefined ? model.stages[s.from.stage] : undefined, n++) {
-    if (s.from.stage === undefined) return s.from.facts.variant === 'full' || s.from.ref.repository.endsWith('buildpack-deps');
-  }
-  return false;
+function hasFullToolchain(sem: Semantics, stage: Stage): boolean {
+  const { root, image } = sem.stage(stage);
+  return image.variant === 'full' || root.from.ref.repository.endsWith('buildpack-deps');
 }
 
 /** apt/apk packages installed before the command (earlier instructions of the stage and its `FROM` stages, earlier commands of the RUN), with what meta packages provide. */
-function installedBefore(model: DockerfileModel, stage: Stage, instr: Instruction, command: CommandInfo): Set<string> {
+function installedBefore(sem: Semantics, stage: Stage, instr: Instruction, command: CommandInfo): Set<string> {
   const out = new Set<string>();
   const add = (name: string): void => {
     if (out.has(name)) return;
     out.add(name);
     for (const p of PROVIDES[name] ?? []) add(p);
   };
-  for (const i of effectiveInstructions(model, stage)) {
+  for (const i of lineageInstructions(sem, stage)) {
     if (i === instr) break;
     for (const c of i.run?.commands ?? []) for (const p of installedPackages(c)) add(p.name);
   }

@@ -2,7 +2,9 @@
 import { defineRule } from '../rule';
 import type { DockerfileModel, Stage } from '../../model/dockerfile';
 import { slimTagFor } from '../../model/image';
-import { alwaysCompiles, buildPackagesIn, commandWord, effectiveInstructions, installedPackages, pipPackages, stageChain } from './python-image-helpers';
+import { semanticsFor, type Semantics } from '../../model/semantic';
+import { packagesInstalledBy, requirementsFilesOf, type InstallLocation } from '../../model/installs';
+import { alwaysCompiles, buildPackagesIn, commandWord, installedPackages, lineageInstructions, pipPackages } from './python-image-helpers';
 import { basename } from '../../model/commands';
 import type { ProjectFiles } from '../../project';
 
@@ -39,7 +41,7 @@ export default defineRule({
       if (facts.family !== 'python' || facts.variant !== 'full' || ref.hasVariables || !tagRange) continue;
       const slim = slimTagFor(ref, facts);
       if (!slim) continue;
-      const safe = !compilesNative(model, stage, ctx.files, ctx.path);
+      const safe = !compilesNative(model, semanticsFor(ctx), stage, ctx.files, ctx);
       ctx.report({
         range: tagRange,
         messageId: 'notSlim',
@@ -64,11 +66,11 @@ const FULL_ONLY_COMMANDS: Readonly<Record<string, string>> = {
  * True when a shipped stage built on this one installs build packages, pip installs something that compiles or
  * cannot be checked, or runs a command only the full image has without installing it.
  */
-function compilesNative(model: DockerfileModel, stage: Stage, files: ProjectFiles, path: string | undefined): boolean {
-  const shipped = model.stages.filter((s) => s.layersInFinal && stageChain(model, s).includes(stage));
+function compilesNative(model: DockerfileModel, sem: Semantics, stage: Stage, files: ProjectFiles, loc: InstallLocation): boolean {
+  const shipped = model.stages.filter((s) => s.layersInFinal && sem.stage(s).lineage.includes(stage));
   for (const s of shipped) {
     const installed = new Set<string>();
-    for (const instr of effectiveInstructions(model, s)) {
+    for (const instr of lineageInstructions(sem, s)) {
       const commands = instr.run?.commands ?? [];
       for (const c of commands) for (const p of installedPackages(c)) installed.add(p.name);
       const used = [...commands.map((c) => basename(c.name.value)), ...(instr.keyword === 'CMD' || instr.keyword === 'ENTRYPOINT' ? [commandWord(instr) ?? ''] : [])];
@@ -77,15 +79,18 @@ function compilesNative(model: DockerfileModel, stage: Stage, files: ProjectFile
       if (used.some((u) => FULL_ONLY_COMMANDS[u] !== undefined && !installed.has(FULL_ONLY_COMMANDS[u]!))) return true;
       if (!instr.run) continue;
       if (buildPackagesIn(instr).length > 0) return true;
+      const fromFiles = packagesInstalledBy(model, instr, files, loc);
       for (const c of instr.run.commands) {
         const pip = c.pip;
         if (!pip || !['install', 'add', 'sync'].includes(pip.sub)) continue;
         // Projects, lock files and unreadable requirements cannot be checked for source builds.
         if (pip.sub === 'sync' || pip.tool === 'poetry' || pip.tool === 'pipenv' || pip.localPaths.length > 0 || pip.editables.length > 0) return true;
         if (pip.options.some((o) => /^--no-binary/.test(o.value))) return true;
-        const pkgs = pipPackages(c, files, path);
-        const readable = pip.requirements.every((r) => path !== undefined && pkgs.some((p) => p.file === r.value));
-        if (!readable || pkgs.some((p) => alwaysCompiles(p.name))) return true;
+        // Every requirements file (includes too) is found where pip reads it and could be read.
+        const read = requirementsFilesOf(model, instr, c, files, loc).filter((f) => !f.constraint);
+        const readable = read.filter((f) => f.includedFrom === undefined).length >= pip.requirements.length && read.every((f) => f.parsed !== undefined);
+        const names = [...pipPackages(c).map((p) => p.name), ...fromFiles.filter((p) => p.install.command === c).map((p) => p.name)];
+        if (!readable || names.some(alwaysCompiles)) return true;
       }
     }
   }

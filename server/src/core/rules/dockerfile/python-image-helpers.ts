@@ -1,32 +1,23 @@
-// Shared by the python-image rules (issue 3): which layers ship, what a RUN installs, the WORKDIR in effect, pip package names.
-import type { DockerfileModel, Instruction, Stage } from '../../model/dockerfile';
+// Shared by the python-image rules (issue 3): which layers ship, what a RUN installs, pip package names; stages, paths and requirements files come from the semantic layer and model/installs.
+import type { Instruction, Stage } from '../../model/dockerfile';
+import type { Semantics } from '../../model/semantic';
 import type { CommandInfo, Token } from '../../model/commands';
 import { basename } from '../../model/commands';
 import { isBuildOnlyPackage, packageBaseName, type PackageManager } from '../../data/apt-build-packages';
 import { getPackageRelease, normalizePackageName } from '../../data/wheels';
 import { pythonPackageFacts } from '../../data/python-packages';
-import { parseRequirements } from '../../parse/requirements';
-import type { ProjectFiles } from '../../project';
-import { dirnameOf, resolvePath } from '../../project';
-import * as posix from '../../path';
 
 /** True when the instruction's layer ends up in the image (its stage's layers do, or it is an ONBUILD trigger). */
 export function ships(stage: Stage | undefined, instr: Instruction): boolean {
   return instr.onbuild || stage === undefined || stage.layersInFinal;
 }
 
-/** The stage and the stages it is built `FROM` inside this file, nearest first. */
-export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
-  const out: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !out.includes(s); s = s.from.stage !== undefined ? model.stages[s.from.stage] : undefined) out.push(s);
-  return out;
-}
-
-/** The instructions in effect for a stage: its `FROM`-ancestors' instructions first, then its own. */
-export function effectiveInstructions(model: DockerfileModel, stage: Stage): Instruction[] {
-  return stageChain(model, stage)
-    .reverse()
-    .flatMap((s) => s.instructions.map((i) => i.trigger ?? i));
+/**
+ * The instructions in effect for a stage, oldest first: those of the stages of its lineage (the semantic layer's),
+ * then its own; ONBUILD triggers stand for the instruction they run.
+ */
+export function lineageInstructions(sem: Semantics, stage: Stage): Instruction[] {
+  return [...sem.stage(stage).lineage].reverse().flatMap((s) => s.instructions.map((i) => i.trigger ?? i));
 }
 
 export interface InstalledPackage {
@@ -60,24 +51,6 @@ export function removedPackages(command: CommandInfo): Set<string> {
   return out;
 }
 
-/** Absolute WORKDIR in effect at an instruction (`/` when none was set), following `FROM <stage>`. */
-export function workdirAt(model: DockerfileModel, instr: Instruction): string {
-  const stage = model.stages[instr.stage];
-  if (!stage) return '/';
-  let dir = '/';
-  for (const i of effectiveInstructions(model, stage)) {
-    if (i === instr || (i.stage === instr.stage && i.index >= instr.index)) break;
-    if (i.keyword === 'WORKDIR' && i.args[0] && !i.args[0].dynamic) dir = posix.resolve(dir, i.args[0].value);
-  }
-  return dir;
-}
-
-/** Resolves a path written in an instruction against the WORKDIR in effect; undefined for variables. */
-export function absolutePath(model: DockerfileModel, instr: Instruction, p: string): string | undefined {
-  if (p.includes('$') || p.includes('~')) return undefined;
-  return posix.resolve(workdirAt(model, instr), p).replace(/\/+$/, '') || '/';
-}
-
 /** The name of a pip requirement written inline (`Flask[async]==3.0` → `flask`); undefined for URLs and paths. */
 export function requirementName(spec: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || spec.includes('@') || spec.startsWith('.') || spec.startsWith('/')) return undefined;
@@ -87,17 +60,15 @@ export function requirementName(spec: string): string | undefined {
 
 export interface PipPackage {
   name: string;
-  /** The token naming it in the Dockerfile, or undefined when it comes from a requirements file. */
-  token?: Token;
-  /** The requirements file it was read from. */
-  file?: string;
+  /** The token naming it in the Dockerfile. */
+  token: Token;
 }
 
 /**
- * Python packages a pip-like command installs: inline specifiers, and (when `files` can read them) the entries of
- * its `-r` files. Requirements-file packages carry `file` instead of a token.
+ * Python packages a pip-like command names inline. The entries of its `-r` files are `packagesInstalledBy`'s
+ * (model/installs), which follows them through COPY into the build context.
  */
-export function pipPackages(command: CommandInfo, files?: ProjectFiles, dockerfilePath?: string): PipPackage[] {
+export function pipPackages(command: CommandInfo): PipPackage[] {
   const pip = command.pip;
   if (!pip || !['install', 'add'].includes(pip.sub)) return [];
   const out: PipPackage[] = [];
@@ -105,18 +76,6 @@ export function pipPackages(command: CommandInfo, files?: ProjectFiles, dockerfi
     if (t.dynamic) continue;
     const name = requirementName(t.value);
     if (name) out.push({ name, token: t });
-  }
-  if (files && dockerfilePath) {
-    for (const r of pip.requirements) {
-      if (r.dynamic || r.value.startsWith('/')) continue;
-      const file = resolvePath(dirnameOf(dockerfilePath), r.value);
-      const text = files.read(file);
-      if (text === undefined) continue;
-      for (const e of parseRequirements(text).entries) {
-        const name = (e as { name?: string }).name;
-        if (e.kind === 'requirement' && name) out.push({ name: normalizePackageName(name), file: r.value });
-      }
-    }
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { defineRule } from '../rule';
 import type { Fix, TextEdit } from '../../types';
 import type { DockerfileModel, Instruction } from '../../model/dockerfile';
 import type { CommandInfo } from '../../model/commands';
-import { absolutePath } from './python-image-helpers';
+import { semanticsFor, type Semantics } from '../../model/semantic';
 import { fullLinesRange, insertAfter } from './util';
 
 export default defineRule({
@@ -32,6 +32,7 @@ export default defineRule({
   },
   check(ctx) {
     const model = ctx.model;
+    const sem = semanticsFor(ctx);
     for (const stage of model.stages) {
       if (!stage.layersInFinal) continue;
       for (const instr of stage.instructions) {
@@ -40,16 +41,16 @@ export default defineRule({
           const perm = c.perm;
           if (!perm || !perm.recursive || !perm.spec || perm.spec.dynamic) continue;
           for (const p of perm.paths) {
-            const abs = absolutePath(model, instr, p.value);
+            const abs = sem.path(instr, p.value, sem.commandDir(instr, c));
             if (!abs) continue;
-            const copy = lastCopyTo(model, stage.instructions, instr, abs);
+            const copy = lastCopyTo(sem, stage.instructions, instr, abs);
             if (!copy) continue;
             const flag = perm.tool === 'chmod' ? 'chmod' : 'chown';
             ctx.report({
               range: c.range,
               messageId: 'duplicates',
               data: { command: model.lines.slice(c.range), keyword: copy.keyword, line: copy.startLine + 1, flag },
-              fixes: perm.paths.length === 1 ? fixFor(model, stage.instructions, copy, instr, c, abs) : [],
+              fixes: perm.paths.length === 1 ? fixFor(model, sem, stage.instructions, copy, instr, c, abs) : [],
               related: [{ range: copy.range, message: 'the files copied here' }],
             });
             break;
@@ -61,17 +62,17 @@ export default defineRule({
 });
 
 /** The last COPY/ADD from the build context or a stage before `instr` whose destination is `abs` (or contains it). */
-function lastCopyTo(model: DockerfileModel, instrs: Instruction[], instr: Instruction, abs: string): Instruction | undefined {
+function lastCopyTo(sem: Semantics, instrs: Instruction[], instr: Instruction, abs: string): Instruction | undefined {
   for (let k = instrs.indexOf(instr) - 1; k >= 0; k--) {
     const i = instrs[k]!;
-    if (!i.copy?.dest || i.copy.dest.dynamic) continue;
-    const dest = absolutePath(model, i, i.copy.dest.value);
+    if (!i.copy?.dest) continue;
+    const dest = sem.path(i, i.copy.dest.value);
     if (dest === abs) return i;
   }
   return undefined;
 }
 
-function fixFor(model: DockerfileModel, instrs: Instruction[], copy: Instruction, run: Instruction, c: CommandInfo, abs: string): Fix[] {
+function fixFor(model: DockerfileModel, sem: Semantics, instrs: Instruction[], copy: Instruction, run: Instruction, c: CommandInfo, abs: string): Fix[] {
   const perm = c.perm!;
   const spec = perm.spec!.value;
   const flag = perm.tool === 'chmod' ? 'chmod' : 'chown';
@@ -112,7 +113,8 @@ function fixFor(model: DockerfileModel, instrs: Instruction[], copy: Instruction
   }
   // COPY --chown leaves a folder that existed before it (made by WORKDIR) as it was; `chown -R` changed that folder too.
   const madeByWorkdir = (i: Instruction): boolean => {
-    const dir = i.keyword === 'WORKDIR' && i.args[0] ? absolutePath(model, i, i.args[0].value) : undefined;
+    // The WORKDIR a WORKDIR line sets: its own argument resolved against the one before it.
+    const dir = i.keyword === 'WORKDIR' && i.args[0] ? sem.path(i, i.args[0].value) : undefined;
     return dir !== undefined && `${dir}/`.startsWith(`${abs}/`);
   };
   const existed = abs === '/' || instrs.slice(0, instrs.indexOf(copy)).some(madeByWorkdir);

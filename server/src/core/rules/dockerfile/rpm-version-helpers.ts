@@ -2,6 +2,7 @@
 import type { RuleContext } from '../rule';
 import { substitute, type DockerfileModel } from '../../model/dockerfile';
 import { rpmCommand, runInstructions, subIs, versionVariables, type RpmCommand } from './package-manager-helpers';
+import { semanticsFor } from '../../model/semantic';
 
 const VERSION_CHARS = /^[0-9A-Za-z.~^_:+]*$/;
 
@@ -31,7 +32,7 @@ export function reportUnpinnedRpmInstalls(ctx: RuleContext<DockerfileModel>, too
       if (!rpm || !tools.includes(rpm.tool) || !subIs(rpm, 'install')) continue;
       const kind = rpm.sub.length > 1 ? rpm.sub[0]!.value : '';
       if (kind === 'group' || kind === 'groups') continue;
-      env ??= versionVariables(ctx.model, instr);
+      env ??= versionVariables(semanticsFor(ctx), instr);
       for (const op of rpm.operands) {
         const value = substitute(op.value, env);
         if (kind === 'module' ? rpmModulePinned(value) : rpmPackagePinned(value)) continue;

@@ -2,6 +2,7 @@
 import { defineRule } from '../rule';
 import { substitute } from '../../model/dockerfile';
 import { rpmCommand, runInstructions, subIs, versionVariables } from './package-manager-helpers';
+import { semanticsFor } from '../../model/semantic';
 
 export default defineRule({
   meta: {
@@ -28,7 +29,7 @@ export default defineRule({
       for (const command of instr.run!.commands) {
         const rpm = rpmCommand(command);
         if (!rpm || rpm.tool !== 'zypper' || !subIs(rpm, 'install', 'in')) continue;
-        env ??= versionVariables(ctx.model, instr);
+        env ??= versionVariables(semanticsFor(ctx), instr);
         for (const op of rpm.operands) {
           const v = substitute(op.value, env);
           if (/[=<>]/.test(v) || v.endsWith('.rpm')) continue;

@@ -5,7 +5,7 @@ import { gpuDefaultPackage } from '../../data/python-packages';
 import { dependencyClosure } from '../../data/dependency-closures';
 import { getPackageRelease } from '../../data/wheels';
 import { allOptions } from '../../parse/requirements';
-import { envAt } from '../../model/dockerfile';
+import { semanticOptions, semanticsOf, type SemanticOptions } from '../../model/semantic';
 import { formatBytes } from '../../estimate/bytes';
 import { TORCH_CPU_WHEEL } from '../../data/estimate-facts';
 import type { Fix } from '../../types';
@@ -44,13 +44,15 @@ export default defineRule<RequirementsModel>({
   },
   check(ctx) {
     const model = ctx.model;
-    const cpu = model.installers.filter((i) => !i.install.constraint && cpuOnly(i));
+    const options = semanticOptions(ctx.config);
+    const cpu = model.installers.filter((i) => !i.install.constraint && cpuOnly(i, options));
     if (!cpu.length) return;
     const image = installerImage(cpu[0]!);
     const indexes = [...allOptions(model.file), ...model.included.flatMap((f) => allOptions(f.parsed))].filter((o) => /index-url|find-links/.test(o.name)).map((o) => o.value ?? '');
     for (const i of cpu) {
       for (const t of i.install.command.pip?.options ?? []) indexes.push(t.value);
-      const env = envAt(i.dockerfile, i.install.instr);
+      // The variables pip sees: ENV/ARG, and `export`s or a `VAR=… pip` prefix in the RUN.
+      const env = semanticsOf(i.dockerfile, options).commandEnv(i.install.instr, i.install.command);
       indexes.push(env.get('PIP_INDEX_URL') ?? '', env.get('PIP_EXTRA_INDEX_URL') ?? '', env.get('PIP_FIND_LINKS') ?? '');
     }
     if (indexes.some((x) => CPU_INDEX.test(x) || GPU_INDEX.test(x))) return;
@@ -82,20 +84,15 @@ export default defineRule<RequirementsModel>({
   },
 });
 
-/** The installing stage builds for Linux x86_64 on a base with no GPU stack. */
-function cpuOnly(i: Installer): boolean {
-  const model = i.dockerfile;
-  let stage = i.stage;
-  const seen = new Set<number>();
-  while (stage && !seen.has(stage.index)) {
-    seen.add(stage.index);
-    if (GPU_IMAGE.test(stage.from.image)) return false;
-    if (/arm64|aarch64/.test(stage.from.platform ?? '')) return false;
-    // musl has no CUDA wheels at all (LW112 reports the source build instead).
-    if (stage.from.facts.libc === 'musl') return false;
-    stage = stage.from.stage !== undefined ? model.stages[stage.from.stage] : undefined;
-  }
+/** The installing stage builds for Linux x86_64 (its platform, from the semantic layer) on a base with no GPU stack. */
+function cpuOnly(i: Installer, options: SemanticOptions): boolean {
   if (!i.stage) return false;
-  const env = envAt(model, i.install.instr);
+  const sem = semanticsOf(i.dockerfile, options);
+  const facts = sem.stage(i.stage);
+  if (facts.lineage.some((s) => GPU_IMAGE.test(s.from.image))) return false;
+  if (facts.platform.os !== 'linux' || facts.platform.machine !== 'x86_64') return false;
+  // musl has no CUDA wheels at all (LW112 reports the source build instead).
+  if ((facts.python?.libc ?? facts.image.libc) === 'musl') return false;
+  const env = sem.instr(i.install.instr).env;
   return !env.has('NVIDIA_VISIBLE_DEVICES') && !env.has('CUDA_VERSION') && !env.has('TORCH_CUDA_ARCH_LIST');
 }

@@ -5,7 +5,8 @@ import { selectWheel, type WheelTarget } from '../../data/wheels';
 import { pythonPackageFacts } from '../../data/python-packages';
 import { allOptions } from '../../parse/requirements';
 import type { Fix } from '../../types';
-import { installerImage, requirements, stageWheelTarget } from './requirements-helpers';
+import { installerImage, installerWheelTarget, requirements } from './requirements-helpers';
+import { semanticsOf } from '../../model/semantic';
 
 export default defineRule<RequirementsModel>({
   meta: {
@@ -34,12 +35,12 @@ export default defineRule<RequirementsModel>({
   },
   check(ctx) {
     const model = ctx.model;
-    const targets = model.installers.filter((i) => !i.install.constraint).map((i) => ({ i, t: stageWheelTarget(i.stage) })).filter((x): x is { i: Installer; t: WheelTarget } => x.t !== undefined);
+    const targets = model.installers.filter((i) => !i.install.constraint).map((i) => ({ i, t: installerWheelTarget(i, ctx.config) })).filter((x): x is { i: Installer; t: WheelTarget } => x.t !== undefined);
     if (!targets.length) return;
     const { i, t } = targets[0]!;
     const onlyBinary = allOptions(model.file).some((o) => o.name === '--only-binary' && o.value === ':all:') || (i.install.command.pip?.options ?? []).some((o) => /^--only-binary/.test(o.value));
     if (onlyBinary) return;
-    const os = t.libc === 'musl' ? 'alpine' : i.stage?.from.facts.os?.release === 'trixie' ? 'trixie' : 'bookworm';
+    const os = t.libc === 'musl' ? 'alpine' : i.stage && semanticsOf(i.dockerfile).stage(i.stage).image.os?.release === 'trixie' ? 'trixie' : 'bookworm';
     for (const r of requirements(model)) {
       if (!r.normalizedName || !r.nameRange || r.form !== 'pep508' || r.malformed) continue;
       const choice = selectWheel(r.normalizedName, t);

@@ -5,6 +5,9 @@ import type { Entry, Requirement } from '../../parse/requirements';
 import type { RequirementsModel, Installer } from '../../model/requirements';
 import type { WheelTarget } from '../../data/wheels';
 import type { Stage } from '../../model/dockerfile';
+import { semanticOptions, semanticsOf, type Semantics } from '../../model/semantic';
+
+type SemanticConfig = Parameters<typeof semanticOptions>[0];
 
 /** An edit deleting an entry's whole physical lines (continuations and trailing comment included). */
 export function deleteEntryLines(model: RequirementsModel, entry: Pick<Entry, 'line' | 'range'>): TextEdit {
@@ -20,22 +23,22 @@ export function requirements(model: RequirementsModel): Requirement[] {
   return model.file.entries.filter((e): e is Requirement => e.kind === 'requirement');
 }
 
-// Python of distributions' own python3 packages, for images that install Python with apt.
-const DEBIAN_PYTHON: Record<string, string> = { bookworm: '3.11', trixie: '3.13', bullseye: '3.9' };
-const UBUNTU_PYTHON: Record<string, string> = { '24.04': '3.12', '22.04': '3.10', '20.04': '3.8' };
-const GLIBC: Record<string, string> = { bookworm: '2.36', trixie: '2.41', bullseye: '2.31', '24.04': '2.39', '22.04': '2.35', '20.04': '2.31' };
-
-/** The wheel platform a stage's pip installs for, when the base image says enough (Python version and libc). */
-export function stageWheelTarget(stage: Stage | undefined): WheelTarget | undefined {
+/**
+ * The wheel platform a stage's pip installs for, from the semantic layer's interpreter (Python version, libc,
+ * glibc) and the stage's platform; undefined when the version or libc is unknown, or the machine has no wheel data.
+ */
+export function stageWheelTarget(sem: Semantics, stage: Stage | undefined): WheelTarget | undefined {
   if (!stage) return undefined;
-  const facts = stage.from.facts;
-  const os = facts.os;
-  const release = os?.release ?? (os?.distro === 'ubuntu' ? os.version : undefined);
-  const python = facts.pythonMinor ?? (os?.distro === 'debian' && release ? DEBIAN_PYTHON[release] : os?.distro === 'ubuntu' && release ? UBUNTU_PYTHON[release] : undefined);
-  if (!python || !facts.libc) return undefined;
-  const arch = /arm64|aarch64/.test(stage.from.platform ?? '') ? 'aarch64' : 'x86_64';
-  const glibc = release ? GLIBC[release] : undefined;
-  return { pythonVersion: python, libc: facts.libc, arch, ...(facts.libc === 'glibc' && glibc ? { glibcVersion: glibc } : {}) };
+  const python = sem.stage(stage).python;
+  if (!python?.version) return undefined;
+  const arch = python.machine;
+  if (arch !== 'x86_64' && arch !== 'aarch64') return undefined;
+  return { pythonVersion: python.version, libc: python.libc, arch, ...(python.libc === 'glibc' && python.glibcVersion ? { glibcVersion: python.glibcVersion } : {}) };
+}
+
+/** The wheel platform of the stage that installs a requirements file, under the configuration's build args and platform. */
+export function installerWheelTarget(i: Installer, config?: SemanticConfig): WheelTarget | undefined {
+  return stageWheelTarget(semanticsOf(i.dockerfile, semanticOptions(config)), i.stage);
 }
 
 /** A short description of the image an installer builds (`python:3.12-slim`, stage `build`). */
