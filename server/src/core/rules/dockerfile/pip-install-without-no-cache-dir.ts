@@ -27,7 +27,7 @@ export default defineRule({
         'https://github.com/hadolint/hadolint/wiki/DL3042',
       ],
       divergences:
-        'Stage-aware: a builder stage whose layers do not reach the final image may keep its cache. Setting `PIP_NO_CACHE_DIR` (ENV, an ARG in scope — BuildKit hands a stage\'s ARGs to its `FROM <stage>` children —, `export` or a `VAR=1` prefix in the RUN), a `RUN --mount=type=cache` or `type=tmpfs` on pip\'s cache folder (`PIP_CACHE_DIR`, or `~/.cache/pip` of the USER in effect), or deleting that folder (`rm -rf ~/.cache/pip`, `pip cache purge`) later in the same RUN also satisfies the rule.',
+        'Stage-aware: a builder stage whose layers do not reach the final image may keep its cache. Setting `PIP_NO_CACHE_DIR` (ENV; an ARG in scope, including one of the stage it is built `FROM`, which BuildKit hands down; `export` or a `VAR=1` prefix in the RUN), a `RUN --mount=type=cache` or `type=tmpfs` on pip\'s cache folder (`PIP_CACHE_DIR`, or `~/.cache/pip` of the USER in effect), or deleting that folder (`rm -rf ~/.cache/pip`, `pip cache purge`) later in the same RUN also satisfies the rule.',
     },
   },
   check(ctx) {
