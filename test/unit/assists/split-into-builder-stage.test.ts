@@ -195,7 +195,8 @@ test('split properties hold on every Dockerfile fixture (summary table printed)'
     const model = buildDockerfileModel(fx.text);
     let result;
     try {
-      result = split.run(model, {});
+      // As the editor and the CLI run it: with the estimator, so a split that would not help is not offered.
+      result = split.run(model, { sizeOf: (m) => estimateImage(m).final?.bytes });
     } catch (err) {
       failures.push(`${fx.name}: threw ${(err as Error).message}`);
       continue;
@@ -249,4 +250,11 @@ test('planSplit keeps a custom venv path', () => {
   const r = planSplit(buildDockerfileModel('FROM python:3.12\nRUN pip install flask\n'), { venv: '/venv' });
   assert.ok(r.ok);
   if (r.ok) assert.match(r.plan.text, /COPY --from=builder \/venv \/venv/);
+});
+
+test('declines when the estimate says the split makes the image bigger (small pure-Python installs on a slim base)', () => {
+  const model = buildDockerfileModel('FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3\nCMD ["flask", "run"]\n');
+  const result = split.run(model, { sizeOf: (m) => estimateImage(m).final?.bytes });
+  assert.equal(result.applies, false);
+  assert.equal(result.applies ? '' : result.reason, 'the estimate says the split would make the image bigger, not smaller');
 });

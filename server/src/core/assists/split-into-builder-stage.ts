@@ -550,12 +550,16 @@ export default defineAssist({
       const { edits, text } = wholeDocumentEdit(model, v.plan.text);
       const action: AssistAction = { title: titleFor(v.keep && slim.plan.finalImage !== image, image), edits, text, notes: v.plan.notes };
       const saving = savingSuffix(model, text, ctx);
+      // A rewrite is offered only when it helps: not when the estimate says the image grows (a small install on a
+      // slim base gains a venv's own pip and setuptools and saves less than that).
+      if (saving && saving.bytes.typical < 0 && saving.suffix !== '') continue;
       if (saving) {
         action.title += saving.suffix;
         action.saving = saving.bytes;
       }
       actions.push(action);
     }
+    if (actions.length === 0) return declined('the estimate says the split would make the image bigger, not smaller');
     return { applies: true, actions };
   },
 });

@@ -170,7 +170,7 @@ function locate(sem: Semantics, bc: BuildContext, instr: Instruction, containerP
   }
   let fallback: string | undefined;
   // Instructions before `instr`, newest first, through the stages it is built `FROM`.
-  for (const s of sem.stage(instr.stage).lineage) {
+  for (const s of instr.stage >= 0 ? sem.stage(instr.stage).lineage : []) {
     const own = s.index === instr.stage;
     for (let k = s.instructions.length - 1; k >= 0; k--) {
       const i = s.instructions[k]!;
