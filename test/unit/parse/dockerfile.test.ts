@@ -31,7 +31,7 @@ test('arguments leave out the flags on every call (ModifiableInstruction shifts 
   assert.deepEqual(values(), ['pip', 'install', 'flask']);
   assert.deepEqual(values(), ['pip', 'install', 'flask']);
   assert.deepEqual(run.getFlags().map((f) => f.getName()), ['mount']);
-  assert.equal(run.getRawArguments().length, 4);
+  assert.equal((run as unknown as { getRawArguments(): unknown[] }).getRawArguments().length, 4);
 });
 
 test('the model reads a FROM with a `:` inside `${…}` as one tag', () => {
