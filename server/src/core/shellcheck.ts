@@ -87,11 +87,27 @@ export function shellInEffect(model: DockerfileModel, instr: Instruction): strin
     }
   }
   let pragma: string | undefined;
-  for (let line = 0; line < instr.startLine; line++) {
-    const m = /^\s*#\s*hadolint\s+shell\s*=\s*(\S+)/i.exec(model.lines.lineText(line));
-    if (m) pragma = m[1];
+  for (const p of shellPragmas(model)) {
+    if (p.line >= instr.startLine) break;
+    pragma = p.shell;
   }
   return pragma ?? '/bin/sh -c';
+}
+
+/** `# hadolint shell=…` lines of a model, in line order, found once per model instead of once per RUN. */
+const pragmasOf = new WeakMap<DockerfileModel, { line: number; shell: string }[]>();
+
+function shellPragmas(model: DockerfileModel): { line: number; shell: string }[] {
+  let found = pragmasOf.get(model);
+  if (!found) {
+    found = [];
+    for (let line = 0; line < model.lines.lineCount; line++) {
+      const m = /^\s*#\s*hadolint\s+shell\s*=\s*(\S+)/i.exec(model.lines.lineText(line));
+      if (m) found.push({ line, shell: m[1]! });
+    }
+    pragmasOf.set(model, found);
+  }
+  return found;
 }
 
 /** The words of a SHELL instruction written as a JSON array. */
