@@ -6,7 +6,7 @@ import { LineIndex } from '../text';
 import { parseShell, type ShellScript } from '../parse/shell';
 import { describeCommand, type CommandInfo, type Token } from './commands';
 import { imageFacts, parseImageRef, type ImageFacts, type ImageRef } from './image';
-import { semanticsOf, substituteVars } from './semantic';
+import { substituteVars } from './semantic';
 
 export interface Flag {
   name: string;
@@ -269,14 +269,6 @@ export function buildDockerfileModel(text: string, options: ModelOptions = {}): 
     }
   }
   return model;
-}
-
-/**
- * Variables visible to an instruction (ARG scoped per stage as Docker scopes it, then ENV), as a fresh map the
- * caller may change. Answered by the semantic layer; kept for callers that have no configuration at hand.
- */
-export function envAt(model: DockerfileModel, instr: Instruction): Map<string, string> {
-  return new Map(semanticsOf(model).instr(instr).env);
 }
 
 /** Resolves a `--from` / `FROM` value to an earlier stage index (by name, case-insensitive, or by number). */
