@@ -1,7 +1,7 @@
 // Finds and reads configuration files (`.hadolint.yaml`, `.layerwise.toml`, `[tool.layerwise]` in pyproject.toml, JSON) for the CLI and the server.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { defaultConfig, mergeConfig, parseSeverity, readConfigObject, type LayerwiseConfig } from '../core/config';
@@ -11,6 +11,21 @@ export interface LoadedConfig {
   /** Files that contributed, nearest last. */
   sources: string[];
   problems: string[];
+  /** Settings a configuration file may not make (see `dropUserOnly`): dropped, each with where it was written. */
+  ignored: TrustNotice[];
+}
+
+/**
+ * A setting a file asked for and did not get: `online` (only the user turns it on: editor user settings,
+ * `--online`), or a `context` outside the folders the build context may lie in.
+ */
+export interface TrustNotice {
+  file: string;
+  key: 'online' | 'context';
+  /** 0-based line of the setting in the file (0 when it cannot be found). */
+  line: number;
+  /** For `context`: the folder the setting resolved to. */
+  resolved?: string;
 }
 
 /** Reads one config file: TOML (`.layerwise.toml`, `pyproject.toml` → `[tool.layerwise]`) or JSON. */
@@ -134,13 +149,17 @@ export function readHadolintFile(path: string): { config: Partial<LayerwiseConfi
  * The configuration for a file: hadolint's file first, then Layerwise's own (explicit or found), then `extra`
  * (editor settings, command-line options) — later sources win.
  */
-export function loadConfig(startDir: string, explicit?: string, extra?: Partial<LayerwiseConfig>, search: HadolintSearch = {}): LoadedConfig {
+export function loadConfig(startDir: string, explicit?: string, extra?: Partial<LayerwiseConfig>, search: HadolintSearch = {}, trust: ContextRoots = {}): LoadedConfig {
   let config = defaultConfig();
   const sources: string[] = [];
   const problems: string[] = [];
+  const ignored: TrustNotice[] = [];
+  let contextFrom: string | undefined;
   const hadolint = findHadolintConfig(startDir, search);
   if (hadolint) {
     const r = readHadolintFile(hadolint);
+    dropUserOnly(hadolint, r.config, ignored);
+    if (r.config.context !== undefined) contextFrom = hadolint;
     config = mergeConfig(config, r.config);
     sources.push(hadolint);
     problems.push(...r.problems);
@@ -148,10 +167,79 @@ export function loadConfig(startDir: string, explicit?: string, extra?: Partial<
   const file = explicit ?? findProjectConfig(startDir);
   if (file) {
     const r = readConfigFile(file);
+    dropUserOnly(file, r.config, ignored);
+    if (r.config.context !== undefined) contextFrom = file;
     config = mergeConfig(config, r.config);
     sources.push(file);
     problems.push(...r.problems);
   }
   if (extra) config = mergeConfig(config, extra);
-  return { config, sources, problems };
+  if (extra?.context !== undefined) contextFrom = undefined;
+  const confined = confineContext(config, startDir, trust.roots ?? [repositoryRoot(startDir)]);
+  if (confined.refused && contextFrom) ignored.push({ file: contextFrom, key: 'context', line: settingLine(contextFrom, 'context'), resolved: confined.refused });
+  return { config: confined.config, sources, problems, ignored };
+}
+
+/** Folders a build context may lie in; the repository holding the Dockerfile (or the working directory) by default. */
+export interface ContextRoots {
+  roots?: readonly string[];
+}
+
+/**
+ * A repository's files may narrow what Layerwise does, never widen it: `online` is dropped from every file
+ * (the user turns it on in user settings or with `--online`), with a notice when a file asked for it.
+ */
+function dropUserOnly(file: string, config: Partial<LayerwiseConfig>, ignored: TrustNotice[]): void {
+  if (config.online === undefined) return;
+  if (config.online) ignored.push({ file, key: 'online', line: settingLine(file, 'online') });
+  delete config.online;
+}
+
+/** Where `key` is set in a config file, for the notice's position; a text search is enough to point at it. */
+function settingLine(file: string, key: string): number {
+  try {
+    const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+    const at = lines.findIndex((l) => new RegExp(`^\\s*["']?${key}["']?\\s*[=:]`).test(l));
+    return Math.max(at, 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The build context may not lie outside `roots` (the workspace folders and the user's extra roots; in the CLI
+ * the repository): a `context` that resolves elsewhere (`../../outside`, or a link that leads out) is dropped, so
+ * the Dockerfile's folder is used, and `refused` says where it pointed.
+ */
+export function confineContext(config: LayerwiseConfig, dockerfileDir: string, roots: readonly string[]): { config: LayerwiseConfig; refused?: string } {
+  if (config.context === undefined) return { config };
+  const target = realOrResolved(resolve(dockerfileDir, config.context));
+  if (roots.some((r) => isInside(target, realOrResolved(resolve(r))))) return { config };
+  const { context: _dropped, ...rest } = config;
+  return { config: rest, refused: target };
+}
+
+export function isInside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function realOrResolved(p: string): string {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return p;
+  }
+}
+
+/** The repository a path is in (nearest folder with `.git`), else the working directory when the path is inside it, else the path's own folder. */
+export function repositoryRoot(startDir: string): string {
+  for (let dir = resolve(startDir); ; ) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const cwd = process.cwd();
+  return isInside(resolve(startDir), cwd) ? cwd : resolve(startDir);
 }

@@ -19,7 +19,26 @@ export interface OnlineOptions {
   timeoutMillis?: number;
   /** Called when a background look-up brought new facts (the server refreshes hovers and CodeLens). */
   onUpdate?: () => void;
+  /**
+   * Registries the user allowed, by host (`docker.io` is Docker Hub, `pypi.org` is PyPI, whatever their base URL
+   * above): an image on any other registry is never looked up, whatever its FROM line names. Default DEFAULT_REGISTRIES.
+   */
+  allowedRegistries?: readonly string[];
+  /** Largest response body read (default 8 MB); a bigger answer counts as unknown. */
+  maxResponseBytes?: number;
 }
+
+/** Where look-ups may go unless the user's settings list others: Docker Hub and PyPI. */
+export const DEFAULT_REGISTRIES: readonly string[] = ['docker.io', 'pypi.org'];
+
+/** Host names Docker Hub's images are written with; all mean `docker.io`. */
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+
+/** Docker Hub hands out pull tokens from this host (its realm), the one realm on another host that is followed. */
+const DOCKER_HUB_REALM_HOST = 'auth.docker.io';
+const DOCKER_HUB_REGISTRY = 'https://registry-1.docker.io';
+
+const MAX_REDIRECTS = 3;
 
 export type Miss = { kind: 'pypi'; name: string; version?: string } | { kind: 'image'; image: string; tag: string; platform: string };
 
@@ -32,6 +51,7 @@ const DAY = 86_400_000;
 
 /** Creates the look-up only when `online` is on: with it off nothing here ever opens a connection. */
 export function onlineFactsFor(config: Pick<LayerwiseConfig, 'online'>, options: OnlineOptions = {}): OnlineLookup | undefined {
+  // `config.online` is only ever true from the user: config-files.ts drops it from every file, the server takes it from user settings.
   return config.online ? new OnlineLookup(options) : undefined;
 }
 
@@ -43,6 +63,8 @@ export class OnlineLookup implements ExternalFacts {
   private readonly cacheDir: string;
   private readonly ttl: number;
   private readonly timeout: number;
+  private readonly allowed: ReadonlySet<string>;
+  private readonly maxBytes: number;
 
   constructor(private readonly options: OnlineOptions) {
     this.pypiBase = (options.pypiBase ?? process.env['LAYERWISE_PYPI_URL'] ?? 'https://pypi.org').replace(/\/$/, '');
@@ -50,6 +72,14 @@ export class OnlineLookup implements ExternalFacts {
     this.cacheDir = options.cacheDir ?? process.env['LAYERWISE_CACHE_DIR'] ?? join(homedirSafe(), '.cache', 'layerwise', 'online');
     this.ttl = options.ttlMillis ?? 7 * DAY;
     this.timeout = options.timeoutMillis ?? (Number(process.env['LAYERWISE_ONLINE_TIMEOUT_MS']) || 4000);
+    this.allowed = new Set((options.allowedRegistries ?? DEFAULT_REGISTRIES).map((h) => canonicalHost(h)));
+    this.maxBytes = options.maxResponseBytes ?? 8 * 1024 * 1024;
+  }
+
+  /** Whether a look-up for this miss may connect at all: its registry is one the user allowed. */
+  permits(m: Miss): boolean {
+    if (m.kind === 'pypi') return this.allowed.has('pypi.org');
+    return this.allowed.has(this.registryFor(m.image).host);
   }
 
   pypi(name: string, version?: string): ExternalRelease | undefined {
@@ -65,13 +95,17 @@ export class OnlineLookup implements ExternalFacts {
     const misses: Miss[] = [];
     return {
       pypi: (name, version) => {
+        const miss: Miss = { kind: 'pypi', name, ...(version ? { version } : {}) };
+        if (!this.permits(miss)) return undefined;
         const hit = this.cached<ExternalRelease>(pypiKey(name, version), undefined, false);
-        if (!hit && !this.known(pypiKey(name, version))) misses.push({ kind: 'pypi', name, ...(version ? { version } : {}) });
+        if (!hit && !this.known(pypiKey(name, version))) misses.push(miss);
         return hit;
       },
       image: (image, tag, platform) => {
+        const miss: Miss = { kind: 'image', image, tag, platform };
+        if (!this.permits(miss)) return undefined;
         const hit = this.cached<ExternalImage>(imageKey(image, tag, platform), undefined, false);
-        if (!hit && !this.known(imageKey(image, tag, platform))) misses.push({ kind: 'image', image, tag, platform });
+        if (!hit && !this.known(imageKey(image, tag, platform))) misses.push(miss);
         return hit;
       },
       misses: () => misses,
@@ -80,7 +114,7 @@ export class OnlineLookup implements ExternalFacts {
 
   /** Fetches the given misses (in parallel, each with the timeout) and caches the answers. */
   async fetchPending(misses: readonly Miss[]): Promise<void> {
-    await Promise.all(misses.map((m) => this.fetchMiss(m)));
+    await Promise.all(misses.filter((m) => this.permits(m)).map((m) => this.fetchMiss(m)));
   }
 
   /** Resolves when every background look-up started so far has finished. */
@@ -93,6 +127,8 @@ export class OnlineLookup implements ExternalFacts {
   }
 
   private cached<T>(key: string, miss: Miss | undefined, schedule: boolean): T | undefined {
+    // Not even the cache answers for a registry the user did not allow: what is shown must not depend on it.
+    if (miss && !this.permits(miss)) return undefined;
     let entry = this.memory.get(key) as CacheEntry<T> | undefined;
     if (!entry) {
       entry = this.readDisk<T>(key);
@@ -108,6 +144,7 @@ export class OnlineLookup implements ExternalFacts {
   }
 
   private async fetchMiss(m: Miss): Promise<void> {
+    if (!this.permits(m)) return;
     const key = m.kind === 'pypi' ? pypiKey(m.name, m.version) : imageKey(m.image, m.tag, m.platform);
     let value: unknown = null;
     try {
@@ -120,9 +157,24 @@ export class OnlineLookup implements ExternalFacts {
     this.writeDisk(key, entry);
   }
 
+  /**
+   * One GET with the request timeout covering the body too, at most `maxResponseBytes` read, no cookies or
+   * stored credentials, and redirects followed only on the same origin (a redirect elsewhere is an unknown answer).
+   */
   private async getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown; headers: Headers }> {
-    const res = await fetch(url, { headers, signal: AbortSignal.timeout(this.timeout), redirect: 'follow' });
-    const text = await res.text();
+    const signal = AbortSignal.timeout(this.timeout);
+    let current = safeUrl(url);
+    let res: Response;
+    for (let hops = 0; ; hops++) {
+      res = await fetch(current, { headers, signal, redirect: 'manual', credentials: 'omit' });
+      const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+      if (!location) break;
+      await res.body?.cancel().catch(() => undefined);
+      const next = safeUrl(new URL(location, current).toString());
+      if (next.origin !== current.origin || hops >= MAX_REDIRECTS) throw new Error(`redirect to ${next.origin} not followed`);
+      current = next;
+    }
+    const text = await readCapped(res, this.maxBytes);
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -148,13 +200,32 @@ export class OnlineLookup implements ExternalFacts {
     };
   }
 
-  private registryFor(image: string): { base: string; repo: string } {
+  /** The registry an image reference names: its host (`docker.io` for Docker Hub), base URL and repository. */
+  private registryFor(image: string): { host: string; base: string; repo: string } {
     const parts = image.split('/');
     const first = parts[0] ?? '';
     if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
-      return { base: `https://${first}`, repo: parts.slice(1).join('/') };
+      const host = canonicalHost(first);
+      const rest = parts.slice(1).join('/');
+      if (host === 'docker.io') return { host, base: this.registryBase, repo: rest.includes('/') ? rest : `library/${rest}` };
+      return { host, base: `https://${first}`, repo: rest };
     }
-    return { base: this.registryBase, repo: parts.length === 1 ? `library/${image}` : image };
+    return { host: 'docker.io', base: this.registryBase, repo: parts.length === 1 ? `library/${image}` : image };
+  }
+
+  /** A token realm is asked only on the registry's own origin, or Docker Hub's auth host for Docker Hub itself. */
+  private realmAllowed(realm: string, registryUrl: string): boolean {
+    let r: URL;
+    let base: URL;
+    try {
+      r = new URL(realm);
+      base = new URL(registryUrl);
+    } catch {
+      return false;
+    }
+    if (r.username || r.password) return false;
+    if (r.origin === base.origin) return true;
+    return base.origin === DOCKER_HUB_REGISTRY && r.protocol === 'https:' && r.host === DOCKER_HUB_REALM_HOST;
   }
 
   /** GET with the registry's token dance: on 401, ask the realm named in WWW-Authenticate for a pull token. */
@@ -165,7 +236,7 @@ export class OnlineLookup implements ExternalFacts {
     if (res.status === 401 && !token.value) {
       const challenge = res.headers.get('www-authenticate') ?? '';
       const realm = /realm="([^"]+)"/.exec(challenge)?.[1];
-      if (!realm) return res;
+      if (!realm || !this.realmAllowed(realm, url)) return res;
       const service = /service="([^"]+)"/.exec(challenge)?.[1];
       const scope = /scope="([^"]+)"/.exec(challenge)?.[1];
       const q = new URLSearchParams();
@@ -240,6 +311,44 @@ function pypiKey(name: string, version?: string): string {
 
 function imageKey(image: string, tag: string, platform: string): string {
   return `image:${image}:${tag}@${platform}`;
+}
+
+/** Lower-cased host (with port); every name of Docker Hub is `docker.io`. */
+function canonicalHost(host: string): string {
+  const h = host.trim().toLowerCase();
+  return DOCKER_HUB_HOSTS.has(h) ? 'docker.io' : h;
+}
+
+/** Only http(s) URLs without user:password in them are fetched. */
+function safeUrl(url: string): URL {
+  const u = new URL(url);
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error(`${u.protocol} URLs are not fetched`);
+  if (u.username || u.password) throw new Error('URLs with credentials are not fetched');
+  return u;
+}
+
+/** Reads a response body, giving up (an error: the answer counts as unknown) past `max` bytes. */
+async function readCapped(res: Response, max: number): Promise<string> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new Error(`response of ${declared} bytes is over the ${max}-byte limit`);
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new Error(`response is over the ${max}-byte limit`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function homedirSafe(): string {
