@@ -237,3 +237,32 @@ test('unchanged instructions share one environment object (linear memory)', () =
   assert.equal(sem.instr(at(m, 2)).env, sem.instr(at(m, 3)).env);
   assert.notEqual(sem.instr(at(m, 3)).env, sem.instr(at(m, 5)).env);
 });
+
+test('a venv copied from another stage is a venv of the receiving stage, and pip on PATH installs into it', () => {
+  const text = [
+    'FROM python:3.12 AS build',
+    'RUN python -m venv /opt/venv',
+    'FROM python:3.12-slim',
+    'COPY --from=build /opt/venv /opt/venv',
+    'ENV PATH=/opt/venv/bin:$PATH',
+    'RUN pip install gunicorn',
+    'COPY --from=build /opt /srv/',
+    '',
+  ].join('\n');
+  const m = buildDockerfileModel(text);
+  const sem = semanticsOf(m);
+  const envs = sem.stage(1).envs.map((e) => [e.root, e.kind, e.copiedFrom?.root]);
+  assert.deepEqual(envs, [
+    ['/opt/venv', 'venv', '/opt/venv'],
+    ['/srv/venv', 'venv', '/opt/venv'],
+  ]);
+  const run = at(m, 6);
+  assert.deepEqual(sem.install(run, run.run!.commands[0]!)?.env?.root, '/opt/venv');
+});
+
+test('venvCreation names the commands that create a venv, with the path when known', () => {
+  const m = buildDockerfileModel('FROM python:3.12\nWORKDIR /app\nRUN python3 -m venv .venv && uv venv && virtualenv $NOPE && python -m pip install x\n');
+  const sem = semanticsOf(m);
+  const run = at(m, 3);
+  assert.deepEqual(run.run!.commands.map((c) => sem.venvCreation(run, c)), [{ path: '/app/.venv' }, { path: '/app/.venv' }, {}, undefined]);
+});

@@ -75,16 +75,6 @@ function installedBuildPackages(c: CommandInfo): Token[] {
   return [];
 }
 
-function isVenvCreation(c: CommandInfo): boolean {
-  const n = basename(c.name.value);
-  if (n === 'virtualenv') return true;
-  if (n === 'uv' && c.args[0]?.value === 'venv') return true;
-  if (/^python(\d(\.\d+)?)?$/.test(n)) {
-    const i = c.args.findIndex((a) => a.value === '-m');
-    return i >= 0 && (c.args[i + 1]?.value === 'venv' || c.args[i + 1]?.value === 'virtualenv');
-  }
-  return false;
-}
 
 /** The plan, or why there is none. Pure: text in, text out. */
 export function planSplit(model: DockerfileModel, options: SplitOptions = {}): { ok: true; plan: SplitPlan } | { ok: false; reason: string } {
@@ -111,7 +101,7 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
     }
     if (instr.keyword !== 'RUN' || !instr.run) continue;
     const commands = instr.run.commands.filter((c) => !c.substituted);
-    if (commands.some(isVenvCreation)) {
+    if (commands.some((c) => sem.venvCreation(instr, c) !== undefined)) {
       return { ok: false, reason: `line ${instr.startLine + 1} already creates a virtual environment` };
     }
     const installs = commands.map(dependencyInstall).filter((d): d is DependencyInstall => d !== undefined);

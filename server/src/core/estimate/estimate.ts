@@ -77,8 +77,6 @@ interface State {
   placed: Placed[];
   aptPresent: Set<string>;
   sites: Map<string, Set<string>>;
-  /** Virtual environments that arrived through `COPY --from` (the semantic model knows the ones this lineage created). */
-  copiedVenvs: Set<string>;
 }
 
 function cloneState(s: State): State {
@@ -86,7 +84,6 @@ function cloneState(s: State): State {
     placed: s.placed.map((p) => ({ ...p })),
     aptPresent: new Set(s.aptPresent),
     sites: new Map([...s.sites].map(([k, v]) => [k, new Set(v)])),
-    copiedVenvs: new Set(s.copiedVenvs),
   };
 }
 
@@ -278,7 +275,7 @@ export function estimateImage(model: DockerfileModel, input: EstimateInput = {})
     const state: State =
       stage.from.stage !== undefined && finalStates[stage.from.stage]
         ? cloneState(finalStates[stage.from.stage]!)
-        : { placed: [], aptPresent: new Set(facts.full && facts.dist ? buildpackDepsPresent(ctx, facts.dist) : []), sites: new Map(), copiedVenvs: new Set() };
+        : { placed: [], aptPresent: new Set(facts.full && facts.dist ? buildpackDepsPresent(ctx, facts.dist) : []), sites: new Map() };
     const fromInstr = stage.fromInstruction;
     const instructions: InstructionEstimate[] = [
       {
@@ -376,12 +373,9 @@ function estimateRun(ctx: Ctx, instr: Instruction, state: State, facts: StageBas
       pipCommand(ctx, instr, cmd, state, facts, place);
       continue;
     }
-    if (/^python(\d(\.\d+)?)?$/.test(name) && cmd.args.some((a) => a.value === '-m') && cmd.args.some((a) => a.value === 'venv' || a.value === 'virtualenv')) {
-      venvCommand(ctx, instr, cmd, facts, place);
-      continue;
-    }
-    if (name === 'virtualenv' || (name === 'uv' && cmd.args[0]?.value === 'venv')) {
-      venvCommand(ctx, instr, cmd, facts, place);
+    const venv = ctx.sem.venvCreation(instr, cmd);
+    if (venv) {
+      if (venv.path !== undefined) venvCommand(instr, cmd, venv.path, facts, place);
       continue;
     }
     if (cmd.rm) {
@@ -526,13 +520,9 @@ function apkCommand(
   }
 }
 
-function venvCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, facts: StageBasis, place: (p: Pending) => void): void {
+/** The venv's own files (the semantic model says where it is, and where pip then installs into it). */
+function venvCommand(instr: Instruction, cmd: CommandInfo, path: string, facts: StageBasis, place: (p: Pending) => void): void {
   const args = cmd.args.map((a) => a.value);
-  const start = args.indexOf('venv') >= 0 ? args.indexOf('venv') + 1 : args.indexOf('virtualenv') >= 0 ? args.indexOf('virtualenv') + 1 : 0;
-  const target = args.slice(start).find((a) => !a.startsWith('-')) ?? (cmdBasename(cmd.name.value) === 'uv' ? '.venv' : undefined);
-  if (!target) return;
-  // Where pip then installs into it is the semantic model's answer (`sem.install`); here only its own files are weighed.
-  const path = pathAt(ctx, instr, target, ctx.sem.commandEnv(instr, cmd), ctx.sem.commandDir(instr, cmd));
   const withoutPip = args.includes('--without-pip') || cmdBasename(cmd.name.value) === 'uv';
   const minor = Number(/^3\.(\d+)/.exec(facts.pythonMinor)?.[1] ?? 12);
   const f = minor <= 11 ? VENV_WITH_SETUPTOOLS : VENV_PIP_ONLY;
@@ -561,15 +551,10 @@ function pipCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State
   let site: string;
   let where: string;
   const target0 = inst?.env;
-  const onPath = (env.get('PATH') ?? '').split(':');
-  const copiedVenv = !target0 || target0.kind === 'system' ? [...state.copiedVenvs].find((v) => onPath.includes(`${v}/bin`)) : undefined;
   if (isWheel) {
     const i = args.findIndex((a) => a === '-w' || a === '--wheel-dir' || a.startsWith('--wheel-dir='));
     site = at(i >= 0 ? (args[i]!.includes('=') ? args[i]!.split('=')[1]! : (args[i + 1] ?? '.')) : '.');
     where = `wheels in \`${site}\``;
-  } else if (copiedVenv) {
-    site = siteOf(copiedVenv);
-    where = `venv ${copiedVenv}`;
   } else if (target0?.kind === 'target') {
     site = target0.root;
     where = `\`--target ${site}\``;
@@ -757,9 +742,6 @@ function estimateCopy(ctx: Ctx, instr: Instruction, state: State, finalStates: S
         for (const p of containing) state.placed.push({ ...p, path: target, bytes: { typical: p.bytes.typical * 0.5, low: 0, high: p.bytes.high }, layer: instr.index });
         // Packages copied with a site-packages folder count as installed there.
         for (const [site, names] of other.sites) if (under(site, s)) state.sites.set(posix.join(target, posix.relative(s, site)), new Set(names));
-        for (const v of [...ctx.sem.stage(stageIndex).envs.filter((x) => x.kind === 'venv').map((x) => x.root), ...other.copiedVenvs]) {
-          if (under(v, s)) state.copiedVenvs.add(posix.join(target, posix.relative(s, v)));
-        }
       }
     }
   } else {

@@ -104,6 +104,8 @@ export interface PythonEnv {
   /** The instruction that created it or first installed into it. */
   instr: Instruction;
   stage: Stage;
+  /** For a venv that arrived by `COPY --from`: the environment it was copied from. */
+  copiedFrom?: PythonEnv;
 }
 
 export interface PipCache {
@@ -175,6 +177,8 @@ export interface Semantics {
   commandDir(instr: Instruction, command: CommandInfo): string | undefined;
   /** The Python install a command is, when it is one. */
   install(instr: Instruction, command: CommandInfo): PythonInstall | undefined;
+  /** A command that creates a virtual environment (`python -m venv`, `virtualenv`, `uv venv`), with its path when known. */
+  venvCreation(instr: Instruction, command: CommandInfo): { path?: string } | undefined;
   /**
    * Whether something in the stage's lineage made `path` (or something below it): `yes` when a known effect wrote
    * it, `unknown` when an unknown effect or the base image may have, `no` only when the model proves nothing did.
@@ -415,6 +419,11 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
     commandDir: (instr, command) => commandDir(instr, command),
     install: (instr, command) => installsByCommand.get(command) ?? (instr.stage >= 0 ? installFor(instr, command, sem.stage(instr.stage)) : preFromInstall(instr, command)),
     created: (stage, path, before) => created(stage, path, before),
+    venvCreation: (instr, command) => {
+      if (!createsVenv(command)) return undefined;
+      const path = venvCreated(instr, command);
+      return path !== undefined ? { path } : {};
+    },
   };
 
   const commandEnvCache = new Map<CommandInfo, ReadonlyMap<string, string>>();
@@ -466,6 +475,23 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
     let python = parent?.python ?? imageInterpreter(sf.image, sf.platform);
     for (const instr of sf.stage.instructions) {
       const target = instr.trigger ?? instr;
+      const copy = target.copy;
+      if (copy?.fromStage !== undefined && copy.dest && !instr.onbuild) {
+        // A venv copied from another stage is a venv here too: a folder's contents land in the destination itself.
+        const from = stageFacts[copy.fromStage];
+        const dest = sem.path(instr, copy.dest.value);
+        for (const src of copy.sources) {
+          const sp = sem.path(instr, src.value);
+          if (!from || !dest || !sp) continue;
+          for (const v of from.envs) {
+            if (v.kind !== 'venv' || (v.root !== sp && posix.under(v.root, sp) === undefined)) continue;
+            const root = posix.join(dest, posix.relative(sp, v.root));
+            if (envs.some((e) => e.root === root)) continue;
+            const version = python?.version ?? from.python?.version;
+            envs.push({ root, kind: 'venv', bin: `${root}/bin`, instr, stage: sf.stage, copiedFrom: v, ...(version ? { sitePackages: `${root}/lib/python${version}/site-packages` } : {}) });
+          }
+        }
+      }
       for (const c of target.run?.commands ?? []) {
         if (c.substituted) continue;
         if (!python && c.apt?.sub === 'install' && c.apt.packages.some((p) => /^python3(\.\d+)?(-pip|-venv|-dev|-full)?(=.*)?$/.test(p.value))) python = distroInterpreter(sf.image, sf.platform);
@@ -488,6 +514,7 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
   }
 
   function venvCreated(instr: Instruction, c: CommandInfo): string | undefined {
+    if (!createsVenv(c)) return undefined;
     const n = baseName(c.name.value);
     const cwd = commandDir(instr, c);
     const arg = (t: Token | undefined): string | undefined => (t ? sem.path(instr, substituteVars(t.value, commandEnv(instr, c)), cwd) : undefined);
@@ -889,6 +916,18 @@ function parseJsonArray(text: string): string[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `python -m venv`, `virtualenv`, `uv venv`: the commands that create a virtual environment. */
+function createsVenv(c: CommandInfo): boolean {
+  const n = baseName(c.name.value);
+  if (n === 'virtualenv') return true;
+  if (n === 'uv' && c.args[0]?.value === 'venv') return true;
+  if (/^python(\d(\.\d+)?)?$/.test(n)) {
+    const m = c.args.findIndex((a) => a.value === '-m');
+    return m >= 0 && (c.args[m + 1]?.value === 'venv' || c.args[m + 1]?.value === 'virtualenv');
+  }
+  return false;
 }
 
 /** The Python a python-family image ships. */
