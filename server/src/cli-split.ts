@@ -1,5 +1,4 @@
 // `layerwise split`: the "Split into builder stage" assist from the command line (prints or writes the new text).
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { buildDockerfileModel } from './core/model/dockerfile';
 import { estimateImage, type EstimateInput } from './core/estimate/estimate';
@@ -7,6 +6,7 @@ import splitIntoBuilderStage from './core/assists/split-into-builder-stage';
 import { diskFiles, initRuntime } from './node/runtime';
 import { diskContextSizer } from './node/context-size';
 import { loadConfig } from './node/config-files';
+import { RefusedWrite, checkWritable, encodeText, readTextFile, writeTextFileAtomic } from './node/safe-write';
 
 export class SplitUsageError extends Error {}
 
@@ -31,17 +31,23 @@ export async function splitCommand(argv: string[]): Promise<number> {
   }
   if (!file) throw new SplitUsageError('split needs a Dockerfile');
   const abs = resolve(file);
-  let text: string;
-  try {
-    text = readFileSync(abs, 'utf8');
-  } catch (err) {
-    throw new SplitUsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  const read = readTextFile(abs);
+  if (!read.ok) throw new SplitUsageError(`cannot read ${file}: ${read.reason}`);
+  const text = read.text;
+  // Refused before any work: --write replaces the file it was given, never what a link points at.
+  if (write) {
+    try {
+      checkWritable(abs);
+    } catch (err) {
+      if (err instanceof RefusedWrite) throw new SplitUsageError(err.message);
+      throw err;
+    }
   }
   await initRuntime();
   const model = buildDockerfileModel(text);
   // The predicted saving reads the build context, build args and platform the rules see.
   const loaded = loadConfig(dirname(abs));
-  if (loaded.problems.length) throw new SplitUsageError(loaded.problems[0]!);
+  if (loaded.problems.length) throw new SplitUsageError(loaded.problems.join('\nlayerwise: '));
   const input: EstimateInput = { files: diskFiles(), dockerfilePath: abs, config: loaded.config, context: diskContextSizer({ dockerfilePath: abs }) };
   const options: Record<string, string | boolean> = { keepBase };
   if (venv) options['venv'] = venv;
@@ -57,10 +63,16 @@ export async function splitCommand(argv: string[]): Promise<number> {
   }
   const action = result.actions[0]!;
   if (write) {
-    writeFileSync(abs, action.text);
+    try {
+      writeTextFileAtomic(abs, action.text, read.format);
+    } catch (err) {
+      if (err instanceof RefusedWrite) throw new SplitUsageError(err.message);
+      throw err;
+    }
     process.stderr.write(`layerwise: ${action.title}: wrote ${file}\n`);
   } else {
-    process.stdout.write(action.text);
+    // Printed with the file's own line endings and encoding, as --write would store it.
+    process.stdout.write(encodeText(action.text, read.format) ?? action.text);
     process.stderr.write(`layerwise: ${action.title}\n`);
   }
   return 0;

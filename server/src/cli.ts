@@ -1,12 +1,14 @@
 // `layerwise lint|--stdio`: the command-line front end over the same core as the language server.
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { fileKind, fixAll, lintText, type FileKind } from './core/index';
 import { DEFAULT_DOCS_BASE } from './core/engine';
 import { SEVERITY_RANK, type Severity } from './core/types';
 import { parseSeverity } from './core/config';
 import { diskFiles, initRuntime } from './node/runtime';
 import { loadConfig } from './node/config-files';
+import { walkFolder } from './node/folder-walk';
+import { RefusedWrite, checkWritable, readTextFile, writeTextFileAtomic, type TextFormat } from './node/safe-write';
 import { toJson, toSarif, toText, type FileFindings } from './cli-format';
 import { ESTIMATE_USAGE, EstimateUsageError, estimateCommand } from './cli-estimate';
 import { SPLIT_USAGE, SplitUsageError, splitCommand } from './cli-split';
@@ -27,7 +29,7 @@ Exit codes: 0 nothing at or above the failure threshold, 1 findings at or above 
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', '.ruff_cache']);
 
-function collect(path: string, out: { path: string; kind: FileKind }[], explicit: boolean): void {
+function collect(path: string, out: { path: string; kind: FileKind }[], explicit: boolean, notes: string[]): void {
   let st;
   try {
     st = statSync(path);
@@ -35,21 +37,14 @@ function collect(path: string, out: { path: string; kind: FileKind }[], explicit
     throw new UsageError(`cannot read ${path}: no such file or directory`);
   }
   if (st.isDirectory()) {
-    for (const name of readdirSync(path).sort()) {
-      if (SKIP_DIRS.has(name)) continue;
-      const p = join(path, name);
-      let s;
-      try {
-        s = statSync(p);
-      } catch {
-        continue;
-      }
-      if (s.isDirectory()) collect(p, out, false);
-      else {
-        const kind = fileKind(p);
-        if (kind) out.push({ path: p, kind });
-      }
+    let walked;
+    try {
+      walked = walkFolder(path, { skipDirs: SKIP_DIRS, accept: (p) => fileKind(p) !== undefined });
+    } catch (err) {
+      throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
+    notes.push(...walked.notes);
+    for (const p of walked.files) out.push({ path: p, kind: fileKind(p)! });
     return;
   }
   const kind = fileKind(path) ?? (explicit ? 'dockerfile' : undefined);
@@ -123,31 +118,46 @@ function parseLintArgs(argv: string[]): LintArgs {
 async function lint(argv: string[]): Promise<number> {
   const args = parseLintArgs(argv);
   const files: { path: string; kind: FileKind }[] = [];
-  for (const p of args.paths) collect(p, files, true);
+  const notes: string[] = [];
+  for (const p of args.paths) collect(p, files, true, notes);
+  for (const n of notes) process.stderr.write(`layerwise: ${n}\n`);
   await initRuntime();
   const disk = diskFiles();
   const results: FileFindings[] = [];
   let failed = false;
+  let ioError = false;
   for (const f of files) {
     const abs = resolve(f.path);
     const loaded = loadConfig(resolve(abs, '..'), args.config ? resolve(args.config) : undefined, args.target ? { target: args.target } : undefined);
-    if (loaded.problems.length) throw new UsageError(loaded.problems[0]!);
+    // Every problem of the configuration, each with its file: the run stops before linting with half of it.
+    if (loaded.problems.length) throw new UsageError(loaded.problems.join('\nlayerwise: '));
     const config = loaded.config;
     const threshold = args.threshold ?? config.failureThreshold;
-    let text: string;
-    try {
-      text = readFileSync(abs, 'utf8');
-    } catch (err) {
-      throw new UsageError(`cannot read ${f.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    const read = readTextFile(abs);
+    if (!read.ok) {
+      // Binary, huge or special files are skipped (one line each), not handed whole to the core.
+      if (read.why === 'skip') {
+        process.stderr.write(`layerwise: skipped ${f.path}: ${read.reason}\n`);
+        continue;
+      }
+      throw new UsageError(`cannot read ${f.path}: ${read.reason}`);
     }
+    let text = read.text;
     const request = { kind: f.kind, config, files: disk, path: abs };
     if (args.fix) {
       const fixed = fixAll(text, request, { unsafe: args.unsafeFixes, fileEdits: true });
-      // Fixes that create or extend other files (`.dockerignore`) write them next to the Dockerfile.
-      for (const other of fixed.files) writeFileSync(other.path, other.text);
-      if (fixed.text !== text) {
-        writeFileSync(abs, fixed.text);
+      // Fixes that create or extend other files (`.dockerignore`) write them next to the Dockerfile. Every target
+      // is checked before anything is written, so a refused link leaves the Dockerfile and its ignore file as they were.
+      const writes = fixed.files.map((other) => ({ path: other.path, text: other.text, format: formatOf(other.path, read.format) }));
+      if (fixed.text !== text) writes.push({ path: abs, text: fixed.text, format: read.format });
+      try {
+        for (const w of writes) checkWritable(w.path);
+        for (const w of writes) writeTextFileAtomic(w.path, w.text, w.format);
         text = fixed.text;
+      } catch (err) {
+        if (!(err instanceof RefusedWrite)) throw err;
+        process.stderr.write(`layerwise: ${err.message}\n`);
+        ioError = true;
       }
     }
     const { findings } = lintText(text, request);
@@ -158,7 +168,13 @@ async function lint(argv: string[]): Promise<number> {
   if (args.format === 'json') process.stdout.write(JSON.stringify(toJson(results), null, 2) + '\n');
   else if (args.format === 'sarif') process.stdout.write(JSON.stringify(toSarif(results, VERSION, DEFAULT_DOCS_BASE), null, 2) + '\n');
   else process.stdout.write(toText(results, args.color));
-  return failed ? 1 : 0;
+  return ioError ? 2 : failed ? 1 : 0;
+}
+
+/** The format an ignore file a fix extends is written back in: its own when it exists, else the Dockerfile's. */
+function formatOf(path: string, fallback: TextFormat): TextFormat {
+  const existing = readTextFile(path);
+  return existing.ok ? existing.format : { encoding: 'utf8', eol: fallback.eol };
 }
 
 function relativeIfInside(abs: string): string {

@@ -1,10 +1,11 @@
 // Node-side wiring the CLI and the server share: loading the parser wasm, reading project files from disk.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { initShellParser } from '../core/parse/shell';
 import type { ProjectFiles } from '../core/project';
 import { defaultShellChecker, setDefaultShellChecker } from '../core/shellcheck';
 import { processShellChecker } from './shellcheck';
+import { readTextFile } from './safe-write';
 
 function findWasm(file: string, pkgPath: string): string {
   const candidates = [join(__dirname, file), join(__dirname, '..', file), join(__dirname, '..', 'dist', file)];
@@ -28,13 +29,9 @@ export function diskFiles(overlay?: (path: string) => string | undefined): Proje
     read(path: string): string | undefined {
       const open = overlay?.(path);
       if (open !== undefined) return open;
-      try {
-        const st = statSync(path);
-        if (!st.isFile() || st.size > 5_000_000) return undefined;
-        return readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
-      }
+      // Bytes decoded as the CLI's writer encodes them back; binary, huge or special files (a FIFO) read as missing.
+      const r = readTextFile(path);
+      return r.ok ? r.text : undefined;
     },
     list(dir: string): string[] | undefined {
       try {
