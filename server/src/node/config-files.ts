@@ -5,6 +5,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { defaultConfig, mergeConfig, parseSeverity, readConfigObject, type LayerwiseConfig } from '../core/config';
+import { readTextFile } from './safe-write';
 
 export interface LoadedConfig {
   config: LayerwiseConfig;
@@ -30,7 +31,9 @@ export interface TrustNotice {
 
 /** Reads one config file: TOML (`.layerwise.toml`, `pyproject.toml` → `[tool.layerwise]`) or JSON. */
 export function readConfigFile(path: string): { config: Partial<LayerwiseConfig>; problems: string[] } {
-  const text = readFileSync(path, 'utf8');
+  const read = readTextFile(path);
+  if (!read.ok) return { config: {}, problems: [`${path}: cannot read the configuration: ${read.reason}`] };
+  const text = read.text;
   let obj: unknown;
   try {
     if (path.endsWith('.json')) obj = JSON.parse(text);
@@ -135,9 +138,12 @@ export function readHadolintObject(obj: unknown): { config: Partial<LayerwiseCon
 
 /** Reads a `.hadolint.yaml`. */
 export function readHadolintFile(path: string): { config: Partial<LayerwiseConfig>; problems: string[] } {
+  // A folder, FIFO or binary file where the configuration should be is reported, not thrown (or blocked on).
+  const read = readTextFile(path);
+  if (!read.ok) return { config: {}, problems: [`${path}: cannot read the configuration: ${read.reason}`] };
   let obj: unknown;
   try {
-    obj = parseYaml(readFileSync(path, 'utf8'));
+    obj = parseYaml(read.text);
   } catch (err) {
     return { config: {}, problems: [`${path}: ${(err as Error).message.split('\n')[0]}`] };
   }
