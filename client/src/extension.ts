@@ -11,6 +11,23 @@ const OVERLAPPING_EXTENSIONS: Record<string, 'buildkit' | 'hadolint'> = {
   'exiasr.hadolint': 'hadolint', // runs hadolint: DL and SC findings
 };
 
+/**
+ * The settings only the user may make, read from user settings alone (`globalValue`): a workspace's
+ * `.vscode/settings.json` can never turn them on, trusted or not. The server takes these only from here.
+ */
+function userOnlySettings(): { online: boolean; allowedRegistries?: string[]; contextRoots?: string[]; shellcheck: boolean } {
+  const config = workspace.getConfiguration('layerwise');
+  const user = <T>(key: string): T | undefined => config.inspect<T>(key)?.globalValue;
+  const registries = user<string[]>('allowedRegistries');
+  const roots = user<string[]>('contextRoots');
+  return {
+    online: user<boolean>('online') === true,
+    ...(registries ? { allowedRegistries: registries } : {}),
+    ...(roots ? { contextRoots: roots } : {}),
+    shellcheck: user<boolean>('shellcheck.enabled') !== false,
+  };
+}
+
 function detectedTools(): string[] {
   return [...new Set(Object.entries(OVERLAPPING_EXTENSIONS).filter(([id]) => extensions.getExtension(id) !== undefined).map(([, origin]) => origin))];
 }
@@ -33,14 +50,18 @@ export async function activate(context: ExtensionContext): Promise<void> {
       configurationSection: 'layerwise',
       fileEvents: workspace.createFileSystemWatcher('**/{requirements*.txt,requirements/*.txt,constraints*.txt,*.in,.dockerignore,.layerwise.toml,pyproject.toml,.hadolint.yaml,.hadolint.yml,Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*}'),
     },
-    // ShellCheck is an external program: the server runs it only in a trusted workspace.
-    initializationOptions: { layerwise: { ...workspace.getConfiguration('layerwise'), trusted: workspace.isTrusted, detectedTools: detectedTools() } },
+    // ShellCheck is an external program: the server runs it only in a trusted workspace. `user` is the only
+    // source the server takes online, registries, context roots and ShellCheck from.
+    initializationOptions: { layerwise: { ...workspace.getConfiguration('layerwise'), trusted: workspace.isTrusted, user: userOnlySettings(), detectedTools: detectedTools() } },
   };
   client = new LanguageClient('layerwise', 'Layerwise', serverOptions, clientOptions);
   context.subscriptions.push(client);
   await client.start();
   context.subscriptions.push(
     workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('layerwise/didChangeTrust', { trusted: true })),
+    workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('layerwise')) void client?.sendNotification('layerwise/didChangeUserSettings', userOnlySettings());
+    }),
     extensions.onDidChange(() => void client?.sendNotification('layerwise/didChangeTools', { defer: detectedTools() })),
   );
 }

@@ -1,14 +1,41 @@
 // Holds each open document's analysis (one parse per document version) and the settings it was made with.
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { dirname, resolve } from 'node:path';
 import { fileKind, lintText, type FileKind, type LintResult } from '../core/index';
 import { mergeConfig, readConfigObject, type LayerwiseConfig, type RuleOrigin } from '../core/config';
 import { diskFiles } from '../node/runtime';
-import { loadConfig } from '../node/config-files';
+import { confineContext, loadConfig, repositoryRoot, type TrustNotice } from '../node/config-files';
 import { backgroundShellChecker } from '../node/shellcheck';
+import { DEFAULT_REGISTRIES } from '../node/online';
+import { setDefaultShellChecker } from '../core/shellcheck';
 import type { ProjectFiles } from '../core/project';
+import type { ShellChecker } from '../core/shellcheck';
+
+/**
+ * What only the user may allow, from the client's user-level settings (VS Code: `inspect(…).globalValue`), never
+ * from workspace settings or a repository's files: going online, where to, and build contexts outside the workspace.
+ */
+export interface UserSettings {
+  online: boolean;
+  allowedRegistries: string[];
+  /** Folders outside the workspace a config `context` may point into. */
+  contextRoots: string[];
+  /** ShellCheck may run (in a trusted workspace); off turns every spawn off. */
+  shellcheck: boolean;
+}
+
+function readUserSettings(raw: unknown): UserSettings {
+  const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
+  return {
+    online: o['online'] === true,
+    allowedRegistries: strings(o['allowedRegistries']) ?? [...DEFAULT_REGISTRIES],
+    contextRoots: strings(o['contextRoots']) ?? [],
+    shellcheck: o['shellcheck'] !== false,
+  };
+}
 
 export interface Analysis extends LintResult {
   uri: string;
@@ -28,6 +55,10 @@ export class Analyzer {
   private settingsProblems: string[] = [];
   /** Workspace trust as the client reported it; nothing is executed (ShellCheck) until it is true. */
   private trusted = false;
+  private user: UserSettings = readUserSettings(undefined);
+  private workspaceFolders: string[] = [];
+  /** Warnings about settings a config file may not make, by the file's URI (published on that file). */
+  private readonly configNotices = new Map<string, Map<string, Diagnostic>>();
   private detectedDefer: RuleOrigin[] = [];
   private deferAuto = true;
   private readonly configCache = new Map<string, LayerwiseConfig>();
@@ -52,16 +83,46 @@ export class Analyzer {
       return this.documents.get(uri)?.getText();
     });
     this.docsBase = `${URI.file(resolve(__dirname, '..', 'docs', 'rules')).toString()}/`;
+    // A lint that forgets to say whether ShellCheck may run still spawns nothing unless it may (and never blocks).
+    setDefaultShellChecker({ check: (script, shell, vars) => (this.spawnAllowed() ? this.shellChecker.check(script, shell, vars) : []) });
   }
 
-  setWorkspaceRoot(_root: string): void {
-    /* reserved: the build context defaults to the Dockerfile's folder */
+  setWorkspaceRoot(root: string): void {
+    this.setWorkspaceFolders([root]);
+  }
+
+  /** The workspace folders (URIs): a build context may not lie outside them unless the user's `contextRoots` say so. */
+  setWorkspaceFolders(uris: readonly string[]): void {
+    this.workspaceFolders = uris.map((u) => URI.parse(u)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
+    this.invalidateAll();
+  }
+
+  /** ShellCheck (the only process the server starts) runs only in a trusted workspace and when the user did not turn it off. */
+  spawnAllowed(): boolean {
+    return this.trusted && this.user.shellcheck;
+  }
+
+  /** Online look-ups: only in a trusted workspace, only when the user turned them on, only to the registries they allowed. */
+  onlineSettings(): { online: boolean; allowedRegistries: readonly string[] } {
+    return { online: this.trusted && this.user.online, allowedRegistries: this.user.allowedRegistries };
+  }
+
+  /** The user-level settings changed (`layerwise/didChangeUserSettings`). */
+  setUserSettings(raw: unknown): void {
+    this.user = readUserSettings(raw);
+    this.invalidateAll();
+  }
+
+  /** Options every lint of this server passes: ShellCheck only when allowed, through the background runner. */
+  lintOptions(): { shellcheck: boolean; shellChecker: ShellChecker } {
+    return { shellcheck: this.spawnAllowed(), shellChecker: this.shellChecker };
   }
 
   setInitialSettings(options: unknown, pull: boolean): void {
     this.pullSettings = pull;
     const layerwise = (options as Record<string, unknown> | undefined)?.['layerwise'] ?? options;
     this.trusted = (layerwise as Record<string, unknown> | undefined)?.['trusted'] === true;
+    this.user = readUserSettings((layerwise as Record<string, unknown> | undefined)?.['user']);
     this.detectedDefer = originsOf((layerwise as Record<string, unknown> | undefined)?.['detectedTools']);
     this.applySettings(layerwise);
   }
@@ -75,6 +136,8 @@ export class Analyzer {
   private invalidateAll(): void {
     this.cache.clear();
     this.configCache.clear();
+    for (const uri of this.configNotices.keys()) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.configNotices.clear();
     for (const doc of this.documents.all()) this.emit(doc.uri);
   }
 
@@ -87,6 +150,8 @@ export class Analyzer {
 
   private applySettings(raw: unknown): void {
     const r = readConfigObject(raw ?? {});
+    // Settings pulled from the client merge user, workspace and folder values: `online` is taken only from `user`.
+    delete r.config.online;
     this.clientSettings = r.config;
     this.deferAuto = (raw as Record<string, unknown> | undefined)?.['deferAuto'] !== false;
     this.configCache.clear();
@@ -159,11 +224,32 @@ export class Analyzer {
     const dir = path ? dirname(path) : process.cwd();
     let config = this.configCache.get(dir);
     if (!config) {
-      config = mergeConfig(loadConfig(dir).config, this.clientSettings);
+      const roots = [...(this.workspaceFolders.length ? this.workspaceFolders : [repositoryRoot(dir)]), ...this.user.contextRoots];
+      const loaded = loadConfig(dir, undefined, undefined, {}, { roots });
+      for (const n of loaded.ignored) this.notice(n);
+      const confined = confineContext(mergeConfig(loaded.config, this.clientSettings), dir, roots);
+      if (confined.refused) this.connection.console.warn(`layerwise settings: ignored context ${confined.refused}: outside the workspace (add it to the user setting layerwise.contextRoots to allow it)`);
+      config = { ...confined.config, online: this.onlineSettings().online };
       if (this.deferAuto && this.detectedDefer.length) config = mergeConfig(config, { defer: this.detectedDefer });
       this.configCache.set(dir, config);
     }
     return config;
+  }
+
+  /** Publishes a warning on the config file that asked for something only the user may allow. */
+  private notice(n: TrustNotice): void {
+    const uri = URI.file(n.file).toString();
+    const message =
+      n.key === 'online'
+        ? 'ignored: `online` can only be turned on in user settings (`layerwise.online`), not in a workspace file'
+        : `ignored: \`context\` points outside the workspace (${n.resolved ?? ''}); the Dockerfile's folder is used. Add the folder to the user setting \`layerwise.contextRoots\` to allow it`;
+    const range = { start: { line: n.line, character: 0 }, end: { line: n.line + 1, character: 0 } };
+    let byKey = this.configNotices.get(uri);
+    if (!byKey) this.configNotices.set(uri, (byKey = new Map()));
+    const key = `${n.key}:${n.line}`;
+    if (byKey.has(key)) return;
+    byKey.set(key, { range, severity: DiagnosticSeverity.Warning, source: 'layerwise', code: 'trust', message });
+    void this.connection.sendDiagnostics({ uri, diagnostics: [...byKey.values()] });
   }
 
   kindOf(doc: TextDocument): FileKind | undefined {
@@ -182,7 +268,7 @@ export class Analyzer {
     const uri = URI.parse(doc.uri);
     const path = uri.scheme === 'file' ? uri.fsPath : undefined;
     const config = this.configFor(path);
-    const result = lintText(doc.getText(), { kind, config, files: this.files, ...(path ? { path } : {}), docsBase: this.docsBase, shellcheck: this.trusted, shellChecker: this.shellChecker });
+    const result = lintText(doc.getText(), { kind, config, files: this.files, ...(path ? { path } : {}), docsBase: this.docsBase, ...this.lintOptions() });
     const analysis: Analysis = { ...result, uri: doc.uri, version: doc.version, kind, dependsOn: dependenciesOf(result, path) };
     if (path !== undefined) analysis.path = path;
     this.cache.set(doc.uri, analysis);

@@ -42,7 +42,8 @@ export function registerCodeActions(connection: Connection, documents: TextDocum
       const analysis = analyzer.get(doc);
       if (analysis) {
         const text = doc.getText();
-        const result = fixAll(text, { kind: analysis.kind, config: analyzer.configFor(analysis.path), files: analyzer.files, ...(analysis.path ? { path: analysis.path } : {}) });
+        // ShellCheck findings carry no fixes, so fix-all never needs it: nothing is spawned on this path, trusted or not.
+        const result = fixAll(text, { kind: analysis.kind, config: analyzer.configFor(analysis.path), files: analyzer.files, ...(analysis.path ? { path: analysis.path } : {}), ...analyzer.lintOptions(), shellcheck: false });
         if (result.text !== text) {
           const action = CodeAction.create(
             `Fix all safe Layerwise problems (${result.applied.length})`,

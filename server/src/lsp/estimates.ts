@@ -17,7 +17,8 @@ export class Estimates {
   private readonly cache = new Map<string, { version: number; estimate: ImageEstimate }>();
   private readonly context = contextSizer;
   private online: OnlineLookup | undefined;
-  private onlineWanted = false;
+  /** The online settings the look-up was made for (on, registries); a change makes a new one. */
+  private onlineKey = JSON.stringify({ online: false });
 
   constructor(
     private readonly analyzer: Analyzer,
@@ -48,9 +49,13 @@ export class Estimates {
     const analysis = this.analyzer.get(doc);
     if (!analysis?.model) return undefined;
     const config = this.analyzer.configFor(analysis.path);
-    if (config.online !== this.onlineWanted) {
-      this.onlineWanted = config.online;
-      this.online = onlineFactsFor(config, {
+    // Online only as the user allowed it (trusted workspace, user setting, allowed registries), never from config files.
+    const allowed = this.analyzer.onlineSettings();
+    const key = JSON.stringify(allowed.online ? allowed : { online: false });
+    if (key !== this.onlineKey) {
+      this.onlineKey = key;
+      this.online = onlineFactsFor(allowed, {
+        allowedRegistries: allowed.allowedRegistries,
         onUpdate: () => {
           this.cache.clear();
           this.refresh();

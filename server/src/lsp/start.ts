@@ -47,7 +47,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const init = params.initializationOptions as Record<string, unknown> | undefined;
     initialCodeLens = ((init?.['layerwise'] ?? init) as Record<string, unknown> | undefined)?.['codeLens'];
     const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    if (root) analyzer.setWorkspaceRoot(root);
+    if (params.workspaceFolders?.length) analyzer.setWorkspaceFolders(params.workspaceFolders.map((f) => f.uri));
+    else if (root) analyzer.setWorkspaceRoot(root);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -75,6 +76,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onNotification('layerwise/didChangeTrust', (params: { trusted?: unknown }) => {
     analyzer.setTrusted(params?.trusted === true);
   });
+
+  // The user-level settings only the user may make (online, registries, context roots, ShellCheck) changed.
+  connection.onNotification('layerwise/didChangeUserSettings', (params: unknown) => analyzer.setUserSettings(params));
 
   // Extensions that already show some of Layerwise's rules were installed or removed (`{ defer: origin[] }`).
   connection.onNotification('layerwise/didChangeTools', (params: { defer?: unknown }) => {
