@@ -6,14 +6,16 @@ import { estimateImage, type EstimateInput } from './core/estimate/estimate';
 import { formatBytes, formatE, parseSize } from './core/estimate/bytes';
 import type { E, ImageEstimate } from './core/estimate/types';
 import { diskFiles, initRuntime } from './node/runtime';
-import { loadConfig } from './node/config-files';
+import { loadConfig, printTrustNotices } from './node/config-files';
 import { diskContextSizer } from './node/context-size';
-import { OnlineLookup } from './node/online';
+import { DEFAULT_REGISTRIES, OnlineLookup } from './node/online';
 
 export class EstimateUsageError extends Error {}
 
 export const ESTIMATE_USAGE = `  layerwise estimate <Dockerfile> [--target STAGE] [--format text|json] [--budget SIZE]
-                 [--context DIR] [--platform linux/amd64|linux/arm64] [--config FILE]`;
+                 [--context DIR] [--platform linux/amd64|linux/arm64] [--config FILE]
+                 [--online] [--allow-registry HOST]…   look up what the embedded data lacks (also
+                 LAYERWISE_ONLINE=1); only at Docker Hub and PyPI unless --allow-registry adds a host`;
 
 interface EstimateArgs {
   file?: string;
@@ -23,10 +25,15 @@ interface EstimateArgs {
   context?: string;
   platform?: string;
   config?: string;
+  /** Going online is the user's call: this flag or LAYERWISE_ONLINE=1, never a configuration file. */
+  online: boolean;
+  /** Registry hosts look-ups may contact besides (or, from LAYERWISE_ALLOWED_REGISTRIES, instead of) the defaults. */
+  registries: string[];
 }
 
-function parseArgs(argv: string[]): EstimateArgs {
-  const args: EstimateArgs = { format: 'text' };
+function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): EstimateArgs {
+  const fromEnv = env['LAYERWISE_ALLOWED_REGISTRIES']?.split(',').map((h) => h.trim()).filter(Boolean);
+  const args: EstimateArgs = { format: 'text', online: env['LAYERWISE_ONLINE'] === '1', registries: fromEnv?.length ? fromEnv : [...DEFAULT_REGISTRIES] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
@@ -64,6 +71,12 @@ function parseArgs(argv: string[]): EstimateArgs {
       case '--config':
       case '-c':
         args.config = value();
+        break;
+      case '--online':
+        args.online = true;
+        break;
+      case '--allow-registry':
+        args.registries.push(value());
         break;
       default:
         if (a.startsWith('-')) throw new EstimateUsageError(`unknown option ${a}`);
@@ -142,6 +155,7 @@ export async function estimateCommand(argv: string[], write: (text: string) => v
   }
   const loaded = loadConfig(dirname(abs), args.config ? resolve(args.config) : undefined, args.target ? { target: args.target } : undefined);
   if (loaded.problems.length) throw new EstimateUsageError(loaded.problems[0]!);
+  printTrustNotices(loaded.ignored);
   const config = loaded.config;
   await initRuntime();
   const model = buildDockerfileModel(text, config.target !== undefined ? { target: config.target } : {});
@@ -159,9 +173,9 @@ export async function estimateCommand(argv: string[], write: (text: string) => v
   };
   if (args.platform) input.platform = args.platform;
   let est = estimateImage(model, input);
-  if (config.online) {
+  if (args.online) {
     // Look up what the embedded data lacks, then estimate again with the answers.
-    const online = new OnlineLookup({});
+    const online = new OnlineLookup({ allowedRegistries: args.registries });
     const recorder = online.recorder();
     estimateImage(model, { ...input, external: recorder });
     await online.fetchPending(recorder.misses());

@@ -6,7 +6,7 @@ import { DEFAULT_DOCS_BASE } from './core/engine';
 import { SEVERITY_RANK, type Severity } from './core/types';
 import { parseSeverity } from './core/config';
 import { diskFiles, initRuntime } from './node/runtime';
-import { loadConfig } from './node/config-files';
+import { loadConfig, printTrustNotices } from './node/config-files';
 import { walkFolder } from './node/folder-walk';
 import { RefusedWrite, checkWritable, readTextFile, writeTextFileAtomic, type TextFormat } from './node/safe-write';
 import { toJson, toSarif, toText, type FileFindings } from './cli-format';
@@ -20,6 +20,7 @@ class UsageError extends Error {}
 const USAGE = `Usage:
   layerwise lint [paths…] [--format text|json|sarif] [--config FILE] [--fix] [--unsafe-fixes]
                  [--failure-threshold error|warning|info|hint|none] [--target STAGE] [--no-color]
+                 [--no-shellcheck]   start no process (ShellCheck runs when on the PATH otherwise)
 ${ESTIMATE_USAGE}
 ${SPLIT_USAGE}
   layerwise --stdio            run the language server over stdio
@@ -60,10 +61,12 @@ interface LintArgs {
   threshold?: Severity | 'none';
   target?: string;
   color: boolean;
+  /** Run ShellCheck on RUN bodies (the only process lint starts); `--no-shellcheck` turns it off. */
+  shellcheck: boolean;
 }
 
 function parseLintArgs(argv: string[]): LintArgs {
-  const args: LintArgs = { paths: [], format: 'text', fix: false, unsafeFixes: false, color: process.stdout.isTTY === true && !process.env['NO_COLOR'] };
+  const args: LintArgs = { paths: [], format: 'text', fix: false, unsafeFixes: false, shellcheck: true, color: process.stdout.isTTY === true && !process.env['NO_COLOR'] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -106,6 +109,9 @@ function parseLintArgs(argv: string[]): LintArgs {
       case '--no-color':
         args.color = false;
         break;
+      case '--no-shellcheck':
+        args.shellcheck = false;
+        break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
         args.paths.push(a);
@@ -131,6 +137,7 @@ async function lint(argv: string[]): Promise<number> {
     const loaded = loadConfig(resolve(abs, '..'), args.config ? resolve(args.config) : undefined, args.target ? { target: args.target } : undefined);
     // Every problem of the configuration, each with its file: the run stops before linting with half of it.
     if (loaded.problems.length) throw new UsageError(loaded.problems.join('\nlayerwise: '));
+    printTrustNotices(loaded.ignored);
     const config = loaded.config;
     const threshold = args.threshold ?? config.failureThreshold;
     const read = readTextFile(abs);
@@ -143,7 +150,7 @@ async function lint(argv: string[]): Promise<number> {
       throw new UsageError(`cannot read ${f.path}: ${read.reason}`);
     }
     let text = read.text;
-    const request = { kind: f.kind, config, files: disk, path: abs };
+    const request = { kind: f.kind, config, files: disk, path: abs, shellcheck: args.shellcheck };
     if (args.fix) {
       const fixed = fixAll(text, request, { unsafe: args.unsafeFixes, fileEdits: true });
       // Fixes that create or extend other files (`.dockerignore`) write them next to the Dockerfile. Every target

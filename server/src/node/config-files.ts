@@ -42,7 +42,10 @@ export function readConfigFile(path: string): { config: Partial<LayerwiseConfig>
       obj = path.endsWith('pyproject.toml') ? (toml['tool'] as Record<string, unknown> | undefined)?.['layerwise'] : toml;
     }
   } catch (err) {
-    return { config: {}, problems: [`${path}: ${(err as Error).message.split('\n')[0]}`] };
+    // smol-toml keeps the position apart from the first line of its message.
+    const line = (err as { line?: unknown }).line;
+    const at = typeof line === 'number' ? ` (line ${line})` : '';
+    return { config: {}, problems: [`${path}: ${(err as Error).message.split('\n')[0]}${at}`] };
   }
   const r = readConfigObject(obj);
   return { config: r.config, problems: r.problems.map((p) => `${path}: ${p}`) };
@@ -184,6 +187,21 @@ export function loadConfig(startDir: string, explicit?: string, extra?: Partial<
   const confined = confineContext(config, startDir, trust.roots ?? [repositoryRoot(startDir)]);
   if (confined.refused && contextFrom) ignored.push({ file: contextFrom, key: 'context', line: settingLine(contextFrom, 'context'), resolved: confined.refused });
   return { config: confined.config, sources, problems, ignored };
+}
+
+const printedNotices = new Set<string>();
+
+/** The CLI's one line per ignored setting (once per file and setting, however many Dockerfiles share the file). */
+export function printTrustNotices(notices: readonly TrustNotice[], write: (line: string) => void = (l) => void process.stderr.write(l)): void {
+  for (const n of notices) {
+    const line =
+      n.key === 'online'
+        ? `layerwise: ${n.file}:${n.line + 1}: ignored: online can only be turned on with --online or LAYERWISE_ONLINE=1, not in a configuration file\n`
+        : `layerwise: ${n.file}:${n.line + 1}: ignored: context ${n.resolved ?? ''} is outside the repository; the Dockerfile's folder is used\n`;
+    if (printedNotices.has(line)) continue;
+    printedNotices.add(line);
+    write(line);
+  }
 }
 
 /** Folders a build context may lie in; the repository holding the Dockerfile (or the working directory) by default. */
