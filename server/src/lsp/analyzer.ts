@@ -1,7 +1,8 @@
 // Holds each open document's analysis (one parse per document version) and the settings it was made with.
-import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileKind, lintText, type FileKind, type LintResult } from '../core/index';
 import { mergeConfig, readConfigObject, type LayerwiseConfig, type RuleOrigin } from '../core/config';
@@ -59,6 +60,8 @@ export class Analyzer {
   private workspaceFolders: string[] = [];
   /** Warnings about settings a config file may not make, by the file's URI (published on that file). */
   private readonly configNotices = new Map<string, Map<string, Diagnostic>>();
+  /** Config file versions (path, mtime, size, problems) already shown in a warning message. */
+  private readonly warnedConfigs = new Set<string>();
   private detectedDefer: RuleOrigin[] = [];
   private deferAuto = true;
   private readonly configCache = new Map<string, LayerwiseConfig>();
@@ -227,6 +230,7 @@ export class Analyzer {
       const roots = [...(this.workspaceFolders.length ? this.workspaceFolders : [repositoryRoot(dir)]), ...this.user.contextRoots];
       const loaded = loadConfig(dir, undefined, undefined, {}, { roots });
       for (const n of loaded.ignored) this.notice(n);
+      this.configProblems(loaded.sources, loaded.problems);
       const confined = confineContext(mergeConfig(loaded.config, this.clientSettings), dir, roots);
       if (confined.refused) this.connection.console.warn(`layerwise settings: ignored context ${confined.refused}: outside the workspace (add it to the user setting layerwise.contextRoots to allow it)`);
       config = { ...confined.config, online: this.onlineSettings().online };
@@ -250,6 +254,32 @@ export class Analyzer {
     if (byKey.has(key)) return;
     byKey.set(key, { range, severity: DiagnosticSeverity.Warning, source: 'layerwise', code: 'trust', message });
     void this.connection.sendDiagnostics({ uri, diagnostics: [...byKey.values()] });
+  }
+
+  /**
+   * A config file that cannot be read or has wrong values: a diagnostic on it (joining the trust notices), and
+   * a warning message once per file version when it is not open (a folder or an unopened file shows nowhere
+   * else). The documents below it are still linted with what was valid.
+   */
+  private configProblems(sources: readonly string[], problems: readonly string[]): void {
+    for (const file of sources) {
+      const mine = problems.filter((p) => p.startsWith(`${file}: `)).map((p) => p.slice(file.length + 2));
+      if (!mine.length) continue;
+      const uri = URI.file(file).toString();
+      let byKey = this.configNotices.get(uri);
+      if (!byKey) this.configNotices.set(uri, (byKey = new Map()));
+      for (const message of mine) {
+        const line = Math.max(Number(/\(line (\d+)\)$/.exec(message)?.[1] ?? 1) - 1, 0);
+        byKey.set(`problem:${message}`, { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, severity: DiagnosticSeverity.Warning, source: 'layerwise', code: 'config', message });
+      }
+      void this.connection.sendDiagnostics({ uri, diagnostics: [...byKey.values()] });
+      if (this.documents.get(uri)) continue;
+      const version = `${file}@${fileVersion(file)}:${mine.join('\n')}`;
+      if (this.warnedConfigs.has(version)) continue;
+      this.warnedConfigs.add(version);
+      // A notification (window/showMessage), not showWarningMessage's request: nothing to answer, nothing to reject.
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Layerwise: ${file}: ${mine.join('; ')} (the rest of the configuration is used)` });
+    }
   }
 
   kindOf(doc: TextDocument): FileKind | undefined {
@@ -277,6 +307,16 @@ export class Analyzer {
 
   get problems(): string[] {
     return this.settingsProblems;
+  }
+}
+
+/** A disk file's version for "warn once": its modification time and size (a folder has one too). */
+function fileVersion(path: string): string {
+  try {
+    const st = statSync(path);
+    return `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return 'missing';
   }
 }
 
