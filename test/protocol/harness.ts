@@ -22,7 +22,15 @@ export function fileUri(path: string): string {
   return pathToFileURL(path).toString();
 }
 
-export async function startServer(options: { settings?: Record<string, unknown>; rootPath?: string } = {}): Promise<ServerSession> {
+export async function startServer(
+  options: {
+    settings?: Record<string, unknown>;
+    rootPath?: string;
+    /** Sees every publishDiagnostics and window/logMessage (the soak test records them). */
+    onPublish?: (p: PublishDiagnosticsParams) => void;
+    onLog?: (p: { type: number; message: string }) => void;
+  } = {},
+): Promise<ServerSession> {
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -31,6 +39,7 @@ export async function startServer(options: { settings?: Record<string, unknown>;
   const waiters: { uri: string; predicate: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     latest.set(p.uri, p.diagnostics);
+    options.onPublish?.(p);
     for (let i = waiters.length - 1; i >= 0; i--) {
       const w = waiters[i]!;
       if (w.uri === p.uri && w.predicate(p.diagnostics)) {
@@ -41,7 +50,7 @@ export async function startServer(options: { settings?: Record<string, unknown>;
   });
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => options.settings ?? {}));
   connection.onRequest('client/registerCapability', () => null);
-  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/logMessage', (p: { type: number; message: string }) => options.onLog?.(p));
   connection.listen();
   const rootPath = options.rootPath ?? ROOT;
   const initialize = (await connection.sendRequest('initialize', {

@@ -41,7 +41,8 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
   });
   documents.onDidSave((e) => analyzer.documentChanged(e.document.uri));
   documents.onDidClose((e) => {
-    analyzer.forget(e.document.uri);
+    // Closing drops unsaved text: what read it (a Dockerfile installing this requirements file) goes back to the disk's.
+    analyzer.documentChanged(e.document.uri);
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
