@@ -2,10 +2,10 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, type Dirent, type Stats } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import ignore from '@balena/dockerignore';
 import { summarizeContext, type ContextFile } from '../core/estimate/context';
 import type { ContextMeasure, ContextSizer, LargestEntry } from '../core/estimate/types';
 import { applicableIgnoreFile } from '../core/model/ignore-file';
+import { parseDockerignore } from '../core/model/dockerignore';
 
 export interface WalkLimits {
   /** Stop after this many entries (files, folders and links). */
@@ -78,7 +78,7 @@ function* walkSteps(rootIn: string, options: WalkOptions): Walk {
   const ignoreFile = options.ignoreFile;
   const text = ignoreFile === undefined ? undefined : ((yield { op: 'read', path: ignoreFile }) as Answers['read']);
   const hasDockerignore = text !== undefined;
-  const ig = ignore().add(text === undefined ? [] : text.split(/\r?\n/));
+  const ig = parseDockerignore(text ?? '');
   const files: ContextFile[] = [];
   const unreadable: string[] = [];
   const visited = new Set<string>([realRoot]);

@@ -3,11 +3,11 @@
 // Every rule, assist and tracer that reads a context file or asks whether `.dockerignore` excludes one goes through
 // this, so they agree on where the context is (config `context` resolved against the Dockerfile's folder) and on
 // which ignore file applies. Pure: files are read through ProjectFiles.
-import ignore from '@balena/dockerignore';
 import * as posix from '../path';
 import type { ProjectFiles } from '../project';
 import { dirnameOf, resolvePath } from '../project';
 import { applicableIgnoreFile } from './ignore-file';
+import { parseDockerignore, type Dockerignore } from './dockerignore';
 import { normalizeContextPath } from './semantic';
 
 export interface BuildContext {
@@ -17,6 +17,8 @@ export interface BuildContext {
   dockerfilePath?: string;
   /** The ignore file that applies to this build (`<Dockerfile>.dockerignore` beside the Dockerfile, else `<root>/.dockerignore`). */
   ignoreFile?: { path: string; text: string };
+  /** The ignore file's patterns as Docker reads them, with the lines Docker rejects; set with `ignoreFile`. */
+  ignorePatterns?: Dockerignore;
   /** Whether the ignore file leaves a context path (relative, as COPY names it) out of the context; a parent folder excluded excludes it too. */
   ignores(relPath: string): boolean;
   /** The text of a context file (memoised), or undefined when it is missing or there is no root. */
@@ -110,8 +112,9 @@ function makeContext(files: ProjectFiles, path: string | undefined, context: str
   const ignorePath = applicableIgnoreFile(dockerfilePath, root, (p) => readPath(p) !== undefined);
   const text = ignorePath !== undefined ? readPath(ignorePath) : undefined;
   if (ignorePath !== undefined && text !== undefined) {
+    const ig = parseDockerignore(text);
     bc.ignoreFile = { path: ignorePath, text };
-    const ig = ignore().add(text.split(/\r?\n/));
+    bc.ignorePatterns = ig;
     const memo = new Map<string, boolean>();
     bc.ignores = (rel) => {
       const r = normalizeContextPath(rel);

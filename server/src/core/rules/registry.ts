@@ -136,6 +136,8 @@ import lw052 from './dockerfile/builder-final-abi-mismatch';
 import lw053 from './dockerfile/venv-copied-to-different-path';
 import lw054 from './dockerfile/built-package-runtime-library-missing';
 import lw055 from './dockerfile/copy-from-path-not-created';
+// --- robustness (issue 18): imports ---
+import lw056 from './dockerfile/dockerignore-invalid-pattern';
 
 const FOUNDATION: Rule<DockerfileModel>[] = [dl3006, dl3007, dl3009, dl3015, dl3042, lw001];
 const PYTHON_IMAGE: Rule<DockerfileModel>[] = [
@@ -182,12 +184,17 @@ const MULTI_STAGE: Rule<DockerfileModel>[] = [
   lw050, lw051, lw052, lw053, lw054, lw055,
 ];
 
+const ROBUSTNESS: Rule<DockerfileModel>[] = [
+  // --- robustness (issue 18): list ---
+  lw056,
+];
+
 const REQUIREMENTS_DOCKERFILE: Rule<DockerfileModel>[] = [
   // --- Dockerfile rules that read requirements files (issue 4): list ---
   lw113,
 ];
 
-export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [...FOUNDATION, ...PYTHON_IMAGE, ...HADOLINT_A, ...HADOLINT_B, ...BUILDKIT, ...REQUIREMENTS_DOCKERFILE, ...MULTI_STAGE];
+export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [...FOUNDATION, ...PYTHON_IMAGE, ...HADOLINT_A, ...HADOLINT_B, ...BUILDKIT, ...REQUIREMENTS_DOCKERFILE, ...MULTI_STAGE, ...ROBUSTNESS];
 
 /** Rules over requirements files (their model type lives with the requirements parser). */
 export const REQUIREMENTS_RULES: readonly Rule<unknown>[] = [

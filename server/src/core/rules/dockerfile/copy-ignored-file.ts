@@ -3,13 +3,6 @@ import * as posix from '../../path';
 import { defineRule } from '../rule';
 import { buildContextFor } from '../../model/build-context';
 
-function patternsOf(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
-}
-
 export default defineRule({
   meta: {
     code: 'CopyIgnoredFile',
@@ -39,8 +32,8 @@ export default defineRule({
     const bc = buildContextFor(ctx);
     const file = bc.ignoreFile;
     if (!file || bc.dockerfilePath === undefined) return;
-    const patterns = patternsOf(file.text);
-    if (patterns.length === 0 || patterns.some((p) => p.startsWith('!'))) return;
+    const patterns = bc.ignorePatterns;
+    if (!patterns || patterns.patterns.length === 0 || patterns.hasExceptions) return;
     // `COPY .` is empty only when every top-level name is excluded (a plain and a dot name stand for them all).
     const excluded = (p: string): boolean => (p === '.' || p === '' ? bc.ignores('a') && bc.ignores('.a') : bc.ignores(p));
     const name = posix.relative(posix.dirname(bc.dockerfilePath), file.path);
