@@ -1,12 +1,12 @@
 // `layerwise lint|--stdio`: the command-line front end over the same core as the language server.
 import { statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileKind, fixAll, lintText, type FileKind } from './core/index';
 import { DEFAULT_DOCS_BASE } from './core/engine';
 import { SEVERITY_RANK, type Severity } from './core/types';
 import { parseSeverity } from './core/config';
 import { diskFiles, initRuntime } from './node/runtime';
-import { loadConfig, printTrustNotices } from './node/config-files';
+import { loadConfig, printTrustNotices, repositoryRoot } from './node/config-files';
 import { walkFolder } from './node/folder-walk';
 import { RefusedWrite, checkWritable, readTextFile, writeTextFileAtomic, type TextFormat } from './node/safe-write';
 import { toJson, toSarif, toText, type FileFindings } from './cli-format';
@@ -128,7 +128,9 @@ async function lint(argv: string[]): Promise<number> {
   for (const p of args.paths) collect(p, files, true, notes);
   for (const n of notes) process.stderr.write(`layerwise: ${n}\n`);
   await initRuntime();
-  const disk = diskFiles();
+  // Reads never follow a symlink out of the repository a linted file is in (or the folder given, without one).
+  const roots = [...new Set(files.map((f) => repositoryRoot(dirname(resolve(f.path)))))];
+  const disk = diskFiles(undefined, { roots: () => roots });
   const results: FileFindings[] = [];
   let failed = false;
   let ioError = false;

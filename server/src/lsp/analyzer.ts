@@ -81,10 +81,14 @@ export class Analyzer {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
   ) {
-    this.files = diskFiles((path) => {
-      const uri = URI.file(path).toString();
-      return this.documents.get(uri)?.getText();
-    });
+    // Reads inside a workspace folder never follow a symlink out of it (and the user's context roots).
+    this.files = diskFiles(
+      (path) => {
+        const uri = URI.file(path).toString();
+        return this.documents.get(uri)?.getText();
+      },
+      { roots: () => [...this.workspaceFolders, ...this.user.contextRoots] },
+    );
     this.docsBase = `${URI.file(resolve(__dirname, '..', 'docs', 'rules')).toString()}/`;
     // A lint that forgets to say whether ShellCheck may run still spawns nothing unless it may (and never blocks).
     setDefaultShellChecker({ check: (script, shell, vars) => (this.spawnAllowed() ? this.shellChecker.check(script, shell, vars) : []) });

@@ -1,6 +1,6 @@
 // Node-side wiring the CLI and the server share: loading the parser wasm, reading project files from disk.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { initShellParser } from '../core/parse/shell';
 import type { ProjectFiles } from '../core/project';
 import { defaultShellChecker, setDefaultShellChecker } from '../core/shellcheck';
@@ -23,17 +23,41 @@ export async function initRuntime(): Promise<void> {
   if (!defaultShellChecker()) setDefaultShellChecker(processShellChecker());
 }
 
+/**
+ * Folders reads stay in: a path inside one of them whose symlinks lead outside (a `requirements.txt` or
+ * `.dockerignore` linked to a file elsewhere) reads as missing. Paths outside every root are not judged here.
+ */
+export interface ReadRoots {
+  roots(): readonly string[];
+}
+
 /** Files on disk, with an optional overlay of unsaved editor buffers (path → text). */
-export function diskFiles(overlay?: (path: string) => string | undefined): ProjectFiles {
+export function diskFiles(overlay?: (path: string) => string | undefined, confine?: ReadRoots): ProjectFiles {
+  const escapes = (path: string): boolean => {
+    const roots = confine?.roots() ?? [];
+    if (!roots.length) return false;
+    const lexical = resolve(path);
+    const holding = roots.filter((r) => within(lexical, resolve(r)));
+    if (!holding.length) return false;
+    let real: string;
+    try {
+      real = realpathSync(lexical);
+    } catch {
+      return false; // missing: the read reports that itself
+    }
+    return !roots.some((r) => within(real, realOr(resolve(r))));
+  };
   return {
     read(path: string): string | undefined {
       const open = overlay?.(path);
       if (open !== undefined) return open;
+      if (escapes(path)) return undefined;
       // Bytes decoded as the CLI's writer encodes them back; binary, huge or special files (a FIFO) read as missing.
       const r = readTextFile(path);
       return r.ok ? r.text : undefined;
     },
     list(dir: string): string[] | undefined {
+      if (escapes(dir)) return undefined;
       try {
         return readdirSync(dir);
       } catch {
@@ -41,4 +65,17 @@ export function diskFiles(overlay?: (path: string) => string | undefined): Proje
       }
     },
   };
+}
+
+function within(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+function realOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
 }
