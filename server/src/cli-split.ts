@@ -5,7 +5,7 @@ import { estimateImage, type EstimateInput } from './core/estimate/estimate';
 import splitIntoBuilderStage from './core/assists/split-into-builder-stage';
 import { diskFiles, initRuntime } from './node/runtime';
 import { diskContextSizer } from './node/context-size';
-import { loadConfig } from './node/config-files';
+import { loadConfig, repositoryRoot } from './node/config-files';
 import { RefusedWrite, checkWritable, encodeText, readTextFile, writeTextFileAtomic } from './node/safe-write';
 
 export class SplitUsageError extends Error {}
@@ -48,7 +48,7 @@ export async function splitCommand(argv: string[]): Promise<number> {
   // The predicted saving reads the build context, build args and platform the rules see.
   const loaded = loadConfig(dirname(abs));
   if (loaded.problems.length) throw new SplitUsageError(loaded.problems.join('\nlayerwise: '));
-  const input: EstimateInput = { files: diskFiles(), dockerfilePath: abs, config: loaded.config, context: diskContextSizer({ dockerfilePath: abs }) };
+  const input: EstimateInput = { files: diskFiles(undefined, { roots: () => [repositoryRoot(dirname(abs))] }), dockerfilePath: abs, config: loaded.config, context: diskContextSizer({ dockerfilePath: abs }) };
   const options: Record<string, string | boolean> = { keepBase };
   if (venv) options['venv'] = venv;
   const result = splitIntoBuilderStage.run(model, {
