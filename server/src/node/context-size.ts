@@ -1,7 +1,7 @@
 // Measures the build context on disk for the estimator: a bounded walk (in the background for the server) with the ignore file that applies.
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, type Dirent, type Stats } from 'node:fs';
 import * as fsp from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { summarizeContext, type ContextFile } from '../core/estimate/context';
 import type { ContextMeasure, ContextSizer, LargestEntry } from '../core/estimate/types';
 import { applicableIgnoreFile } from '../core/model/ignore-file';
@@ -222,7 +222,7 @@ export function ignoreFileFor(dockerfilePath: string | undefined, contextDir: st
 }
 
 function measureListing(listing: ContextListing, sources: readonly string[]): ContextMeasure {
-  return summarizeContext(listing.files, sources, { hasDockerignore: listing.hasDockerignore, truncated: listing.truncated });
+  return summarizeContext(listing.files, sources, { hasDockerignore: listing.hasDockerignore, truncated: listing.truncated, ...(listing.ignoreFile && listing.hasDockerignore ? { ignoreFileName: basename(listing.ignoreFile) } : {}) });
 }
 
 /** A ContextSizer over a listing already walked; other folders are not measured. */
@@ -304,7 +304,14 @@ export class BackgroundContextSizer implements ContextSizer {
 
   /** The sizer for one Dockerfile: the ignore file that applies to it is chosen per measure (it may appear later). */
   forDockerfile(dockerfilePath: string | undefined): ContextSizer {
-    return { measure: (contextDir, sources) => this.measureWith(contextDir, sources, ignoreFileFor(dockerfilePath, resolve(contextDir))) };
+    return {
+      measure: (contextDir, sources) => this.measureWith(contextDir, sources, ignoreFileFor(dockerfilePath, resolve(contextDir))),
+      pending: (contextDir) => {
+        const root = resolve(contextDir);
+        const e = this.entries.get(key(root, ignoreFileFor(dockerfilePath, root)));
+        return e !== undefined && (e.running !== undefined || e.timer !== undefined);
+      },
+    };
   }
 
   /** Without a Dockerfile path: the context root's `.dockerignore`. */

@@ -30,6 +30,7 @@ function junkMatch(pattern: string, path: string): string | undefined {
 
 export interface SummarizeOptions {
   hasDockerignore: boolean;
+  ignoreFileName?: string;
   truncated: boolean;
   top?: number;
 }
@@ -89,6 +90,7 @@ export function summarizeContext(files: readonly ContextFile[], sources: readonl
     droppable: [...junk.values()].filter((j) => j.bytes > 0).sort((a, b) => b.bytes - a.bytes),
     ignoredBytes,
     hasDockerignore: options.hasDockerignore,
+    ...(options.ignoreFileName ? { ignoreFileName: options.ignoreFileName } : {}),
     truncated: options.truncated,
     unmatched: matchers.filter((m) => !m.hit).map((m) => m.src),
   };

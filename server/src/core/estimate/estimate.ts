@@ -759,7 +759,7 @@ function estimateCopy(ctx: Ctx, instr: Instruction, state: State, finalStates: S
         parts.push({
           what: `${measure.files} file${measure.files === 1 ? '' : 's'} from the build context${archives ? ' (ADD extracts local archives: ×3 estimate)' : ''}${measure.truncated ? ' (walk stopped at its limit: at least this much)' : ''}`,
           bytes: round(b),
-          source: `measured on disk in ${ctx.contextDir}${measure.hasDockerignore ? ' with .dockerignore applied' : ' (no .dockerignore)'}`,
+          source: `measured on disk in ${ctx.contextDir}${measure.hasDockerignore ? ` with ${measure.ignoreFileName ?? '.dockerignore'} applied` : ' (no .dockerignore)'}`,
           kind: 'context',
         });
         if (drop > 0) {
@@ -772,7 +772,8 @@ function estimateCopy(ctx: Ctx, instr: Instruction, state: State, finalStates: S
         }
         state.placed.push({ path: dest, bytes: round(b), what: `context files ${local.join(' ')}`, source: 'measured build context', layer: instr.index, kind: 'context' });
       } else {
-        parts.push({ what: `${local.join(', ')} from the build context: not measured`, bytes: fact(UNKNOWN_COPY), source: `${cite(UNKNOWN_COPY)}; no build context available`, kind: 'context', fallback: true });
+        const walking = ctx.contextDir !== undefined && ctx.input.context?.pending?.(ctx.contextDir) === true;
+        parts.push({ what: `${local.join(', ')} from the build context: not measured${walking ? ' yet' : ''}`, bytes: fact(UNKNOWN_COPY), source: `${cite(UNKNOWN_COPY)}; ${walking ? 'the build context is still being measured' : 'no build context available'}`, kind: 'context', fallback: true });
       }
     }
   }

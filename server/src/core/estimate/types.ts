@@ -71,6 +71,8 @@ export interface ContextMeasure {
   /** Bytes of matching files that `.dockerignore` already excludes. */
   ignoredBytes: number;
   hasDockerignore: boolean;
+  /** The name of the ignore file applied (`.dockerignore`, `app.Dockerfile.dockerignore`), when there is one. */
+  ignoreFileName?: string;
   /** The walk hit its time or entry limit: `bytes` is a lower bound. */
   truncated: boolean;
   /** Sources that matched nothing. */
@@ -84,6 +86,8 @@ export interface ContextMeasure {
 export interface ContextSizer {
   /** `sources` are COPY/ADD sources relative to the context (globs allowed, Docker's `filepath.Match` syntax). */
   measure(contextDir: string, sources: readonly string[]): ContextMeasure | undefined;
+  /** True while the context is being walked (so `measure` has no answer yet, but will have one). */
+  pending?(contextDir: string): boolean;
 }
 
 /** Package and image facts looked up online (PyPI JSON API, registry manifests), already cached; sync reads only. */

@@ -110,7 +110,7 @@ export function instructionSizeMarkdown(est: InstructionEstimate, stage: StageEs
   for (const p of pip) lines.push('', ...packageLines(p.packages!), '', '_~ = fallback figure (built from source or not in the data)._');
   if (est.context) {
     const c = est.context;
-    lines.push('', `**Build context**: ${formatBytes(c.bytes)} in ${c.files} file${c.files === 1 ? '' : 's'}${c.truncated ? ' (walk stopped at its limit: at least this much)' : ''}; ${c.hasDockerignore ? `.dockerignore applied (excludes ${formatBytes(c.ignoredBytes)} of these paths)` : 'no .dockerignore'}.`);
+    lines.push('', `**Build context**: ${formatBytes(c.bytes)} in ${c.files} file${c.files === 1 ? '' : 's'}${c.truncated ? ' (walk stopped at its limit: at least this much)' : ''}; ${c.hasDockerignore ? `${c.ignoreFileName ?? '.dockerignore'} applied (excludes ${formatBytes(c.ignoredBytes)} of these paths)` : 'no .dockerignore'}.`);
     if (c.largestDirs.length) lines.push('', `Largest folders: ${c.largestDirs.map((d) => `\`${d.path}\` ${formatBytes(d.bytes)}`).join(', ')}`);
     if (c.largestFiles.length) lines.push('', `Largest files: ${c.largestFiles.map((d) => `\`${d.path}\` ${formatBytes(d.bytes)}`).join(', ')}`);
     if (c.droppable.length) {
