@@ -16,6 +16,10 @@ export interface ResolvedInclude {
   parsed?: RequirementsFile;
   /** The chain of files that leads back to this file (`a.txt → b.txt → a.txt`), when the include closes a loop. */
   cycle?: string[];
+  /** A loop further down that does not pass through this file (`a.txt → b.txt → a.txt` below `-r a.txt`). */
+  loop?: string[];
+  /** The include chain below this line goes deeper than MAX_INCLUDE_DEPTH files; it is followed no further. */
+  tooDeep?: boolean;
 }
 
 /** A file reached through includes, at any depth. */
@@ -117,8 +121,10 @@ function resolveIncludes(model: RequirementsModel, path: string, files: ProjectF
     if (text !== undefined) {
       r.text = text;
       r.parsed = read(target);
-      const cycle = findCycle(path, target, read);
-      if (cycle) r.cycle = cycle;
+      const trouble = includeTrouble(path, target, read);
+      if (trouble?.cycle) r.cycle = trouble.cycle;
+      if (trouble?.loop) r.loop = trouble.loop;
+      if (trouble?.tooDeep) r.tooDeep = true;
     }
     model.includes.push(r);
   }
@@ -136,22 +142,54 @@ function resolveIncludes(model: RequirementsModel, path: string, files: ProjectF
   }
 }
 
-/** The include path from `target` back to `start`, when following includes from `target` reaches `start`. */
-function findCycle(start: string, target: string, read: (p: string) => RequirementsFile | undefined): string[] | undefined {
-  const seen = new Set<string>();
-  const walk = (p: string, trail: string[]): string[] | undefined => {
-    if (p === start) return [...trail, p];
-    if (seen.has(p) || trail.length > 32) return undefined;
-    seen.add(p);
-    const parsed = read(p);
-    if (!parsed) return undefined;
-    for (const e of includesOf(parsed)) {
-      const found = walk(resolvePath(dirnameOf(p), e.path), [...trail, p]);
-      if (found) return found;
+/** How many files deep includes are followed from a file (pip has no limit; a hostile chain must not stall the editor). */
+export const MAX_INCLUDE_DEPTH = 32;
+
+/**
+ * What goes wrong below one include of `start`: the chain back to `start` (`cycle`), a loop among the files below
+ * that does not reach `start` (`loop`), or a chain deeper than MAX_INCLUDE_DEPTH (`tooDeep`). The first found
+ * wins. Each file is read once: finished files keep how deep their includes go, so a wide web costs its size.
+ */
+function includeTrouble(start: string, target: string, read: (p: string) => RequirementsFile | undefined): { cycle?: string[]; loop?: string[]; tooDeep?: boolean } | undefined {
+  // Files done, with the length of the longest include chain from each (1: includes nothing that exists).
+  const height = new Map<string, number>();
+  const trail: string[] = [start];
+  const onTrail = new Set<string>([start]);
+  let found: { cycle?: string[]; loop?: string[]; tooDeep?: boolean } | undefined;
+  // Recursion is bounded by MAX_INCLUDE_DEPTH: deeper chains stop as `tooDeep` before going on.
+  const walk = (p: string): number => {
+    if (found) return 0;
+    if (onTrail.has(p)) {
+      const chain = [...trail.slice(trail.indexOf(p)), p];
+      found = p === start ? { cycle: chain } : { loop: chain };
+      return 0;
     }
-    return undefined;
+    const known = height.get(p);
+    if (known !== undefined) {
+      if (trail.length - 1 + known > MAX_INCLUDE_DEPTH) found = { tooDeep: true };
+      return known;
+    }
+    if (trail.length > MAX_INCLUDE_DEPTH) {
+      found = { tooDeep: true };
+      return 0;
+    }
+    const parsed = read(p);
+    let below = 0;
+    if (parsed) {
+      trail.push(p);
+      onTrail.add(p);
+      for (const e of includesOf(parsed)) {
+        below = Math.max(below, walk(resolvePath(dirnameOf(p), e.path)));
+        if (found) break;
+      }
+      trail.pop();
+      onTrail.delete(p);
+    }
+    height.set(p, below + 1);
+    return below + 1;
   };
-  return walk(target, [start]);
+  walk(target);
+  return found;
 }
 
 /** Dockerfiles in the file's folder and up to UPWARD folders above whose pip commands read this file. */
