@@ -2,6 +2,7 @@
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { fileUri } from './file-uri';
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileKind, lintText, type FileKind, type LintResult } from '../core/index';
@@ -84,8 +85,9 @@ export class Analyzer {
     // Reads inside a workspace folder never follow a symlink out of it (and the user's context roots).
     this.files = diskFiles(
       (path) => {
-        const uri = URI.file(path).toString();
-        return this.documents.get(uri)?.getText();
+        // A path no URI can carry (a lone surrogate typed in a `-r` line) is no open document; the disk decides.
+        const uri = fileUri(path);
+        return uri === undefined ? undefined : this.documents.get(uri)?.getText();
       },
       { roots: () => [...this.workspaceFolders, ...this.user.contextRoots] },
     );

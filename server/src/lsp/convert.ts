@@ -12,6 +12,7 @@ import {
   OptionalVersionedTextDocumentIdentifier,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
+import { fileUri } from './file-uri';
 import type { Finding, Fix, Severity } from '../core/types';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -37,10 +38,11 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
     data: { fixes: f.fixes, name: f.name } satisfies DiagnosticData,
   };
   if (f.related?.length) {
-    d.relatedInformation = f.related.map((r) => ({
-      location: { uri: r.path ? URI.file(r.path).toString() : uri, range: r.range },
-      message: r.message,
-    }));
+    // A related file no URI can carry (a lone surrogate in its name) is left out rather than failing the diagnostic.
+    d.relatedInformation = f.related.flatMap((r) => {
+      const at = r.path ? fileUri(r.path) : uri;
+      return at === undefined ? [] : [{ location: { uri: at, range: r.range }, message: r.message }];
+    });
   }
   const tags = (f.tags ?? []).map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
   if (tags.length) d.tags = tags;

@@ -19,9 +19,15 @@ export function requirementsLinks(model: RequirementsModel): RequirementsLink[] 
       continue;
     }
     const inc = model.includes.find((i) => i.entry === e);
-    // Without a path to resolve against, or for a file that does not exist, there is nothing to open.
-    if (!inc || inc.text === undefined) continue;
+    // Without a path to resolve against, or for a file that does not exist, there is nothing to open; nor for a
+    // path with a lone UTF-16 surrogate (an editor buffer can hold one), which names no file and fits in no URI.
+    if (!inc || inc.text === undefined || !wellFormed(inc.path)) continue;
     out.push({ range: e.pathRange, target: inc.path, isUrl: false, tooltip: `Open ${e.constraint ? 'constraints' : 'requirements'} file` });
   }
   return out;
+}
+
+/** No lone UTF-16 surrogate: the string can be written as UTF-8, so as a file name or a URI. */
+function wellFormed(s: string): boolean {
+  return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
 }

@@ -55,7 +55,7 @@ export function snapshotFiles(files: ProjectFiles): ProjectFiles {
   const lists = new Map<string, string[] | undefined>();
   const out: ProjectFiles = {
     read: (p) => {
-      if (!texts.has(p)) texts.set(p, files.read(p));
+      if (!texts.has(p)) texts.set(p, readOrNothing(files, p));
       return texts.get(p);
     },
     ...(files.list
@@ -69,6 +69,15 @@ export function snapshotFiles(files: ProjectFiles): ProjectFiles {
   };
   snapshots.add(out);
   return out;
+}
+
+/** A read that throws (an adapter that cannot name the path, e.g. a lone surrogate in a URI) is a file that is not there. */
+function readOrNothing(files: ProjectFiles, p: string): string | undefined {
+  try {
+    return files.read(p);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
