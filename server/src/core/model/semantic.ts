@@ -679,6 +679,10 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
           e.unknown = true;
           e.unknownWhy.push('the RUN body could not be parsed');
         }
+        if (run.script?.truncated) {
+          e.unknown = true;
+          e.unknownWhy.push('the RUN body nests deeper than the shell walk follows');
+        }
         for (const c of run.commands) commandEffects(instr, c, e);
         break;
       }

@@ -42,6 +42,19 @@ export interface ShellScript {
   declarations: { keyword: string; name: string; value: string; start: number; end: number }[];
   /** Offsets of `&&`, `||`, `;` and `|` operators that join top-level commands, with their text. */
   operators: { op: string; start: number; end: number }[];
+  /** Some commands nest deeper than MAX_NESTING substitutions or groups and are not listed: what the script does is not fully known. */
+  truncated?: boolean;
+}
+
+/** How many substitutions, subshells, groups and compound commands deep the walk lists commands; real scripts stay far below. */
+export const MAX_NESTING = 64;
+const NESTING = new Set(['command_substitution', 'process_substitution', 'subshell', 'compound_statement', 'if_statement', 'while_statement', 'for_statement', 'c_style_for_statement', 'case_statement', 'function_definition']);
+
+interface Frame {
+  node: Node;
+  substituted: boolean;
+  redirects: ShellCommand['redirects'];
+  nesting: number;
 }
 
 let parser: Parser | undefined;
@@ -85,7 +98,20 @@ export function parseShell(source: string): ShellScript {
   const commands: ShellCommand[] = [];
   const operators: ShellScript['operators'] = [];
   const declarations: ShellScript['declarations'] = [];
-  const visit = (node: Node, substituted: boolean, redirects?: ShellCommand['redirects']): void => {
+  // An explicit stack, not recursion: a RUN body nests as deep as its author (or a hostile repository) writes it,
+  // and about 900 quoted `$( … )` used to overflow the call stack. Children are pushed in reverse so they are
+  // taken in source order, as a recursive walk would (declarations are kept in that order).
+  let truncated = false;
+  const stack: Frame[] = [{ node: tree.rootNode, substituted: false, redirects: undefined, nesting: 0 }];
+  const push = (node: Node, substituted: boolean, redirects: ShellCommand['redirects'], nesting: number): Frame => ({ node, substituted, redirects, nesting: nesting + (NESTING.has(node.type) ? 1 : 0) });
+  while (stack.length > 0) {
+    const { node, substituted, redirects, nesting } = stack.pop()!;
+    if (nesting > MAX_NESTING) {
+      // Past the limit the commands are not listed; the script says so and its effects count as unknown.
+      truncated = true;
+      continue;
+    }
+    const later: Frame[] = [];
     if (node.type === 'redirected_statement') {
       const own: NonNullable<ShellCommand['redirects']> = [...(redirects ?? [])];
       for (const r of node.childrenForFieldName('redirect')) {
@@ -95,47 +121,47 @@ export function parseShell(source: string): ShellScript {
         if (dest) own.push({ op, target: wordOf(dest, source) });
       }
       const body = node.childForFieldName('body');
-      for (const child of node.namedChildren) if (child && child.id !== body?.id && child.type !== 'file_redirect') visit(child, substituted || child.type === 'command_substitution', redirects);
+      for (const child of node.namedChildren) if (child && child.id !== body?.id && child.type !== 'file_redirect') later.push(push(child, substituted || child.type === 'command_substitution', redirects, nesting));
       if (body && (body.type === 'list' || body.type === 'pipeline')) {
         // `a && b > f`: the redirection belongs to the last command only, as the shell reads it.
         const parts = body.namedChildren.filter((c): c is Node => c !== null);
-        parts.forEach((c, i) => visit(c, substituted, i === parts.length - 1 ? own : redirects));
+        parts.forEach((c, i) => later.push(push(c, substituted, i === parts.length - 1 ? own : redirects, nesting)));
         for (const child of body.children) {
           if (child && !child.isNamed && ['&&', '||', ';', '|', '&', '|&'].includes(child.type)) operators.push({ op: child.type, start: child.startIndex, end: child.endIndex });
         }
-      } else if (body) visit(body, substituted, own);
-      return;
-    }
-    if (node.type === 'declaration_command') {
-      const keyword = node.children[0]?.text ?? '';
-      for (const child of node.namedChildren) {
-        if (child?.type !== 'variable_assignment') continue;
-        const n = child.childForFieldName('name');
-        const v = child.childForFieldName('value');
-        declarations.push({ keyword, name: n ? n.text : '', value: v ? wordOf(v, source).value : '', start: child.startIndex, end: child.endIndex });
-      }
-    }
-    if (node.type === 'command') {
-      const cmd = toCommand(node, source, substituted, commands.length);
-      if (cmd && redirects?.length) cmd.redirects = redirects;
-      if (cmd) commands.push(cmd);
-    }
-    if (node.type === 'list' || node.type === 'pipeline' || node.type === 'program') {
-      for (const child of node.children) {
-        if (child && !child.isNamed && ['&&', '||', ';', '|', '&', '|&'].includes(child.type)) {
-          operators.push({ op: child.type, start: child.startIndex, end: child.endIndex });
+      } else if (body) later.push(push(body, substituted, own, nesting));
+    } else {
+      if (node.type === 'declaration_command') {
+        const keyword = node.children[0]?.text ?? '';
+        for (const child of node.namedChildren) {
+          if (child?.type !== 'variable_assignment') continue;
+          const n = child.childForFieldName('name');
+          const v = child.childForFieldName('value');
+          declarations.push({ keyword, name: n ? n.text : '', value: v ? wordOf(v, source).value : '', start: child.startIndex, end: child.endIndex });
         }
       }
+      if (node.type === 'command') {
+        const cmd = toCommand(node, source, substituted, commands.length);
+        if (cmd && redirects?.length) cmd.redirects = redirects;
+        if (cmd) commands.push(cmd);
+      }
+      if (node.type === 'list' || node.type === 'pipeline' || node.type === 'program') {
+        for (const child of node.children) {
+          if (child && !child.isNamed && ['&&', '||', ';', '|', '&', '|&'].includes(child.type)) {
+            operators.push({ op: child.type, start: child.startIndex, end: child.endIndex });
+          }
+        }
+      }
+      const inner = substituted || node.type === 'command_substitution' || node.type === 'process_substitution';
+      // A redirection outside a group reaches every command inside it; one inside `$(…)` does not reach out.
+      for (const child of node.namedChildren) if (child) later.push(push(child, inner, inner && !substituted ? undefined : redirects, nesting));
     }
-    const inner = substituted || node.type === 'command_substitution' || node.type === 'process_substitution';
-    // A redirection outside a group reaches every command inside it; one inside `$(…)` does not reach out.
-    for (const child of node.namedChildren) if (child) visit(child, inner, inner && !substituted ? undefined : redirects);
-  };
-  visit(tree.rootNode, false);
+    for (let i = later.length - 1; i >= 0; i--) stack.push(later[i]!);
+  }
   commands.sort((a, b) => a.start - b.start);
   commands.forEach((c, i) => (c.index = i));
   operators.sort((a, b) => a.start - b.start);
-  const result: ShellScript = { source, commands, hasErrors: tree.rootNode.hasError, operators, declarations };
+  const result: ShellScript = { source, commands, hasErrors: tree.rootNode.hasError, operators, declarations, ...(truncated ? { truncated: true } : {}) };
   tree.delete();
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(source, result);
