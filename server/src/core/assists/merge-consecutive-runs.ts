@@ -40,7 +40,8 @@ export default defineAssist({
     }
     const head = linesOf(model, 0, leadingCommentStart(model, group[0]!) - 1);
     const firstComments = linesOf(model, leadingCommentStart(model, group[0]!), group[0]!.startLine - 1);
-    const merged = `RUN ${bodies.join(' \\\n    && ')}`.split('\n');
+    // The file's escape character (`# escape=`` ` ``), not always a backslash.
+    const merged = `RUN ${bodies.join(` ${model.escapeChar}\n    && `)}`.split('\n');
     const tail = linesOf(model, group[group.length - 1]!.endLine + 1, model.lines.lineCount - 1);
     const out = [...head, ...firstComments, ...comments, ...merged, ...tail];
     while (out.length && out[out.length - 1] === '') out.pop();

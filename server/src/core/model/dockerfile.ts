@@ -421,13 +421,13 @@ function runInfo(model: DockerfileModel, instr: Instruction): RunInfo {
   const mounts = instr.flags.filter((f) => f.name.toLowerCase() === 'mount').map((f) => parseMount(f));
   const toRangeFrom = (base: number) => (s: number, e: number) => model.lines.rangeOf(base + s, base + e);
   if (instr.jsonForm) {
-    const strings = (instr.ast as unknown as { getJSONStrings(): { getValue(): string; getRange(): Range }[] }).getJSONStrings();
+    const strings = (instr.ast as unknown as { getJSONStrings(): JsonString[] }).getJSONStrings();
     const words = strings.map((j) => {
       const r = j.getRange();
       const s = model.lines.offsetAt(r.start) - start;
       const e = model.lines.offsetAt(r.end) - start;
       const raw = j.getValue();
-      return { value: unjson(raw), raw, start: s, end: e, dynamic: false };
+      return { value: jsonValue(j), raw, start: s, end: e, dynamic: false };
     });
     const commands: CommandInfo[] = [];
     if (words.length > 0) {
@@ -460,6 +460,17 @@ function runInfo(model: DockerfileModel, instr: Instruction): RunInfo {
   const script = parseShell(shellSource(model, start, end));
   const commands = script.commands.map((c) => describeCommand(c, toRangeFrom(start)));
   return { form: 'shell', script, commands, mounts, bodyRange };
+}
+
+interface JsonString {
+  getValue(): string;
+  getJSONValue?(): string;
+  getRange(): Range;
+}
+
+/** A JSON-form word's value: dockerfile-ast's getValue() keeps the quotes once the string has an escape (`"a\"b"` → `"a"b"`), its getJSONValue() decodes it. */
+function jsonValue(j: JsonString): string {
+  return j.getJSONValue?.() ?? unjson(j.getValue());
 }
 
 function unjson(raw: string): string {
@@ -495,8 +506,8 @@ function copyInfo(instr: Instruction): CopyInfo {
   }
   let args = instr.args;
   if (instr.jsonForm) {
-    const strings = (instr.ast as unknown as { getJSONStrings(): { getValue(): string; getRange(): Range }[] }).getJSONStrings();
-    args = strings.map((j) => ({ value: unjson(j.getValue()), raw: j.getValue(), range: j.getRange(), dynamic: j.getValue().includes('$') }));
+    const strings = (instr.ast as unknown as { getJSONStrings(): JsonString[] }).getJSONStrings();
+    args = strings.map((j) => ({ value: jsonValue(j), raw: j.getValue(), range: j.getRange(), dynamic: j.getValue().includes('$') }));
   } else {
     args = args.filter((a) => !a.value.startsWith('--'));
   }

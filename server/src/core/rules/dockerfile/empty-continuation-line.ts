@@ -30,11 +30,17 @@ export default defineRule({
       if (instr.startLine === instr.endLine) continue;
       // getHeredocs() re-scans the instruction: asked only once an empty line is found.
       let heredocs: { getContentRange(): Range | null; getDelimiterRange?(): Range | null }[] | undefined;
-      const inHeredoc = (line: number): boolean =>
-        (heredocs ??= (instr.ast as unknown as { getHeredocs?: () => NonNullable<typeof heredocs> }).getHeredocs?.() ?? []).some((h) => {
-          const r = h.getContentRange();
-          return r !== null && line >= r.start.line && line <= r.end.line + 1;
-        });
+      const inHeredoc = (line: number): boolean => {
+        try {
+          return (heredocs ??= (instr.ast as unknown as { getHeredocs?: () => NonNullable<typeof heredocs> }).getHeredocs?.() ?? []).some((h) => {
+            const r = h.getContentRange();
+            return r !== null && line >= r.start.line && line <= r.end.line + 1;
+          });
+        } catch {
+          // dockerfile-ast's heredoc scan throws on some half-typed `<<-x \` lines: report nothing rather than guess.
+          return true;
+        }
+      };
       for (let line = instr.startLine + 1; line < instr.endLine; line++) {
         if (model.lines.lineText(line).trim() !== '' || inHeredoc(line)) continue;
         const range = { start: { line, character: 0 }, end: { line, character: model.lines.lineText(line).length } };

@@ -71,6 +71,15 @@ function fixFor(model: DockerfileModel, stage: Stage, alpine: boolean): Fix[] {
     return [{ title: 'Create a system user and switch to it', applicability: 'unsafe', edits: [{ range: { start: at, end: at }, newText: lines }] }];
   }
   const last = instrs[instrs.length - 1]!;
+  // After a heredoc that is never closed the new lines would be more of its body, not instructions.
+  // (dockerfile-ast's heredoc scan throws on some half-typed lines: no fix then either.)
+  let open = true;
+  try {
+    open = ((last.ast as unknown as { getHeredocs?: () => { getDelimiterRange(): unknown }[] }).getHeredocs?.() ?? []).some((h) => h.getDelimiterRange() === null);
+  } catch {
+    /* open stays true */
+  }
+  if (open) return [];
   const end = { line: last.endLine, character: model.lines.lineText(last.endLine).length };
   return [{ title: 'Create a system user and switch to it', applicability: 'unsafe', edits: [{ range: { start: end, end }, newText: `${eol}${lines.slice(0, -eol.length)}` }] }];
 }

@@ -61,11 +61,15 @@ export function laterRemoves(instr: Instruction, command: CommandInfo, paths: re
   return laterCommand(instr, command, (c) => (c.rm?.paths ?? []).some((p) => paths.some((x) => p.value === x || p.value === `${x}/` || p.value === `${x}/*` || p.value.startsWith(`${x}/`))));
 }
 
-/** End of the RUN body with trailing blanks and semicolons trimmed. */
+/**
+ * End of the RUN body with trailing blanks and semicolons trimmed, across lines: a body that runs to the end of the
+ * file (an open heredoc) ends with its newline, and an append after it would start a new, broken instruction.
+ */
 function bodyEnd(model: DockerfileModel, instr: Instruction): { line: number; character: number } {
-  const end = instr.run!.bodyRange.end;
-  const text = model.lines.lineText(end.line).slice(0, end.character);
-  return { line: end.line, character: text.replace(/[\s;]+$/, '').length };
+  const start = model.lines.offsetAt(instr.run!.bodyRange.start);
+  let end = model.lines.offsetAt(instr.run!.bodyRange.end);
+  while (end > start && /[\s;]/.test(model.text[end - 1]!)) end--;
+  return model.lines.positionAt(end);
 }
 
 /** Appends `&& <command>` to a shell-form RUN, on its own continued line when the RUN spans several lines; undefined for other forms. */
@@ -75,7 +79,7 @@ export function appendCommand(model: DockerfileModel, instr: Instruction, comman
   const multiLine = run.bodyRange.end.line > run.bodyRange.start.line;
   const indent = multiLine ? /^\s*/.exec(model.lines.lineText(run.bodyRange.end.line))![0] || '    ' : '';
   const end = bodyEnd(model, instr);
-  return insertAfter({ start: end, end }, multiLine ? ` \\\n${indent}&& ${command}` : ` && ${command}`);
+  return insertAfter({ start: end, end }, multiLine ? ` ${model.escapeChar}\n${indent}&& ${command}` : ` && ${command}`);
 }
 
 /** Inserts a word after a token of the RUN (` -y` in shell form, `, "-y"` in exec form). */
