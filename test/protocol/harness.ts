@@ -31,7 +31,8 @@ export async function startServer(
     onLog?: (p: { type: number; message: string }) => void;
   } = {},
 ): Promise<ServerSession> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // LAYERWISE_SERVER_JS: run the protocol tests against another build (e.g. to replay a soak seed on an older one).
+  const child = spawn(process.execPath, [process.env.LAYERWISE_SERVER_JS ?? join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -20,6 +20,7 @@ import { registerDocumentLinks } from './links';
 import { registerCompletion, COMPLETION_TRIGGERS } from './completion';
 import { Estimates } from './estimates';
 import { registerCodeLens } from './code-lens';
+import { forgetAssists } from './assists';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
@@ -38,6 +39,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
   const estimates = new Estimates(analyzer, refreshLenses);
   analyzer.onInvalidate(() => refreshLenses());
+  // A reopened document starts again at version 1: answers cached by version must not outlive its closing.
+  documents.onDidClose((e) => {
+    estimates.forget(e.document.uri);
+    forgetAssists(e.document.uri);
+  });
 
   connection.onInitialize(async (params): Promise<InitializeResult> => {
     await initRuntime();
