@@ -17,6 +17,12 @@ requirementsRuleTester(rule, {
       applicability: 'safe',
     },
     {
+      name: 'no fix when == would still be invalid (a tab inside the version)',
+      code: 'tensorflow>2.0\nflask=1\t.0\n',
+      errors: [{ text: '=', message: 'use `==`' }],
+      output: null,
+    },
+    {
       name: '~= needs two release segments',
       code: 'requests~=2\n',
       errors: [{ text: '~=2', message: 'needs at least two release segments' }],

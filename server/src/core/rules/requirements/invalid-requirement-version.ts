@@ -2,6 +2,8 @@
 import { defineRule } from '../rule';
 import type { RequirementsModel } from '../../model/requirements';
 import type { Fix } from '../../types';
+import { parseRequirements } from '../../parse/requirements';
+import { applyEdits } from '../../text';
 
 export default defineRule<RequirementsModel>({
   meta: {
@@ -21,7 +23,7 @@ export default defineRule<RequirementsModel>({
       whyItMatters: 'pip refuses the whole file with "Invalid requirement", so the image build fails at the install step.',
       example: 'flask=3.0.3\nrequests~=2\n',
       useInstead: 'flask==3.0.3\nrequests~=2.0\n',
-      fixSafety: 'A single `=` is replaced with `==` (safe: it is what the line means). Other cases have no fix.',
+      fixSafety: 'A single `=` is replaced with `==` (safe: it is what the line means), and only where that makes the line a valid requirement (`torch=>1.0` gets no fix). Other cases have no fix.',
       references: ['https://packaging.python.org/en/latest/specifications/version-specifiers/', 'https://peps.python.org/pep-0440/'],
     },
   },
@@ -30,8 +32,16 @@ export default defineRule<RequirementsModel>({
     for (const e of model.file.errors) {
       if (e.code !== 'invalid-version' && e.code !== 'invalid-specifier') continue;
       const fixes: Fix[] = [];
-      if (model.lines.slice(e.range) === '=') fixes.push({ title: 'Replace `=` with `==`', applicability: 'safe', edits: [{ range: e.range, newText: '==' }] });
+      const edit = { range: e.range, newText: '==' };
+      // Safe only when it makes the line valid: `torch=>1.0` or `pkg=1\t.0` stay invalid with `==`, so no fix there.
+      if (model.lines.slice(e.range) === '=' && lineBecomesValid(model.text, edit, e.range.start.line)) fixes.push({ title: 'Replace `=` with `==`', applicability: 'safe', edits: [edit] });
       ctx.report({ range: e.range, messageId: 'invalid', data: { message: e.message }, fixes });
     }
   },
 });
+
+/** Whether applying `edit` leaves no parse error on `line` (the fix must turn the line into a valid requirement). */
+function lineBecomesValid(text: string, edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }, line: number): boolean {
+  const fixed = parseRequirements(applyEdits(text, [edit]));
+  return !fixed.errors.some((x) => x.range.start.line <= line && x.range.end.line >= line);
+}
