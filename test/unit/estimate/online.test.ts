@@ -92,9 +92,10 @@ function project(online: boolean): string {
   return dir;
 }
 
-async function runJson(dir: string): Promise<{ code: number; json: { stages: { base: { bytes: { typical: number } }; instructions: { parts: { what: string; source: string; bytes: { typical: number } }[] }[] }[] } }> {
+/** `online` is the user's flag (`--online`): the `.layerwise.toml` written above is ignored for it. */
+async function runJson(dir: string, online = false): Promise<{ code: number; json: { stages: { base: { bytes: { typical: number } }; instructions: { parts: { what: string; source: string; bytes: { typical: number } }[] }[] }[] } }> {
   const chunks: string[] = [];
-  const code = await estimateCommand([join(dir, 'Dockerfile'), '--format', 'json'], (t) => chunks.push(t));
+  const code = await estimateCommand([join(dir, 'Dockerfile'), '--format', 'json', ...(online ? ['--online'] : [])], (t) => chunks.push(t));
   return { code, json: JSON.parse(chunks.join('')) };
 }
 
@@ -110,7 +111,7 @@ test('with layerwise.online off, no connection is attempted and unknown names ge
 test('with layerwise.online on, PyPI and the registry answer unknown package and tag, and the answers are cached on disk', async () => {
   const dir = project(true);
   const before = connections;
-  const { json } = await runJson(dir);
+  const { json } = await runJson(dir, true);
   assert.ok(connections > before, `connections ${before} → ${connections}`);
   const stage = json.stages[0]!;
   assert.equal(stage.base.bytes.typical, Math.round(42_000_000 * 2.7));
