@@ -69,12 +69,8 @@ export function dialectFor(shell: string): ShellDialect | undefined {
 /** The shell a RUN runs with: the nearest SHELL of its stage or of the stages it is built FROM, else a `# hadolint shell=` pragma above it, else `/bin/sh`. */
 export function shellInEffect(model: DockerfileModel, instr: Instruction): string {
   for (let stage: Stage | undefined = model.stages[instr.stage], limit = instr.index; stage; ) {
-    for (let k = stage.instructions.length - 1; k >= 0; k--) {
-      const i = stage.instructions[k]!;
-      if (i.index >= limit || i.keyword !== 'SHELL') continue;
-      const words = shellWords(model, i);
-      if (words.length) return words.join(' ');
-    }
+    const shells = shellsOf(model, stage);
+    for (let k = shells.length - 1; k >= 0; k--) if (shells[k]!.index < limit) return shells[k]!.shell;
     const parent: number | undefined = stage.from.stage;
     limit = Number.POSITIVE_INFINITY;
     stage = parent !== undefined ? model.stages[parent] : undefined;
@@ -97,10 +93,34 @@ export function shellInEffect(model: DockerfileModel, instr: Instruction): strin
 /** `# hadolint shell=…` lines of a model, in line order, found once per model instead of once per RUN. */
 const pragmasOf = new WeakMap<DockerfileModel, { line: number; shell: string }[]>();
 
+/** The SHELL instructions of each stage that name a shell, in order: found once per model, not once per RUN. */
+const shellsByStage = new WeakMap<DockerfileModel, Map<Stage, { index: number; shell: string }[]>>();
+
+function shellsOf(model: DockerfileModel, stage: Stage): { index: number; shell: string }[] {
+  let byStage = shellsByStage.get(model);
+  if (!byStage) shellsByStage.set(model, (byStage = new Map()));
+  let found = byStage.get(stage);
+  if (!found) {
+    found = [];
+    for (const i of stage.instructions) {
+      if (i.keyword !== 'SHELL') continue;
+      const words = shellWords(model, i);
+      if (words.length) found.push({ index: i.index, shell: words.join(' ') });
+    }
+    byStage.set(stage, found);
+  }
+  return found;
+}
+
 function shellPragmas(model: DockerfileModel): { line: number; shell: string }[] {
   let found = pragmasOf.get(model);
   if (!found) {
     found = [];
+    // Most files have no pragma: one scan of the text saves matching every line.
+    if (!/hadolint/i.test(model.text)) {
+      pragmasOf.set(model, found);
+      return found;
+    }
     for (let line = 0; line < model.lines.lineCount; line++) {
       const m = /^\s*#\s*hadolint\s+shell\s*=\s*(\S+)/i.exec(model.lines.lineText(line));
       if (m) found.push({ line, shell: m[1]! });

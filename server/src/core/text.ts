@@ -32,8 +32,20 @@ export class LineIndex {
     return Math.min(start + Math.max(0, p.character), end);
   }
 
+  /** Line of the last answer: the model asks for positions in one instruction after another, so the next is usually on it or the next line. */
+  private lastLine = 0;
+
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineStarts;
+    const last = this.lastLine;
+    if (starts[last]! <= o) {
+      if (last + 1 >= starts.length || o < starts[last + 1]!) return { line: last, character: o - starts[last]! };
+      if (last + 2 >= starts.length || o < starts[last + 2]!) {
+        this.lastLine = last + 1;
+        return { line: last + 1, character: o - starts[last + 1]! };
+      }
+    }
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
@@ -41,6 +53,7 @@ export class LineIndex {
       if (this.lineStarts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
+    this.lastLine = lo;
     return { line: lo, character: o - this.lineStarts[lo]! };
   }
 

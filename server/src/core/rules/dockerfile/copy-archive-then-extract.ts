@@ -1,6 +1,7 @@
 // DL3010: a COPY of a local archive that a later RUN unpacks leaves the archive in a layer; ADD unpacks it in one step.
 import { defineRule } from '../rule';
 import type { Range } from '../../types';
+import type { CommandInfo } from '../../model/commands';
 import { runs } from './util';
 import { commandName, fileName, instructions, isArchive, positionalArgs } from './hadolint-helpers';
 
@@ -36,12 +37,16 @@ export default defineRule({
   },
   check(ctx) {
     const model = ctx.model;
-    const runsByInstr = new Map<number, ReturnType<typeof runs> extends Generator<infer T> ? T[] : never>();
-    for (const r of runs(model)) {
-      const list = runsByInstr.get(r.instr.index) ?? [];
-      list.push(r);
-      runsByInstr.set(r.instr.index, list);
+    // Only unpacking commands can make a finding: collect them first, and skip the COPY scan when there are none.
+    const unpacksByInstr = new Map<number, CommandInfo[]>();
+    for (const { instr, command } of runs(model)) {
+      const name = commandName(command);
+      if (!UNPACKERS.has(name) && !(name === 'tar' && tarExtracts(command.args.map((a) => a.value)))) continue;
+      const list = unpacksByInstr.get(instr.index);
+      if (list) list.push(command);
+      else unpacksByInstr.set(instr.index, [command]);
     }
+    if (unpacksByInstr.size === 0) return;
     let archives: { name: string; range: Range; reported: boolean }[] = [];
     for (const { instr } of instructions(model)) {
       if (instr.keyword === 'FROM') {
@@ -56,10 +61,7 @@ export default defineRule({
         else for (const s of copy.sources) if (isArchive(raw(s))) archives.push({ name: fileName(raw(s)), range: s.range, reported: false });
         continue;
       }
-      for (const { command } of runsByInstr.get(instr.index) ?? []) {
-        const name = commandName(command);
-        const extracts = UNPACKERS.has(name) || (name === 'tar' && tarExtracts(command.args.map((a) => a.value)));
-        if (!extracts) continue;
+      for (const command of unpacksByInstr.get(instr.index) ?? []) {
         const names = new Set(positionalArgs(command.args).map((a) => fileName(a.value)));
         for (const a of archives) {
           if (a.reported || !names.has(a.name)) continue;

@@ -115,19 +115,23 @@ export default defineRule({
     };
     for (const stage of model.stages) {
       let copy: { instr: Instruction; token: Token } | undefined;
+      // Tools whose dependency install comes before the `COPY .`, found on the way to it.
+      const earlyTools = new Set<string>();
       for (const instr of stage.instructions) {
         if (!copy) {
           const token = copiesWholeContext(instr);
           if (token) copy = { instr, token };
+          else {
+            const early = dependencyInstall(instr);
+            if (early) earlyTools.add(early.command?.pip?.tool ?? 'pip');
+          }
           continue;
         }
         const install = dependencyInstall(instr);
         if (!install) continue;
         // The dependencies were installed before the code came in (`uv sync --no-install-project`, `pip install -r`
         // from a copied manifest): the step after `COPY .` only adds the project, which is the recommended layout.
-        const tool = install.command?.pip?.tool ?? 'pip';
-        const early = stage.instructions.some((i) => i.index < copy!.instr.index && dependencyInstall(i) !== undefined && (dependencyInstall(i)!.command?.pip?.tool ?? 'pip') === tool);
-        if (early) break;
+        if (earlyTools.has(install.command?.pip?.tool ?? 'pip')) break;
         ctx.report({
           range: copy.token.range,
           messageId: 'copyFirst',
@@ -157,9 +161,7 @@ function fixFor(
   // A WORKDIR or USER change in between would change what the moved install sees.
   if (between.some((i) => i.keyword === 'WORKDIR' || i.keyword === 'USER' || i.keyword === 'SHELL')) return [];
   const dest = copyInstr.copy?.dest?.value ?? '.';
-  const earlierCopies = stage.instructions
-    .filter((i) => i.index < copyInstr.index && i.copy && !i.copy.from)
-    .flatMap((i) => i.copy!.sources.map((s) => s.value));
+  const earlierCopies = earlierCopySources(stage, copyInstr, (v) => v);
   const missing = install.manifests.filter((m) => !earlierCopies.includes(m) && !earlierCopies.includes(`./${m}`));
   let safe = true;
   // Manifests are read where the build reads them: at the build context's root (config `context`), not beside the Dockerfile.
@@ -194,6 +196,16 @@ function fixFor(
       edits,
     },
   ];
+}
+
+/** The sources, as written and mapped by `map`, of the stage's context COPYs before `copyInstr` (a plain loop: flatMap was most of the fix's time). */
+function earlierCopySources(stage: Stage, copyInstr: Instruction, map: (value: string) => string): string[] {
+  const out: string[] = [];
+  for (const i of stage.instructions) {
+    if (i.index >= copyInstr.index || !i.copy || i.copy.from) continue;
+    for (const s of i.copy.sources) out.push(map(s.value));
+  }
+  return out;
 }
 
 /** First line of the comment block directly above an instruction (comments travel with it). */
@@ -235,7 +247,7 @@ function toolFix(
   const dest = copyInstr.copy?.dest?.value ?? '.';
   const eol = eolOf(model.text);
   const indent = /^\s*/.exec(model.lines.lineText(copyInstr.startLine))![0];
-  const earlier = stage.instructions.filter((i) => i.index < copyInstr.index && i.copy && !i.copy.from).flatMap((i) => i.copy!.sources.map((s) => s.value.replace(/^\.\//, '')));
+  const earlier = earlierCopySources(stage, copyInstr, (v) => v.replace(/^\.\//, ''));
   const missing = manifests.filter((m) => !earlier.includes(m));
   // Several sources need a destination ending in `/` (hadolint DL3021).
   const destDir = dest === '.' ? (missing.length > 1 ? './' : '.') : dest.endsWith('/') ? dest : `${dest}/`;

@@ -4,9 +4,14 @@ import type { CommandInfo, Token } from '../../model/commands';
 import { basename } from '../../model/commands';
 
 /** Every instruction of the file; an ONBUILD yields its trigger (marked `onbuild`) in its place. */
-export function* instructions(model: DockerfileModel): Generator<{ instr: Instruction; stage: Stage | undefined }> {
-  for (const i of model.instructions) yield { instr: i.trigger ?? i, stage: model.stages[i.stage] };
+export function instructions(model: DockerfileModel): readonly { readonly instr: Instruction; readonly stage: Stage | undefined }[] {
+  let out = listed.get(model);
+  if (!out) listed.set(model, (out = model.instructions.map((i) => ({ instr: i.trigger ?? i, stage: model.stages[i.stage] }))));
+  return out;
 }
+
+/** Listed once per model: dozens of rules walk every instruction. */
+const listed = new WeakMap<DockerfileModel, readonly { readonly instr: Instruction; readonly stage: Stage | undefined }[]>();
 
 /** The command's name without its folder (`/usr/bin/apt-get` → `apt-get`). */
 export function commandName(command: CommandInfo): string {

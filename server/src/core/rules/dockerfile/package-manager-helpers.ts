@@ -37,12 +37,21 @@ export function toolName(command: CommandInfo): string {
 }
 
 /** The commands of a RUN (ONBUILD triggers included), with the instruction that holds them. */
-export function* runInstructions(model: DockerfileModel): Generator<Instruction> {
-  for (const instr of model.instructions) {
-    const target = instr.trigger ?? instr;
-    if (target.run) yield target;
+export function runInstructions(model: DockerfileModel): readonly Instruction[] {
+  let out = runsListed.get(model);
+  if (!out) {
+    const list: Instruction[] = [];
+    for (const instr of model.instructions) {
+      const target = instr.trigger ?? instr;
+      if (target.run) list.push(target);
+    }
+    runsListed.set(model, (out = list));
   }
+  return out;
 }
+
+/** Listed once per model: every package-manager rule walks the RUNs. */
+const runsListed = new WeakMap<DockerfileModel, readonly Instruction[]>();
 
 /** True when a cache or tmpfs mount of the RUN covers one of the paths. */
 export function mountCovers(instr: Instruction, paths: readonly string[]): boolean {

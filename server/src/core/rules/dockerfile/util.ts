@@ -15,14 +15,24 @@ export function spanOf(a: { range: Range }, b: { range: Range }): Range {
   return { start: a.range.start, end: b.range.end };
 }
 
+type RunCommand = { readonly instr: Instruction; readonly stage: Stage | undefined; readonly command: CommandInfo };
+/** Listed once per model: most rules walk every command, and a generator per rule made one object per command each time. */
+const runsOf = new WeakMap<DockerfileModel, readonly RunCommand[]>();
+
 /** Every RUN of the file (ONBUILD triggers included), with its stage. */
-export function* runs(model: DockerfileModel): Generator<{ instr: Instruction; stage: Stage | undefined; command: CommandInfo }> {
-  for (const instr of model.instructions) {
-    const target = instr.trigger ?? instr;
-    if (!target.run) continue;
-    const stage = model.stages[instr.stage];
-    for (const command of target.run.commands) yield { instr: target, stage, command };
+export function runs(model: DockerfileModel): readonly RunCommand[] {
+  let out = runsOf.get(model);
+  if (!out) {
+    const list: RunCommand[] = [];
+    for (const instr of model.instructions) {
+      const target = instr.trigger ?? instr;
+      if (!target.run) continue;
+      const stage = model.stages[instr.stage];
+      for (const command of target.run.commands) list.push({ instr: target, stage, command });
+    }
+    runsOf.set(model, (out = list));
   }
+  return out;
 }
 
 /** The range covering the launcher and the subcommand: `pip install`, `python -m pip install`, `apt-get install`. */
