@@ -6,6 +6,9 @@ import { performance } from 'node:perf_hooks';
 import { lintText } from '../core/index';
 import { diskFiles, initRuntime } from '../node/runtime';
 import { clearShellCache } from '../core/parse/shell';
+import { parseDockerfile } from '../core/parse/dockerfile';
+import { buildDockerfileModel } from '../core/model/dockerfile';
+import { semanticsOf } from '../core/model/semantic';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -106,6 +109,33 @@ function linearity(root: string, counts: readonly number[]): void {
   }
 }
 
+/**
+ * Where the warm lint time of one file goes, as medians of repeated runs: dockerfile-ast's parse alone (the floor of
+ * any lint that parses the whole document), the syntax model (parse included), the semantic layer over it, and the
+ * whole lint. CPU time is printed beside wall time because the machine is shared: it moves less with the load.
+ */
+function breakdown(text: string, path: string, runs: number): void {
+  const files = diskFiles();
+  const part = (label: string, f: () => void): void => {
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const u0 = process.cpuUsage();
+      const t0 = performance.now();
+      f();
+      wall.push(performance.now() - t0);
+      const u = process.cpuUsage(u0);
+      cpu.push((u.user + u.system) / 1000);
+    }
+    process.stdout.write(`  ${label.padEnd(44)} median ${median(wall).toFixed(2)} ms  (cpu ${median(cpu).toFixed(2)} ms, min ${Math.min(...wall).toFixed(2)})\n`);
+  };
+  process.stdout.write(`breakdown of the ${(text.split('\n').length - 1).toLocaleString('en-US')}-line file (warm, ${runs} runs)\n`);
+  part('dockerfile-ast parse', () => parseDockerfile(text));
+  part('syntax model (parse included)', () => buildDockerfileModel(text));
+  part('syntax model + semantic layer', () => semanticsOf(buildDockerfileModel(text)));
+  part('lintText', () => lintText(text, { kind: 'dockerfile', files, path, shellcheck: false }));
+}
+
 async function serverStart(root: string, runs: number): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -141,6 +171,7 @@ async function main(): Promise<void> {
     time(`${label} (cold)`, text, join(root, 'Dockerfile.generated'), Math.min(runs, 10), true);
     time(`${label} (warm)`, text, join(root, 'Dockerfile.generated'), runs, false);
   }
+  breakdown(generateDockerfile(5000), join(root, 'Dockerfile.generated'), 30);
   linearity(root, [1, 4, 16, 64]);
   const starts = await serverStart(root, 5);
   process.stdout.write(`${'server start → initialize response'.padEnd(46)} median ${median(starts).toFixed(1)} ms  (min ${Math.min(...starts).toFixed(1)}, max ${Math.max(...starts).toFixed(1)}, 5 runs)\n`);

@@ -18,12 +18,15 @@ let memoised = false;
 function memoiseArgumentScan(): void {
   const proto = Instruction.prototype as unknown as { getRawArguments(this: Scanned): Argument[] };
   const scan = proto.getRawArguments;
+  // Read once: the bundle reaches a package's exports through getters, and this runs for every argument query.
+  const FromClass = From;
+  const ArgumentClass = Argument;
   proto.getRawArguments = function (this: Scanned): Argument[] {
     const args = (this[SCANNED] ??= scan.call(this));
-    if (!(this instanceof From)) return args.slice();
+    if (!(this instanceof FromClass)) return args.slice();
     return args.map((a) => {
       const r = a.getRange();
-      return new Argument(a.getValue(), { start: r.start, end: r.end });
+      return new ArgumentClass(a.getValue(), { start: r.start, end: r.end });
     });
   };
   memoised = true;
