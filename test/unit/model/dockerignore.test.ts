@@ -1,7 +1,8 @@
 // The `.dockerignore` matcher against Docker's documented behaviour, its invalid patterns, and pathological patterns that must stay linear.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanPath, matchStats, parseDockerignore } from '../../../server/src/core/model/dockerignore';
+import { cleanPath, matchStats, parseDockerignore, sourceGlob } from '../../../server/src/core/model/dockerignore';
+import { sourceMatcher } from '../../../server/src/core/model/build-context';
 
 // [file text, context path, left out?]. Facts from the dockerignore reference and moby/patternmatcher's tests.
 const CASES: [string, string, boolean][] = [
@@ -172,6 +173,28 @@ describe('patterns longer than thirty pieces (matched without the bit-set shortc
     const before = matchStats.steps;
     assert.equal(parseDockerignore(`${'*a'.repeat(16)}*b`).ignores('a'.repeat(10_000)), false);
     assert.ok(matchStats.steps - before <= 10_000, `${matchStats.steps - before} steps`);
+  });
+});
+
+describe('COPY sources with wildcards (filepath.Match: `**` is no folder wildcard there)', () => {
+  for (const [pattern, path, expected] of [
+    ['requirements*.txt', 'requirements-dev.txt', true],
+    ['src/*.py', 'src/a.py', true],
+    ['src/*.py', 'src/sub/a.py', false],
+    ['dir*', 'dir1/file', true],
+    ['**/x', 'a/x', true],
+    ['**/x', 'a/b/x', false],
+    ['file[0-9]', 'file3', true],
+    ['[z-a]', 'z', false],
+    ['x[', 'x[', false],
+  ] as const) {
+    test(`${pattern} ${expected ? 'takes' : 'does not take'} ${path}`, () => assert.equal(sourceGlob(pattern)(path), expected));
+  }
+  test('sourceMatcher no longer throws on a backwards range, nor stalls on `*a*a…*b`', () => {
+    assert.equal(sourceMatcher('[z-a]')('z'), false);
+    const before = matchStats.steps;
+    assert.equal(sourceMatcher('*a*a*a*a*a*a*a*a*a*a*b')('a'.repeat(10_000)), false);
+    assert.ok(matchStats.steps - before <= 10_000);
   });
 });
 

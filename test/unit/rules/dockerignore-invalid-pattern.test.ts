@@ -62,3 +62,15 @@ describe('the other ignore-file rules read an invalid line as matching nothing',
     assert.deepEqual(found, []);
   });
 });
+
+describe('lintText with a COPY source Docker rejects', () => {
+  test('`COPY [z-a] /app/` lints without an internal error', async () => {
+    const { lintText } = await import('../../../server/src/core/index');
+    const { memoryFiles } = await import('../../../server/src/core/project');
+    const text = 'FROM python:3.12-slim\nCOPY [z-a] /app/\nRUN pip install --no-cache-dir -r /app/requirements.txt\n';
+    const files = memoryFiles({ '/p/Dockerfile': text, '/p/requirements.txt': 'flask==3.0.3\n', '/p/.dockerignore': '[\n' });
+    const { findings } = lintText(text, { kind: 'dockerfile', path: '/p/Dockerfile', files });
+    assert.deepEqual(findings.filter((f) => f.code === 'LW000'), []);
+    assert.deepEqual(findings.filter((f) => f.code === 'LW056').map((f) => f.message), ['`.dockerignore` line 1: `[` is not a valid pattern (`[` is never closed by `]`); Docker stops the build with "syntax error in pattern"']);
+  });
+});

@@ -7,7 +7,7 @@ import * as posix from '../path';
 import type { ProjectFiles } from '../project';
 import { dirnameOf, resolvePath } from '../project';
 import { applicableIgnoreFile } from './ignore-file';
-import { parseDockerignore, type Dockerignore } from './dockerignore';
+import { parseDockerignore, sourceGlob, type Dockerignore } from './dockerignore';
 import { normalizeContextPath } from './semantic';
 
 export interface BuildContext {
@@ -142,37 +142,11 @@ export function normalizeSource(src: string): string {
   return normalizeContextPath(src);
 }
 
-/** Go's filepath.Match for one pattern segment: `*`, `?`, `[...]`, `\` escapes. */
-function segmentRegex(seg: string): string {
-  let out = '';
-  for (let i = 0; i < seg.length; i++) {
-    const c = seg[i]!;
-    if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else if (c === '[') {
-      const end = seg.indexOf(']', i + 1);
-      if (end < 0) out += '\\[';
-      else {
-        let cls = seg.slice(i + 1, end);
-        if (cls.startsWith('^')) cls = `^${cls.slice(1)}`;
-        out += `[${cls.replace(/\\/g, '\\\\')}]`;
-        i = end;
-      }
-    } else if (c === '\\' && i + 1 < seg.length) out += escapeRe(seg[++i]!);
-    else out += escapeRe(c);
-  }
-  return out;
-}
-
-function escapeRe(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
 /** A matcher for one COPY source: the path itself, or anything below it (directories copy their contents). */
 export function sourceMatcher(src: string): (path: string) => boolean {
   const s = normalizeSource(src);
   if (s === '') return () => true;
   if (!/[*?[]/.test(s)) return (p) => p === s || p.startsWith(`${s}/`);
-  const re = new RegExp(`^${s.split('/').map(segmentRegex).join('/')}(?:/.*)?$`);
-  return (p) => re.test(p);
+  // Not a RegExp: `[z-a]` would throw, and `*a*a*a…b` would backtrack for seconds on a long name.
+  return sourceGlob(s);
 }

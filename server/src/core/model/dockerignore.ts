@@ -132,6 +132,16 @@ export function patternMatches(pattern: string, path: string): boolean {
   return 'reason' in c ? false : c.matchesOrParent(path);
 }
 
+/**
+ * A matcher for a COPY/ADD source with wildcards: Go's filepath.Match rules (which BuildKit applies to sources;
+ * `**` is two `*`, no folder-spanning), for the path itself or anything below it, in linear time. An invalid
+ * pattern (BuildKit fails the instruction on it) matches nothing.
+ */
+export function sourceGlob(pattern: string): (path: string) => boolean {
+  const c = compilePattern(pattern, false);
+  return 'reason' in c ? () => false : (path) => c.matchesOrParent(path);
+}
+
 /** Why a cleaned pattern (no `!`) is one Docker rejects, or undefined when it is valid. */
 export function invalidPatternReason(pattern: string): InvalidPatternReason | undefined {
   const c = compilePattern(pattern);
@@ -155,7 +165,7 @@ const SLASH = 0x2f;
 const NEWLINE = 0x0a;
 
 /** Splits a cleaned pattern into Docker's pieces and picks the matcher Docker would (exact, prefix, suffix, expression). */
-function compilePattern(pattern: string): CompiledPattern | { reason: InvalidPatternReason } {
+function compilePattern(pattern: string, globstar = true): CompiledPattern | { reason: InvalidPatternReason } {
   const cps = Array.from(pattern, (ch) => ch.codePointAt(0)!);
   const tokens: Token[] = [];
   // Docker's fast paths: no wildcard at all (exact); only a trailing `**` (prefix); only a leading `**` (suffix).
@@ -164,7 +174,7 @@ function compilePattern(pattern: string): CompiledPattern | { reason: InvalidPat
   for (let n = 0; i < cps.length; n++) {
     const ch = cps[i++]!;
     if (ch === 0x2a /* * */) {
-      if (cps[i] === 0x2a) {
+      if (globstar && cps[i] === 0x2a) {
         i++;
         // `**/` is read as `**`: the slash belongs to the folders `**` stands for.
         if (cps[i] === SLASH) i++;
