@@ -6,7 +6,20 @@
 // environment markers and providing their expression tree. Versions and specifiers are checked with
 // @renovatebot/pep440. The line handling copies pip's own order of work (join continuations, cut comments,
 // split requirement from options at the first ` -`, shlex the options, optparse semantics).
-import { satisfies } from '@renovatebot/pep440';
+import { satisfies as pep440Satisfies } from '@renovatebot/pep440';
+
+// One check per distinct (version, specifier, prereleases): the library's regular expressions dominate otherwise.
+const satisfiesMemo = new Map<string, boolean>();
+function satisfies(version: string, range: string, options: { prereleases: boolean }): boolean {
+  const key = `${version}\u0000${range}\u0000${options.prereleases ? 1 : 0}`;
+  let v = satisfiesMemo.get(key);
+  if (v === undefined) {
+    v = pep440Satisfies(version, range, options);
+    if (satisfiesMemo.size >= 4096) satisfiesMemo.delete(satisfiesMemo.keys().next().value as string);
+    satisfiesMemo.set(key, v);
+  }
+  return v;
+}
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import { logicalLines, type Logical } from './requirements/lines';

@@ -1,5 +1,21 @@
 // Parses the requirement part of a line (PEP 508, bare URL or local path) with exact ranges; PEP 440 checks via @renovatebot/pep440.
-import { valid as validVersion, validRange } from '@renovatebot/pep440';
+import { valid as pep440Valid, validRange as pep440ValidRange } from '@renovatebot/pep440';
+
+// The library checks with large regular expressions; requirements files repeat the same few specifiers, so each
+// distinct string is checked once (bounded, so a generated file cannot grow the cache without end).
+const rangeMemo = new Map<string, boolean>();
+const versionMemo = new Map<string, boolean>();
+function memoCheck(memo: Map<string, boolean>, key: string, check: (k: string) => unknown): boolean {
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = Boolean(check(key));
+    if (memo.size >= 4096) memo.delete(memo.keys().next().value as string);
+    memo.set(key, v);
+  }
+  return v;
+}
+const validRange = (r: string): boolean => memoCheck(rangeMemo, r, pep440ValidRange);
+const validVersion = (v: string): boolean => memoCheck(versionMemo, v, pep440Valid);
 import { parsePipRequirementsLine } from 'pip-requirements-js';
 import type { Range } from '../../types';
 import type { Logical } from './lines';
