@@ -59,3 +59,11 @@ test('half-typed and garbage input builds a model without throwing', () => {
     assert.doesNotThrow(() => buildDockerfileModel(text), text);
   }
 });
+
+test('a line continuation at the end of the file continues nothing: the RUN body still parses', () => {
+  for (const text of ['FROM debian\nRUN apt-get purge -y curl \\\n    ', 'FROM debian\nRUN apt-get purge -y curl \\', '# escape=`\nFROM debian\nRUN apt-get purge -y curl `\n']) {
+    const run = buildDockerfileModel(text).instructions.find((i) => i.keyword === 'RUN')!.run!;
+    assert.equal(run.script?.hasErrors, false, JSON.stringify(text));
+    assert.deepEqual(run.commands.map((c) => c.args.map((a) => a.value)), [['purge', '-y', 'curl']]);
+  }
+});

@@ -13,10 +13,6 @@ const DIR = join(ROOT, 'test', 'fixtures', 'fuzz');
  * run until that change lands; delete the entry then, and the fixture guards the fix.
  */
 const OPEN: Record<string, string> = {
-  // NoEmptyContinuation's fix on a RUN that ends `\` + empty line at the end of the file: the model's shell source then keeps the `\`.
-  'dockerfile-4a78387a2609.dockerfile': 'fix-all adds a shell syntax error (truncated continued RUN at end of file)',
-  'requirements-1248e56e9d08.txt': 'an unsafe requirements fix adds an LW101 finding (`-ér sub/child.txt`), not yet investigated',
-  'requirements-9e93dcb9ac61.fuzz.json': 'an unsafe requirements fix adds an LW101 finding (form feed and RTL marks in a --hash line), not yet investigated',
 };
 
 before(async () => initRuntime());

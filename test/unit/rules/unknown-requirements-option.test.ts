@@ -17,6 +17,12 @@ requirementsRuleTester(rule, {
       applicability: 'unsafe',
     },
     {
+      name: 'no fix when the near option would leave the line invalid (a flag without a value takes none)',
+      code: '--prex sub/child.txt\n',
+      errors: [{ text: '--prex', message: 'did you mean `--pre`?' }],
+      output: null,
+    },
+    {
       name: 'a command-line-only option',
       code: '--no-deps\nflask\n',
       errors: [{ text: '--no-deps', message: '`--no-deps` is not an option pip accepts' }],

@@ -411,6 +411,9 @@ function shellSource(model: DockerfileModel, start: number, end: number): string
     const e = model.escapeChar.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     s = s.replace(new RegExp(`${e}(\\r?\\n)`, 'g'), '\\$1');
   }
+  // A continuation at the very end of the file continues nothing: Docker drops it, so the shell must not see it.
+  const esc = model.escapeChar === '\\' ? '\\\\' : model.escapeChar.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  s = s.replace(new RegExp(`(?:${esc}|\\\\)([ \\t\\r\\n]*)$`), (_m, ws: string) => ` ${ws}`);
   return s;
 }
 

@@ -2,8 +2,7 @@
 import { defineRule } from '../rule';
 import type { RequirementsModel } from '../../model/requirements';
 import type { Fix } from '../../types';
-import { parseRequirements } from '../../parse/requirements';
-import { applyEdits } from '../../text';
+import { editKeepsLineValid } from './requirements-helpers';
 
 export default defineRule<RequirementsModel>({
   meta: {
@@ -34,14 +33,9 @@ export default defineRule<RequirementsModel>({
       const fixes: Fix[] = [];
       const edit = { range: e.range, newText: '==' };
       // Safe only when it makes the line valid: `torch=>1.0` or `pkg=1\t.0` stay invalid with `==`, so no fix there.
-      if (model.lines.slice(e.range) === '=' && lineBecomesValid(model.text, edit, e.range.start.line)) fixes.push({ title: 'Replace `=` with `==`', applicability: 'safe', edits: [edit] });
+      if (model.lines.slice(e.range) === '=' && editKeepsLineValid(model.text, edit, e.range.start.line, 1)) fixes.push({ title: 'Replace `=` with `==`', applicability: 'safe', edits: [edit] });
       ctx.report({ range: e.range, messageId: 'invalid', data: { message: e.message }, fixes });
     }
   },
 });
 
-/** Whether applying `edit` leaves no parse error on `line` (the fix must turn the line into a valid requirement). */
-function lineBecomesValid(text: string, edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }, line: number): boolean {
-  const fixed = parseRequirements(applyEdits(text, [edit]));
-  return !fixed.errors.some((x) => x.range.start.line <= line && x.range.end.line >= line);
-}

@@ -6,6 +6,8 @@ import type { RequirementsModel, Installer } from '../../model/requirements';
 import type { WheelTarget } from '../../data/wheels';
 import type { Stage } from '../../model/dockerfile';
 import { semanticOptions, semanticsOf, type Semantics } from '../../model/semantic';
+import { parseRequirements } from '../../parse/requirements';
+import { applyEdits } from '../../text';
 
 type SemanticConfig = Parameters<typeof semanticOptions>[0];
 
@@ -85,4 +87,13 @@ export function usesOpenCvGui(files: import('../../project').ProjectFiles, root:
     return complete ? false : undefined;
   };
   return walk(root, 0);
+}
+
+/**
+ * Whether a fix leaves the line with fewer parse errors by `fixes` (the errors it is meant to remove) and adds none:
+ * a correction that still does not parse (`torch=>1.0` → `torch==>1.0`, `--haséh=…` → an invalid `--hash`) is no fix.
+ */
+export function editKeepsLineValid(text: string, edit: TextEdit, line: number, fixes = 0): boolean {
+  const on = (errors: readonly { range: Range }[]): number => errors.filter((x) => x.range.start.line <= line && x.range.end.line >= line).length;
+  return on(parseRequirements(applyEdits(text, [edit])).errors) <= on(parseRequirements(text).errors) - fixes;
 }

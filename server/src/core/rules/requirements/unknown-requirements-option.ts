@@ -3,6 +3,7 @@ import { defineRule } from '../rule';
 import type { RequirementsModel } from '../../model/requirements';
 import { OPTION_SPECS, allOptions } from '../../parse/requirements';
 import type { Fix } from '../../types';
+import { editKeepsLineValid } from './requirements-helpers';
 
 export default defineRule<RequirementsModel>({
   meta: {
@@ -24,7 +25,7 @@ export default defineRule<RequirementsModel>({
       whyItMatters: 'pip exits with "no such option" on the first unknown option, so the image build fails at `pip install -r`.',
       example: '--index_url https://pypi.org/simple\nflask==3.0.3\n',
       useInstead: '--index-url https://pypi.org/simple\nflask==3.0.3\n',
-      fixSafety: 'When the option is one edit away from a known one, the fix replaces it with that option; unsafe, because the misspelled option may have meant something else and the corrected one changes what pip does.',
+      fixSafety: 'When the option is one edit away from a known one, and the corrected line parses, the fix replaces it with that option; unsafe, because the misspelled option may have meant something else and the corrected one changes what pip does.',
       references: ['https://pip.pypa.io/en/stable/reference/requirements-file-format/#supported-options'],
     },
   },
@@ -35,7 +36,9 @@ export default defineRule<RequirementsModel>({
         continue;
       }
       const near = closest(o.spelling);
-      const fixes: Fix[] = near ? [{ title: `Replace with \`${near}\``, applicability: 'unsafe', edits: [{ range: o.nameRange, newText: near }] }] : [];
+      const edit = { range: o.nameRange, newText: near ?? '' };
+      // Offered only when the corrected line still parses: `-ér x` → `--pre x` would leave `x` a stray word.
+      const fixes: Fix[] = near && editKeepsLineValid(ctx.model.text, edit, o.nameRange.start.line) ? [{ title: `Replace with \`${near}\``, applicability: 'unsafe', edits: [edit] }] : [];
       ctx.report({ range: o.nameRange, messageId: 'unknown', data: { option: o.spelling, hint: near ? `; did you mean \`${near}\`?` : '' }, fixes });
     }
     for (const e of ctx.model.file.entries) {
