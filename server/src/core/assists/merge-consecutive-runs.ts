@@ -1,5 +1,5 @@
 // "Merge consecutive RUN instructions": one layer instead of several, joined with `&&` so a failure still stops the build.
-import type { Instruction } from '../model/dockerfile';
+import { buildDockerfileModel, type Instruction } from '../model/dockerfile';
 import { basename } from '../model/commands';
 import { declined, defineAssist, type AssistResult } from './assist';
 import { joinLines, leadingCommentStart, linesOf, wholeDocumentEdit } from './util';
@@ -24,6 +24,10 @@ export default defineAssist({
     while (mergeable(model.instructions[last + 1])) last++;
     if (first === last) return declined('the RUN has no RUN right before or after it');
     const group = model.instructions.slice(first, last + 1);
+    // Only RUNs whose shell the model read in full: a body with a syntax error, a heredoc or no command at all
+    // cannot be proven to mean the same once joined with `&&`.
+    const unclear = group.find((i) => !i.run!.script || i.run!.script.hasErrors || i.run!.commands.length === 0 || /<</.test(model.lines.slice(i.run!.bodyRange)));
+    if (unclear) return declined(`the RUN on line ${unclear.startLine + 1} is not a plain shell command list that can be joined with \`&&\``);
     for (const i of group.slice(0, -1)) {
       const leak = i.run!.commands.find((c) => !c.substituted && LEAKS.has(basename(c.name.value)));
       if (leak) return declined(`line ${i.startLine + 1} runs \`${leak.name.value}\`, which would change what the next RUN's commands see`);
@@ -46,6 +50,10 @@ export default defineAssist({
     const out = [...head, ...firstComments, ...comments, ...merged, ...tail];
     while (out.length && out[out.length - 1] === '') out.pop();
     const { edits, text } = wholeDocumentEdit(model, joinLines(model, out));
+    // The joined RUN must parse as cleanly as its parts did (a body ending in `&` or a stray continuation would not).
+    const joined = buildDockerfileModel(text).instructions.find((i) => i.keyword === 'RUN' && i.startLine === group[0]!.startLine + comments.length);
+    const parts = group.reduce((n, i) => n + i.run!.commands.length, 0);
+    if (!joined?.run?.script || joined.run.script.hasErrors || joined.run.commands.length !== parts) return declined('the joined RUN would not parse as the separate ones do');
     return { applies: true, actions: [{ title: `Merge ${group.length} consecutive RUN instructions`, edits, text }] };
   },
 });

@@ -177,7 +177,7 @@ function editableEntry(
     });
     return entry;
   }
-  errors.push(...scratch);
+  for (const x of scratch) errors.push(x);
   if (parsed.url) entry.target = parsed.url;
   if (parsed.name !== undefined) {
     entry.name = parsed.name;

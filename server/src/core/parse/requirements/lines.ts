@@ -86,8 +86,8 @@ export function logicalLines(text: string, index: LineIndex): LogicalLine[] {
     const continues = content.endsWith('\\') && !COMMENT_LINE.test(content);
     if (!continues) {
       if (pending) {
-        pending.chars.push(...chars);
-        pending.map.push(...map);
+        append(pending.chars, chars);
+        append(pending.map, map);
         emit(pending.chars, pending.map, pending.line, lineEnd);
         pending = undefined;
       } else {
@@ -100,11 +100,16 @@ export function logicalLines(text: string, index: LineIndex): LogicalLine[] {
       while (a < b && chars[a] === '\\') a++;
       while (b > a && chars[b - 1] === '\\') b--;
       if (!pending) pending = { chars: [], map: [], line, last: lineEnd };
-      pending.chars.push(...chars.slice(a, b));
-      pending.map.push(...map.slice(a, b));
+      append(pending.chars, chars.slice(a, b));
+      append(pending.map, map.slice(a, b));
       pending.last = lineEnd;
     }
   }
   if (pending) emit(pending.chars, pending.map, pending.line, pending.last);
   return out;
+}
+
+/** `dst.push(...src)` without spreading: a 1 MB line would overflow the call stack as arguments. */
+function append<T>(dst: T[], src: readonly T[]): void {
+  for (let i = 0; i < src.length; i++) dst.push(src[i]!);
 }

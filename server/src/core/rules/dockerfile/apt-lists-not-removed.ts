@@ -1,8 +1,8 @@
 // DL3009: `apt-get update` writes package lists that stay in the layer unless the same RUN deletes them.
 import { defineRule } from '../rule';
 import type { DockerfileModel, Instruction } from '../../model/dockerfile';
-import { commandSpan, hasCacheMount, insertAfter, runs } from './util';
-import { eolOf } from '../../text';
+import { commandSpan, hasCacheMount, runs } from './util';
+import { appendCommand } from './package-manager-helpers';
 
 const LISTS = /^\/var\/lib\/apt\/lists(\/\*?|\/)?$/;
 
@@ -66,26 +66,11 @@ export default defineRule({
             !(i.run?.commands ?? []).some((c) => c.apt?.sub === 'update'),
         );
       const fixes = [];
-      const script = instr.run?.script;
-      if (instr.run?.form === 'shell' && script && !script.hasErrors) {
-        const multiLine = instr.endLine > instr.startLine;
-        const indent = multiLine ? /^\s*/.exec(model.lines.lineText(instr.endLine))![0] || '    ' : '';
-        const text = multiLine ? ` \\${eolOf(model.text)}${indent}&& rm -rf /var/lib/apt/lists/*` : ' && rm -rf /var/lib/apt/lists/*';
-        const end = trimmedEnd(model, instr);
-        fixes.push({
-          title: 'Delete `/var/lib/apt/lists/*` in the same RUN',
-          applicability: laterInstallWithoutUpdate ? ('unsafe' as const) : ('safe' as const),
-          edits: [insertAfter({ start: end, end }, text)],
-        });
-      }
+      // The shared appender: the file's escape character, the end of the body, and no fix where that end is unclear.
+      const edit = appendCommand(model, instr, 'rm -rf /var/lib/apt/lists/*');
+      if (edit) fixes.push({ title: 'Delete `/var/lib/apt/lists/*` in the same RUN', applicability: laterInstallWithoutUpdate ? ('unsafe' as const) : ('safe' as const), edits: [edit] });
       ctx.report({ range: commandSpan(command, apt.subToken), messageId: 'listsLeft', data: { command: `${command.name.value} update` }, fixes });
     }
   },
 });
 
-function trimmedEnd(model: DockerfileModel, instr: Instruction): { line: number; character: number } {
-  const end = instr.run!.bodyRange.end;
-  const text = model.lines.lineText(end.line).slice(0, end.character);
-  const trimmed = text.replace(/[\s;]+$/, '');
-  return { line: end.line, character: trimmed.length };
-}

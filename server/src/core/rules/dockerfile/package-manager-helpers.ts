@@ -5,6 +5,7 @@ import type { DockerfileModel, Instruction } from '../../model/dockerfile';
 import type { Semantics } from '../../model/semantic';
 import { basename, type CommandInfo, type Token } from '../../model/commands';
 import { insertAfter } from './util';
+import { eolOf } from '../../text';
 
 /** Flag names a command carries: `-yq` gives `y` and `q`, `--assumeyes=1` gives `assumeyes` (hadolint's reading). */
 export function flagNames(args: readonly Token[]): Set<string> {
@@ -85,10 +86,14 @@ function bodyEnd(model: DockerfileModel, instr: Instruction): { line: number; ch
 export function appendCommand(model: DockerfileModel, instr: Instruction, command: string): TextEdit | undefined {
   const run = instr.run;
   if (!run || run.form !== 'shell' || !run.script || run.script.hasErrors) return undefined;
+  // Where the body ends is not where its last command ends after a heredoc (`cat <<X … X`) or a dangling
+  // continuation at the end of the file: an appended `&& cmd` would land in the wrong place, so no fix.
+  const body = model.lines.slice(run.bodyRange).trimEnd();
+  if (/<<-?\s*['"]?\w/.test(body) || body.endsWith(model.escapeChar) || body.endsWith('\\')) return undefined;
   const multiLine = run.bodyRange.end.line > run.bodyRange.start.line;
   const indent = multiLine ? /^\s*/.exec(model.lines.lineText(run.bodyRange.end.line))![0] || '    ' : '';
   const end = bodyEnd(model, instr);
-  return insertAfter({ start: end, end }, multiLine ? ` ${model.escapeChar}\n${indent}&& ${command}` : ` && ${command}`);
+  return insertAfter({ start: end, end }, multiLine ? ` ${model.escapeChar}${eolOf(model.text)}${indent}&& ${command}` : ` && ${command}`);
 }
 
 /** Inserts a word after a token of the RUN (` -y` in shell form, `, "-y"` in exec form). */
