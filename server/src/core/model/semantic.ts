@@ -452,18 +452,26 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
     return out;
   }
 
+  // The folder each command of a RUN runs in, computed once per RUN in one pass (a RUN of 200,000 `&&`-joined
+  // commands would otherwise be walked once per command).
+  const dirsByInstr = new Map<Instruction, Map<CommandInfo, string | undefined>>();
   function commandDir(instr: Instruction, command: CommandInfo): string | undefined {
-    let dir = sem.instr(instr).workdir;
-    for (const c of (instr.trigger ?? instr).run?.commands ?? []) {
-      if (c.index >= command.index) break;
-      if (c.substituted || baseName(c.name.value) !== 'cd') continue;
-      const a = c.args[0];
-      if (!a) continue;
-      const v = substituteVars(a.value, commandEnv(instr, c));
-      if (v === '-' || v.includes('$')) dir = undefined;
-      else dir = v.startsWith('/') ? posix.resolve(v) : dir === undefined ? undefined : posix.resolve(dir, v);
+    let dirs = dirsByInstr.get(instr);
+    if (!dirs) {
+      dirs = new Map();
+      dirsByInstr.set(instr, dirs);
+      let dir = sem.instr(instr).workdir;
+      for (const c of (instr.trigger ?? instr).run?.commands ?? []) {
+        dirs.set(c, dir);
+        if (c.substituted || baseName(c.name.value) !== 'cd') continue;
+        const a = c.args[0];
+        if (!a) continue;
+        const v = substituteVars(a.value, commandEnv(instr, c));
+        if (v === '-' || v.includes('$')) dir = undefined;
+        else dir = v.startsWith('/') ? posix.resolve(v) : dir === undefined ? undefined : posix.resolve(dir, v);
+      }
     }
-    return dir;
+    return dirs.has(command) ? dirs.get(command) : sem.instr(instr).workdir;
   }
 
   // Python: interpreter per stage, then environments and installs in one pass over the stages in order.
