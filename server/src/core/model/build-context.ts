@@ -27,6 +27,8 @@ export interface BuildContext {
   readPath(path: string): string | undefined;
   /** The project path of a context path. */
   project(relPath: string): string;
+  /** A project path as messages name it: relative to the Dockerfile's folder (`../.dockerignore`). */
+  shown(path: string): string;
 }
 
 /** Where a build context is: the files, the Dockerfile's path and the config's `context`; a rule's context fits. */
@@ -109,7 +111,7 @@ function makeContext(files: ProjectFiles, path: string | undefined, context: str
     return texts.get(n);
   };
   if (path === undefined) {
-    return { ignores: () => false, read: () => undefined, readPath, project: (rel) => normalizeContextPath(rel) };
+    return { ignores: () => false, read: () => undefined, readPath, project: (rel) => normalizeContextPath(rel), shown: (p) => p };
   }
   const dockerfilePath = path.replace(/\\/g, '/');
   const root = contextRootOf(dockerfilePath, context);
@@ -117,7 +119,8 @@ function makeContext(files: ProjectFiles, path: string | undefined, context: str
     const r = normalizeContextPath(rel);
     return r === '' ? root : posix.join(root, r);
   };
-  const bc: BuildContext = { root, dockerfilePath, ignores: () => false, read: (rel) => readPath(project(rel)), readPath, project };
+  const shown = (p: string): string => (dockerfilePath === undefined ? p : posix.relative(posix.dirname(dockerfilePath), p));
+  const bc: BuildContext = { root, dockerfilePath, ignores: () => false, read: (rel) => readPath(project(rel)), readPath, project, shown };
   const ignorePath = applicableIgnoreFile(dockerfilePath, root, (p) => readPath(p) !== undefined);
   const text = ignorePath !== undefined ? readPath(ignorePath) : undefined;
   if (ignorePath !== undefined && text !== undefined) {

@@ -659,22 +659,20 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
       case 'ADD': {
         const copy = target.copy;
         if (!copy?.dest) break;
-        const destValue = substituteVars(copy.dest.value, f.env);
-        const dest = sem.path(instr, destValue);
-        const destIsDir = /\/$/.test(destValue) || copy.sources.length > 1 || destValue === '.';
+        // What is read does not depend on where it goes: a heredoc or a URL (`https://…`, `git@…`) is not the context.
+        for (const src of copy.sources) {
+          const s = substituteVars(src.value, f.env);
+          if (copy.from === undefined && !s.startsWith('<<') && !s.startsWith('git@') && !/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) e.contextReads.push(normalizeContextPath(s));
+          else if (copy.fromStage !== undefined && s.startsWith('/')) e.reads.push({ path: posix.resolve(s), how: `COPY --from=${copy.from}` });
+        }
+        const dest = sem.path(instr, substituteVars(copy.dest.value, f.env));
         if (!dest) {
           e.unknown = true;
           e.unknownWhy.push(`${target.keyword} to an unknown destination`);
           break;
         }
-        for (const src of copy.sources) {
-          const s = substituteVars(src.value, f.env);
-          if (copy.from === undefined && !/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) e.contextReads.push(normalizeContextPath(s));
-          else if (copy.fromStage !== undefined && s.startsWith('/')) e.reads.push({ path: posix.resolve(s), how: `COPY --from=${copy.from}` });
-        }
         // What lands below the destination depends on the sources (a file under its own name, a folder's contents).
         e.writes.push({ path: dest, how: copy.from !== undefined ? `${target.keyword} --from=${copy.from}` : target.keyword, tree: true });
-        void destIsDir;
         break;
       }
       case 'RUN': {

@@ -36,7 +36,7 @@ export default defineRule({
     if (!patterns || patterns.patterns.length === 0 || patterns.hasExceptions) return;
     // `COPY .` is empty only when every top-level name is excluded (a plain and a dot name stand for them all).
     const excluded = (p: string): boolean => (p === '.' || p === '' ? bc.ignores('a') && bc.ignores('.a') : bc.ignores(p));
-    const name = posix.relative(posix.dirname(bc.dockerfilePath), file.path);
+    const name = bc.shown(file.path);
     for (const instr of ctx.model.instructions) {
       const copy = instr.copy;
       if (!copy || copy.from !== undefined) continue;

@@ -1,7 +1,6 @@
 // LW056: a line of the `.dockerignore` this build reads is a pattern Docker rejects, so the build stops before it starts.
-import * as posix from '../../path';
 import { defineRule } from '../rule';
-import type { Instruction } from '../../model/dockerfile';
+import { semanticsFor } from '../../model/semantic';
 import { buildContextFor } from '../../model/build-context';
 import { INVALID_PATTERN_REASONS } from '../../model/dockerignore';
 
@@ -35,9 +34,10 @@ export default defineRule({
     const bc = buildContextFor(ctx);
     const patterns = bc.ignorePatterns;
     if (!bc.ignoreFile || !patterns || patterns.invalid.length === 0 || bc.dockerfilePath === undefined) return;
-    const name = posix.relative(posix.dirname(bc.dockerfilePath), bc.ignoreFile.path);
+    const name = bc.shown(bc.ignoreFile.path);
     // The build fails where it first loads the context; a build that never does never reads the patterns.
-    const reader = ctx.model.instructions.find(readsContext);
+    const sem = semanticsFor(ctx);
+    const reader = ctx.model.instructions.find((i) => sem.effects(i).contextReads.length > 0);
     if (!reader) return;
     const range = reader.keywordRange;
     for (const bad of patterns.invalid) {
@@ -46,11 +46,3 @@ export default defineRule({
   },
 });
 
-/** A `COPY`/`ADD` of a context path, or a `RUN` with a bind mount of the context: what makes BuildKit send the context. */
-function readsContext(instr: Instruction): boolean {
-  if (instr.copy) {
-    if (instr.copy.from !== undefined) return false;
-    return instr.copy.sources.some((s) => !s.value.startsWith('<<') && !/^[a-z][a-z0-9+.-]*:\/\//i.test(s.value) && !s.value.startsWith('git@'));
-  }
-  return (instr.run?.mounts ?? []).some((m) => m.type === 'bind' && m.from === undefined);
-}

@@ -56,7 +56,7 @@ export default defineRule({
     if (!copy || !copy.token) return;
     // The file the build reads, or the one the fix creates at the context's root; named as seen from the Dockerfile.
     const file = bc.ignoreFile?.path ?? posix.join(bc.root, '.dockerignore');
-    const name = posix.relative(posix.dirname(bc.dockerfilePath), file);
+    const name = bc.shown(file);
     const text = bc.ignoreFile?.text;
     const copyText = `${copy.instr.keyword} ${copy.instr.args.filter((a) => !a.value.startsWith('--')).map((a) => a.value).join(' ')}`;
     if (text === undefined) {
