@@ -570,7 +570,7 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
       else if (launcherDir) inst.env = undefined;
       else if (pathVenv && !systemFlag) inst.env = sf.envs.find((e) => e.root === pathVenv) ?? mk(pathVenv, 'venv', `${pathVenv}/bin`, site(pathVenv));
       else if (uvTarget && !systemFlag) inst.env = mk(sem.path(instr, uvTarget, cwd), 'venv');
-      else if (python) inst.env = mk(python.distro ? '/usr/local' : '/usr/local', 'system', '/usr/local/bin', python.sitePackages);
+      else if (python) inst.env = mk('/usr/local', 'system', '/usr/local/bin', python.sitePackages);
     } else if (pip.tool === 'uv' && pip.sub === 'sync') {
       const p = env.get('UV_PROJECT_ENVIRONMENT');
       const root = p ? sem.path(instr, p, cwd) : cwd ? `${cwd}/.venv` : undefined;
