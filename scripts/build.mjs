@@ -62,7 +62,7 @@ async function buildDist() {
   });
   await esbuild.build({
     ...common,
-    entryPoints: { 'gen-docs': join(root, 'server/src/tools/gen-docs.ts'), bench: join(root, 'server/src/tools/bench.ts'), fuzz: join(root, 'server/src/tools/fuzz.ts') },
+    entryPoints: { 'gen-docs': join(root, 'server/src/tools/gen-docs.ts'), bench: join(root, 'server/src/tools/bench.ts'), fuzz: join(root, 'server/src/tools/fuzz.ts'), 'finding-counts': join(root, 'server/src/tools/finding-counts.ts') },
     outdir: join(root, 'out/tools'),
   });
   chmodSync(join(root, 'dist/cli.js'), 0o755);
