@@ -5,6 +5,7 @@ import { lintText } from '../core/index';
 import { memoryFiles } from '../core/project';
 import { defaultConfig } from '../core/config';
 import { initRuntime } from '../node/runtime';
+import { semanticsOf } from '../core/model/semantic';
 
 const root = process.cwd();
 
@@ -58,17 +59,31 @@ async function main(): Promise<void> {
   await initRuntime();
   const counts = new Map<string, number>();
   const all = inputs();
+  // Final stages that run as root by the file's own doing: no USER in the lineage, or a last USER of root.
+  let rootFinals = 0;
+  let rootReported = 0;
   for (const input of all) {
     const path = input.name.startsWith('examples') || input.name.startsWith('test') ? `/ctx/${input.name.split('/').pop()}` : '/ctx/Dockerfile';
     const result = lintText(input.text, { kind: 'dockerfile', config: defaultConfig(), files: memoryFiles(input.files), path, shellcheck: false, today: new Date('2026-12-01') });
     for (const f of result.findings) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+    const final = result.model?.finalStage;
+    if (result.model && final) {
+      const facts = semanticsOf(result.model).stage(final);
+      const user = facts.end.user.split(':')[0];
+      if (!facts.end.userSet || user === 'root' || user === '0') {
+        rootFinals++;
+        const inLineage = (line: number): boolean => facts.lineage.some((s) => line >= s.range.start.line && line <= s.range.end.line);
+        if (result.findings.some((f) => (f.code === 'LW007' || f.code === 'DL3002') && inLineage(f.range.start.line))) rootReported++;
+      }
+    }
   }
   const rows = [...counts].sort((a, b) => a[0].localeCompare(b[0]));
   const json = process.argv.includes('--json');
-  if (json) process.stdout.write(JSON.stringify({ inputs: all.length, counts: Object.fromEntries(rows) }, null, 1) + '\n');
+  if (json) process.stdout.write(JSON.stringify({ inputs: all.length, counts: Object.fromEntries(rows), rootFinalStages: { total: rootFinals, reported: rootReported } }, null, 1) + '\n');
   else {
     process.stdout.write(`${all.length} Dockerfile fixtures, ${rows.reduce((s, r) => s + r[1], 0)} findings\n`);
     for (const [code, n] of rows) process.stdout.write(`${code.padEnd(32)} ${n}\n`);
+    process.stdout.write(`final stages without USER: ${rootFinals}, reported: ${rootReported}\n`);
   }
 }
 
