@@ -3,10 +3,9 @@ import { defineRule } from '../rule';
 import type { Fix } from '../../types';
 import type { DockerfileModel, Stage } from '../../model/dockerfile';
 import { semanticsFor } from '../../model/semantic';
+import { imageUser } from '../../data/image-users';
 import { eolOf } from '../../text';
 
-/** Images whose default user is root (the official python, debian, ubuntu and alpine images). */
-const ROOT_BY_DEFAULT = new Set(['python', 'debian', 'ubuntu', 'alpine']);
 /** Instructions that only describe the image: the USER switch goes above them. */
 const METADATA = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'LABEL', 'STOPSIGNAL', 'VOLUME']);
 
@@ -20,11 +19,14 @@ export default defineRule({
     severity: 'warning',
     messages: {
       root: '`{keyword}` runs as root: the final stage never sets a USER and `{image}` defaults to root',
+      rootStage: 'The final stage runs as root: it never sets a USER and `{image}` defaults to root',
+      unknown: '`{keyword}` runs as root unless the base image `{image}` sets a USER: the final stage never sets one',
+      unknownStage: 'The final stage runs as root unless the base image `{image}` sets a USER: it never sets one',
     },
     fix: 'unsafe',
     docs: {
       whatItDoes:
-        'Flags the final stage (the build target) when neither it nor a stage it is built on sets `USER` (an `ONBUILD USER` does not count: it runs only in images built from this one), and its base image (`python`, `debian`, `ubuntu`, `alpine`) runs as root by default. It reports at the `CMD`/`ENTRYPOINT` that will run as root, or at the base image when there is none.',
+        'Flags the final stage (the build target) when neither it nor a stage it is built on sets `USER` (an `ONBUILD USER` does not count: it runs only in images built from this one). Where the base image is known to run as root (the official `python`, `debian`, `ubuntu`, `alpine` images, `scratch`, `nvidia/cuda`, `pytorch/pytorch`, the conda and uv images, distroless tags without `nonroot`, …) the message says so; where the base is not known it says the stage runs as root unless the base image sets a USER. It stays quiet on bases known to switch to a non-root user themselves (distroless `:nonroot`, Chainguard, Bitnami, micromamba, Jupyter, Airflow) and on Windows images. It reports at the `CMD`/`ENTRYPOINT` that will run as root, or at the final stage\'s base image when there is none.',
       whyItMatters:
         'A process running as root in a container owns every file of the image and is one kernel bug away from the host. An application that is compromised as an unprivileged user can do far less. Most Python web apps need no privilege at run time.',
       example: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
@@ -32,7 +34,7 @@ export default defineRule({
       fixSafety:
         'The fix creates a system user with uid 10001 (`useradd` on Debian and Ubuntu, `adduser -S` on Alpine) and switches to it above the trailing `CMD`/`ENTRYPOINT`/`EXPOSE` block. It is always unsafe: the application may write to files owned by root, bind a port below 1024, or need a home folder.',
       references: ['https://docs.docker.com/build/building/best-practices/#user', 'https://github.com/hadolint/hadolint/wiki/DL3002'],
-      divergences: 'hadolint\'s DL3002 flags only an explicit `USER root`; this rule covers the final stage that never sets a user at all, and stays quiet on bases whose default user it does not know.',
+      divergences: 'hadolint\'s DL3002 flags only an explicit `USER root`; this rule covers the final stage that never sets a user at all.',
     },
   },
   check(ctx) {
@@ -40,17 +42,21 @@ export default defineRule({
     const stage = model.finalStage;
     if (!stage) return;
     const facts = semanticsFor(ctx).stage(stage);
-    const base = facts.root;
-    if (!ROOT_BY_DEFAULT.has(facts.image.family) || base.from.ref.hasVariables) return;
     // The USER in effect when the stage ends is the image's (a USER after the CMD still applies to it).
     if (facts.end.userSet) return;
+    // Windows containers have no root: their default accounts are another matter.
+    if (facts.image.os?.distro === 'windows' || facts.platform.os === 'windows') return;
+    const from = facts.root.from;
+    const known = from.ref.hasVariables ? undefined : imageUser(from.ref.repository, from.ref.tag);
+    if (known && !known.root) return;
     const runs = stage.instructions.filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
     const at = runs[runs.length - 1];
+    const messageId = known ? (at ? 'root' : 'rootStage') : at ? 'unknown' : 'unknownStage';
     ctx.report({
-      range: at ? at.keywordRange : base.from.imageRange,
-      messageId: 'root',
-      data: { keyword: at ? at.keyword : 'The container', image: base.from.image },
-      fixes: fixFor(model, stage, facts.image.os?.distro === 'alpine' || facts.image.family === 'alpine'),
+      range: at ? at.keywordRange : stage.from.imageRange,
+      messageId,
+      data: { keyword: at ? at.keyword : '', image: from.image },
+      fixes: known?.addUser ? fixFor(model, stage, known.addUser === 'adduser') : [],
     });
   },
 });
