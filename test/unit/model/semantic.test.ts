@@ -187,6 +187,43 @@ test('poetry and pipenv caches, removal later in the same RUN, and a RUN before 
   assert.deepEqual(cache(9), ['/root/.cache/pip', true, undefined]);
 });
 
+test('conda, mamba and micromamba installs keep the package cache under the root prefix unless a clean --all, a removal or a mount follows', () => {
+  const text = [
+    'FROM continuumio/miniconda3',
+    'RUN conda install -y -c conda-forge numpy',
+    'RUN conda env create -f environment.yml && conda clean -afy',
+    'RUN mamba install -y pandas && mamba clean -a -y',
+    'RUN micromamba install -y -n base -f env.yaml && micromamba clean --all --yes',
+    'RUN conda install -y scipy && conda clean -tipsy',
+    'RUN conda install -y scipy && conda clean --index-cache',
+    'RUN --mount=type=cache,target=/opt/conda/pkgs conda install -y scipy',
+    'ENV MAMBA_ROOT_PREFIX=/env',
+    'RUN micromamba create -y -n app python=3.12 && rm -rf /env/pkgs/*',
+    'RUN CONDA_PKGS_DIRS=/tmp/pkgs conda install -y scipy',
+    'RUN conda clean -afy && conda install -y scipy',
+    '',
+  ].join('\n');
+  const m = buildDockerfileModel(text);
+  const sem = semanticsOf(m);
+  const cache = (line: number) => {
+    const i = at(m, line);
+    const k = i.run!.commands.map((c) => sem.install(i, c)).find((x) => x?.tool === 'conda')!;
+    return [k.sub, k.cache!.dir, k.cache!.kept, k.cache!.disabledBy];
+  };
+  assert.deepEqual(cache(2), ['install', '/opt/conda/pkgs', true, undefined]);
+  assert.deepEqual(cache(3), ['env create', '/opt/conda/pkgs', false, '`conda clean -afy` later in the RUN']);
+  assert.deepEqual(cache(4), ['install', '/opt/conda/pkgs', false, '`mamba clean -a -y` later in the RUN']);
+  assert.deepEqual(cache(5), ['install', '/opt/conda/pkgs', false, '`micromamba clean --all --yes` later in the RUN']);
+  assert.deepEqual(cache(6), ['install', '/opt/conda/pkgs', false, '`conda clean -tipsy` later in the RUN']);
+  assert.deepEqual(cache(7), ['install', '/opt/conda/pkgs', true, undefined]);
+  assert.deepEqual(cache(8), ['install', '/opt/conda/pkgs', false, 'a `--mount=type=cache` on /opt/conda/pkgs']);
+  assert.deepEqual(cache(10), ['create', '/env/pkgs', false, '`rm -rf /env/pkgs/*` later in the RUN']);
+  assert.deepEqual(cache(11), ['install', '/tmp/pkgs', true, undefined]);
+  assert.deepEqual(cache(12), ['install', '/opt/conda/pkgs', true, undefined]);
+  const clean = at(m, 12);
+  assert.equal(sem.install(clean, clean.run!.commands[0]!), undefined, '`conda clean` installs nothing');
+});
+
 test('file effects come from the commands\' known meaning; the word `install` is not a path', () => {
   const text = [
     'FROM python:3.12 AS builder',

@@ -109,7 +109,7 @@ export interface PythonEnv {
 }
 
 export interface PipCache {
-  /** The cache folder (`~/.cache/pip`, `PIP_CACHE_DIR`, uv's `~/.cache/uv`, poetry's `~/.cache/pypoetry`, pipenv's `~/.cache/pipenv`). */
+  /** The cache folder (`~/.cache/pip`, `PIP_CACHE_DIR`, uv's `~/.cache/uv`, poetry's `~/.cache/pypoetry`, pipenv's `~/.cache/pipenv`, conda's `<root>/pkgs`). */
   dir: string;
   /** The cache stays in the layer. */
   kept: boolean;
@@ -435,8 +435,8 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
     const run = target.run;
     let env: Map<string, string> | undefined;
     if (run?.script && run.form !== 'exec') {
-      const bodyStart = model.lines.offsetAt(run.bodyRange.start);
-      const at = model.lines.offsetAt(command.range.start) - bodyStart;
+      const scriptStart = run.scriptStart ?? model.lines.offsetAt(run.bodyRange.start);
+      const at = model.lines.offsetAt(command.range.start) - scriptStart;
       for (const d of run.script.declarations) {
         if (d.start >= at || (d.keyword !== 'export' && d.keyword !== 'declare')) continue;
         env ??= new Map(base);
@@ -541,7 +541,7 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
 
   function installFor(instr: Instruction, c: CommandInfo, sf: StageFacts): PythonInstall | undefined {
     const pip = c.pip;
-    if (!pip) return undefined;
+    if (!pip) return condaInstall(instr, c);
     const env = commandEnv(instr, c);
     const cwd = commandDir(instr, c);
     const inst: PythonInstall = { instr, command: c, tool: pip.tool, sub: pip.sub, commandEnv: env, cwd };
@@ -578,6 +578,67 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
     }
     inst.cache = pipCache(instr, c, env, home);
     return inst;
+  }
+
+  /**
+   * `conda`/`mamba`/`micromamba` `install`, `create`, `update`, `env create`/`env update`: where the packages go is
+   * the tool's prefix (not modelled); what is known is the package cache they download into.
+   */
+  function condaInstall(instr: Instruction, c: CommandInfo): PythonInstall | undefined {
+    const tool = baseName(c.name.value);
+    if (tool !== 'conda' && tool !== 'mamba' && tool !== 'micromamba') return undefined;
+    const words = c.args.filter((a) => !a.value.startsWith('-')).map((a) => a.value);
+    const sub = words[0] === 'env' && (words[1] === 'create' || words[1] === 'update') ? `env ${words[1]}` : words[0];
+    if (sub === undefined || !['install', 'create', 'update', 'upgrade', 'env create', 'env update'].includes(sub)) return undefined;
+    const env = commandEnv(instr, c);
+    const cwd = commandDir(instr, c);
+    const home = env.get('HOME') ?? homeOf(sem.instr(instr));
+    const inst: PythonInstall = { instr, command: c, tool: 'conda', sub, commandEnv: env, cwd };
+    inst.cache = condaCache(instr, c, env, home, tool);
+    return inst;
+  }
+
+  /**
+   * conda's package cache: the first of `CONDA_PKGS_DIRS`, else `pkgs` under the root prefix (`-r`/`MAMBA_ROOT_PREFIX`
+   * for micromamba; the conda images' `/opt/conda` otherwise, also micromamba's in the mambaorg image). Gone when a
+   * `clean --all` (or `clean` of tarballs and packages) or a removal follows in the same RUN, or a mount covers it.
+   */
+  function condaCache(instr: Instruction, c: CommandInfo, env: ReadonlyMap<string, string>, home: string, tool: string): PipCache {
+    const args = c.args.map((a) => a.value);
+    const r = args.findIndex((a) => a === '-r' || a === '--root-prefix');
+    const rootArg = r >= 0 ? args[r + 1] : args.find((a) => a.startsWith('--root-prefix='))?.slice('--root-prefix='.length);
+    const root = tool === 'micromamba' ? (rootArg ?? env.get('MAMBA_ROOT_PREFIX') ?? '/opt/conda') : '/opt/conda';
+    const pkgs = env.get('CONDA_PKGS_DIRS')?.split(',')[0]?.trim();
+    const dir = sem.path(instr, substituteVars(pkgs || `${root}/pkgs`, env).replace(/^~(?=\/|$)/, home), commandDir(instr, c)) ?? `${root}/pkgs`;
+    const out: PipCache = { dir, kept: true };
+    for (const m of (instr.trigger ?? instr).run?.mounts ?? []) {
+      if ((m.type !== 'cache' && m.type !== 'tmpfs') || !m.target) continue;
+      const t = sem.path(instr, m.target);
+      if ((t !== undefined && (t === dir || posix.under(dir, t) !== undefined)) || /(^|\/)pkgs\/?$/.test(m.target)) {
+        out.disabledBy = `a \`--mount=type=${m.type}\` on ${m.target}`;
+        break;
+      }
+    }
+    // Deleted later in the same RUN: the layer is written only when the RUN ends, so the cache never lands in it.
+    for (const x of out.disabledBy ? [] : ((instr.trigger ?? instr).run?.commands ?? [])) {
+      if (x.index <= c.index || x.substituted) continue;
+      const n = baseName(x.name.value);
+      const flags = x.args.filter((a) => a.value.startsWith('-')).map((a) => a.value);
+      const short = flags.filter((f) => !f.startsWith('--')).join('');
+      const has = (letter: string, long: string): boolean => short.includes(letter) || flags.includes(long);
+      const cleans = (n === 'conda' || n === 'mamba' || n === 'micromamba') && x.args.some((a) => a.value === 'clean') && (has('a', '--all') || (has('t', '--tarballs') && has('p', '--packages')));
+      const xenv = commandEnv(instr, x);
+      const removes = (x.rm?.paths ?? []).some((t) => {
+        const v = sem.path(instr, substituteVars(t.value, xenv).replace(/\/\*$/, ''), commandDir(instr, x));
+        return v !== undefined && (v === dir || posix.under(dir, v) !== undefined);
+      });
+      if (cleans || removes) {
+        out.disabledBy = `\`${model.lines.slice(x.range)}\` later in the RUN`;
+        break;
+      }
+    }
+    if (out.disabledBy) out.kept = false;
+    return out;
   }
 
   /** A RUN before the first FROM (no stage, no interpreter): only its variables, folder and cache are known. */
@@ -684,6 +745,10 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
         if (run.script?.hasErrors && run.commands.length === 0) {
           e.unknown = true;
           e.unknownWhy.push('the RUN body could not be parsed');
+        }
+        if (run.interpreter !== undefined && !run.script) {
+          e.unknown = true;
+          e.unknownWhy.push(`the RUN runs a \`${run.interpreter}\` script`);
         }
         if (run.script?.truncated) {
           e.unknown = true;
