@@ -435,8 +435,8 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
     const run = target.run;
     let env: Map<string, string> | undefined;
     if (run?.script && run.form !== 'exec') {
-      const scriptStart = run.scriptStart ?? model.lines.offsetAt(run.bodyRange.start);
-      const at = model.lines.offsetAt(command.range.start) - scriptStart;
+      const bodyStart = model.lines.offsetAt(run.bodyRange.start);
+      const at = model.lines.offsetAt(command.range.start) - bodyStart;
       for (const d of run.script.declarations) {
         if (d.start >= at || (d.keyword !== 'export' && d.keyword !== 'declare')) continue;
         env ??= new Map(base);
