@@ -29,8 +29,8 @@ export interface ShellCommand {
   substituted: boolean;
   /** Position in the script, in source order. */
   index: number;
-  /** File redirections that apply to the command (its own, or of a `{ …; }` / subshell around it): `>`, `>>`, `<`, `2>`, `&>`, … */
-  redirects?: { op: string; target: ShellWord }[];
+  /** File redirections that apply to the command (its own, or of a `{ …; }` / subshell around it): `>`, `>>`, `<`, `2>`, `&>`, …; `start`/`end` span the whole redirection (`2>err.log`). */
+  redirects?: { op: string; target: ShellWord; start: number; end: number }[];
 }
 
 export interface ShellScript {
@@ -40,6 +40,8 @@ export interface ShellScript {
   hasErrors: boolean;
   /** `export`/`declare`/`local`/`readonly` assignments (`export PIP_NO_CACHE_DIR=1`), in source order. */
   declarations: { keyword: string; name: string; value: string; start: number; end: number }[];
+  /** Shell variables set by a statement of their own (`saved="$(apt-mark showmanual)"`), in source order; not exported. */
+  assignments?: { name: string; value: string; start: number; end: number }[];
   /** Offsets of `&&`, `||`, `;` and `|` operators that join top-level commands, with their text. */
   operators: { op: string; start: number; end: number }[];
   /** Some commands nest deeper than MAX_NESTING substitutions or groups and are not listed: what the script does is not fully known. */
@@ -55,6 +57,8 @@ interface Frame {
   substituted: boolean;
   redirects: ShellCommand['redirects'];
   nesting: number;
+  /** Words after a redirection's target (`pip install a>=1 b`: `b`), which are the command's arguments. */
+  trailing?: ShellWord[];
 }
 
 let parser: Parser | undefined;
@@ -98,6 +102,7 @@ export function parseShell(source: string): ShellScript {
   const commands: ShellCommand[] = [];
   const operators: ShellScript['operators'] = [];
   const declarations: ShellScript['declarations'] = [];
+  const assignments: NonNullable<ShellScript['assignments']> = [];
   // An explicit stack, not recursion: a RUN body nests as deep as its author (or a hostile repository) writes it,
   // and about 900 quoted `$( … )` used to overflow the call stack. Children are pushed in reverse so they are
   // taken in source order, as a recursive walk would (declarations are kept in that order).
@@ -105,7 +110,7 @@ export function parseShell(source: string): ShellScript {
   const stack: Frame[] = [{ node: tree.rootNode, substituted: false, redirects: undefined, nesting: 0 }];
   const push = (node: Node, substituted: boolean, redirects: ShellCommand['redirects'], nesting: number): Frame => ({ node, substituted, redirects, nesting: nesting + (NESTING.has(node.type) ? 1 : 0) });
   while (stack.length > 0) {
-    const { node, substituted, redirects, nesting } = stack.pop()!;
+    const { node, substituted, redirects, nesting, trailing } = stack.pop()!;
     if (nesting > MAX_NESTING) {
       // Past the limit the commands are not listed; the script says so and its effects count as unknown.
       truncated = true;
@@ -114,11 +119,15 @@ export function parseShell(source: string): ShellScript {
     const later: Frame[] = [];
     if (node.type === 'redirected_statement') {
       const own: NonNullable<ShellCommand['redirects']> = [...(redirects ?? [])];
+      const trailing: ShellWord[] = [];
       for (const r of node.childrenForFieldName('redirect')) {
         if (r?.type !== 'file_redirect') continue;
-        const dest = r.childForFieldName('destination');
+        const dests = r.childrenForFieldName('destination').filter((d): d is Node => d !== null);
         const op = r.children.find((c) => c && !c.isNamed)?.type ?? '>';
-        if (dest) own.push({ op, target: wordOf(dest, source) });
+        const dest = dests[0];
+        // tree-sitter-bash hangs the words after the target (`> f b`) on the redirection; the shell passes them to the command.
+        for (const d of dests.slice(1)) trailing.push(wordOf(d, source));
+        if (dest) own.push({ op, target: wordOf(dest, source), start: r.startIndex, end: dest.endIndex });
       }
       const body = node.childForFieldName('body');
       for (const child of node.namedChildren) if (child && child.id !== body?.id && child.type !== 'file_redirect') later.push(push(child, substituted || child.type === 'command_substitution', redirects, nesting));
@@ -129,7 +138,11 @@ export function parseShell(source: string): ShellScript {
         for (const child of body.children) {
           if (child && !child.isNamed && ['&&', '||', ';', '|', '&', '|&'].includes(child.type)) operators.push({ op: child.type, start: child.startIndex, end: child.endIndex });
         }
-      } else if (body) later.push(push(body, substituted, own, nesting));
+      } else if (body) {
+        const frame = push(body, substituted, own, nesting);
+        if (trailing.length > 0 && body.type === 'command') frame.trailing = trailing;
+        later.push(frame);
+      }
     } else {
       if (node.type === 'declaration_command') {
         const keyword = node.children[0]?.text ?? '';
@@ -140,9 +153,15 @@ export function parseShell(source: string): ShellScript {
           declarations.push({ keyword, name: n ? n.text : '', value: v ? wordOf(v, source).value : '', start: child.startIndex, end: child.endIndex });
         }
       }
+      if (node.type === 'variable_assignment' && node.parent?.type !== 'command' && node.parent?.type !== 'declaration_command') {
+        const n = node.childForFieldName('name');
+        const v = node.childForFieldName('value');
+        assignments.push({ name: n ? n.text : '', value: v ? wordOf(v, source).value : '', start: node.startIndex, end: node.endIndex });
+      }
       if (node.type === 'command') {
         const cmd = toCommand(node, source, substituted, commands.length);
         if (cmd && redirects?.length) cmd.redirects = redirects;
+        if (cmd && trailing) cmd.args = [...cmd.args, ...trailing].sort((a, b) => a.start - b.start);
         if (cmd) commands.push(cmd);
       }
       if (node.type === 'list' || node.type === 'pipeline' || node.type === 'program') {
@@ -161,7 +180,7 @@ export function parseShell(source: string): ShellScript {
   commands.sort((a, b) => a.start - b.start);
   commands.forEach((c, i) => (c.index = i));
   operators.sort((a, b) => a.start - b.start);
-  const result: ShellScript = { source, commands, hasErrors: tree.rootNode.hasError, operators, declarations, ...(truncated ? { truncated: true } : {}) };
+  const result: ShellScript = { source, commands, hasErrors: tree.rootNode.hasError, operators, declarations, ...(assignments.length ? { assignments } : {}), ...(truncated ? { truncated: true } : {}) };
   tree.delete();
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(source, result);

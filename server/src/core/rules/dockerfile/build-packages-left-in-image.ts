@@ -1,7 +1,8 @@
 // LW003: compilers and headers installed with apt/apk in a layer of the final image and not removed in the same RUN.
 import { defineRule } from '../rule';
 import { buildOnlyCategory } from '../../data/apt-build-packages';
-import { installedPackages, removedPackages, ships } from './python-image-helpers';
+import { ships } from './python-image-helpers';
+import { runPackages } from '../../model/packages';
 import { splitFix } from '../../assists/split-into-builder-stage';
 
 const WHAT: Record<string, string> = {
@@ -26,7 +27,7 @@ export default defineRule({
     fix: 'unsafe',
     docs: {
       whatItDoes:
-        'Flags each build-only package (`build-essential`, `gcc`, `g++`, `make`, `python3-dev`, `*-dev` libraries, `musl-dev`, `linux-headers`, `cargo`/`rustc`, …) installed with `apt-get install` or `apk add` in a stage whose layers become the image, unless the same RUN removes it again (`apt-get purge`/`remove`, `apk del`, or `apk add --virtual NAME` followed by `apk del NAME`).',
+        'Flags each build-only package (`build-essential`, `gcc`, `g++`, `make`, `python3-dev`, `*-dev` libraries, `musl-dev`, `linux-headers`, `cargo`/`rustc`, …) installed with `apt-get install` or `apk add` in a stage whose layers become the image, unless the same RUN removes it again: `apt-get purge`/`remove`/`autoremove` of it, `apt-mark auto` (of it, or of `\'.*\'`) followed by `apt-get purge --auto-remove` or `apt-get autoremove` (the pattern of the official python images; `apt-mark manual` of a list saved with `apt-mark showmanual` before the install keeps only the packages that were there before, `apt-mark manual NAME` keeps NAME), `apk del`, or `apk add --virtual NAME` followed by `apk del NAME`. Where the RUN marks or removes packages through a variable the model cannot read, nothing is reported.',
       whyItMatters:
         'Compilers and headers are needed to build wheels, never to run them. `build-essential` alone adds about 250 MB, and every `-dev` package drags in more. Removing them in a later RUN does not shrink the image: the bytes stay in the layer that installed them.',
       example: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir psycopg2\n',
@@ -41,19 +42,15 @@ export default defineRule({
     for (const instr of ctx.model.instructions.map((i) => i.trigger ?? i)) {
       const stage = ctx.model.stages[instr.stage];
       if (!instr.run || !ships(stage, instr)) continue;
-      const commands = instr.run.commands;
-      for (const c of commands) {
-        const virtual = c.apk?.sub === 'add' ? c.apk.virtual : undefined;
-        const removedLater = new Set<string>();
-        for (const later of commands) if (later.index > c.index) for (const n of removedPackages(later)) removedLater.add(n);
-        if (virtual !== undefined && removedLater.has(virtual)) continue;
-        for (const p of installedPackages(c)) {
-          const category = buildOnlyCategory(p.name, p.manager);
-          if (!category || removedLater.has(p.name)) continue;
-          // The cure is the builder-stage split (core/assists): every finding of the file carries the same rewrite.
-          const split = splitFix(ctx.model);
-          ctx.report({ range: p.token.range, messageId: 'left', data: { package: p.token.value, what: WHAT[category] ?? 'build-only' }, fixes: split ? [split] : [] });
-        }
+      // The model follows the RUN's purges, autoremoves after `apt-mark auto` and `apk del`: only a package it
+      // proves is still there at the end of the RUN is reported (an unreadable mark or removal is not).
+      const packages = runPackages(instr);
+      for (const p of packages.installed) {
+        const category = buildOnlyCategory(p.name, p.manager);
+        if (!category || packages.fate(p).kept !== true) continue;
+        // The cure is the builder-stage split (core/assists): every finding of the file carries the same rewrite.
+        const split = splitFix(ctx.model);
+        ctx.report({ range: p.token.range, messageId: 'left', data: { package: p.token.value, what: WHAT[category] ?? 'build-only' }, fixes: split ? [split] : [] });
       }
     }
   },

@@ -3,7 +3,8 @@ import type { Instruction, Stage } from '../../model/dockerfile';
 import type { Semantics } from '../../model/semantic';
 import type { CommandInfo, Token } from '../../model/commands';
 import { basename } from '../../model/commands';
-import { isBuildOnlyPackage, packageBaseName, type PackageManager } from '../../data/apt-build-packages';
+import { isBuildOnlyPackage } from '../../data/apt-build-packages';
+import { installedPackages, type InstalledPackage } from '../../model/packages';
 import { getPackageRelease, normalizePackageName } from '../../data/wheels';
 import { pythonPackageFacts } from '../../data/python-packages';
 
@@ -20,35 +21,12 @@ export function lineageInstructions(sem: Semantics, stage: Stage): Instruction[]
   return [...sem.stage(stage).lineage].reverse().flatMap((s) => s.instructions.map((i) => i.trigger ?? i));
 }
 
-export interface InstalledPackage {
-  manager: PackageManager;
-  token: Token;
-  name: string;
-  command: CommandInfo;
-}
-
-/** Packages an apt `install` or apk `add` command installs (not variables). */
-export function installedPackages(command: CommandInfo): InstalledPackage[] {
-  if (command.apt && command.apt.sub === 'install') {
-    return command.apt.packages.filter((t) => !t.dynamic).map((token) => ({ manager: 'apt' as const, token, name: packageBaseName(token.value), command }));
-  }
-  if (command.apk && command.apk.sub === 'add') {
-    return command.apk.packages.filter((t) => !t.dynamic).map((token) => ({ manager: 'apk' as const, token, name: packageBaseName(token.value), command }));
-  }
-  return [];
-}
+// What a RUN installs and removes is the model's (model/packages), shared with the estimate.
+export { installedPackages, removedPackages, type InstalledPackage } from '../../model/packages';
 
 /** Build-only packages (compilers, headers) a RUN installs. */
 export function buildPackagesIn(instr: Instruction): InstalledPackage[] {
   return (instr.run?.commands ?? []).flatMap(installedPackages).filter((p) => isBuildOnlyPackage(p.name, p.manager));
-}
-
-/** Package names a command removes: `apt-get purge/remove`, `apk del` (apk: also `--virtual` group names). */
-export function removedPackages(command: CommandInfo): Set<string> {
-  const out = new Set<string>();
-  if (command.apt && ['purge', 'remove'].includes(command.apt.sub)) for (const p of command.apt.packages) out.add(packageBaseName(p.value));
-  if (command.apk && command.apk.sub === 'del') for (const p of command.apk.packages) out.add(packageBaseName(p.value));
-  return out;
 }
 
 /** The name of a pip requirement written inline (`Flask[async]==3.0` → `flask`); undefined for URLs and paths. */
