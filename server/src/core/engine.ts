@@ -144,7 +144,9 @@ export function sortFindings(findings: Finding[]): Finding[] {
 export function lintDockerfileWith(rules: readonly Rule<DockerfileModel>[], model: DockerfileModel, options: LintOptions = {}): Finding[] {
   const config = options.config ?? defaultConfig();
   const suppressions = readSuppressions(model, config.buildkitCheck);
-  const raw = runRules(rules, model, options, config, suppressions.experimental);
+  // A template or another format linted by its name: one finding says so, instead of every rule misreading its lines.
+  const active = model.notDockerfile ? rules.filter((r) => r.meta.notDockerfile) : rules;
+  const raw = runRules(active, model, options, config, suppressions.experimental);
   const metaOf = new Map(rules.map((r) => [r.meta.code, r.meta]));
   const kept = raw.filter((f) => {
     if (config.disableIgnorePragma) return true;
@@ -153,7 +155,43 @@ export function lintDockerfileWith(rules: readonly Rule<DockerfileModel>[], mode
   if (suppressions.checkError) {
     for (const f of kept) if (rules.find((r) => r.meta.code === f.code)?.meta.origin === 'buildkit') f.severity = 'error';
   }
-  return sortFindings(kept);
+  return sortFindings(mergeSameFault(kept));
+}
+
+/**
+ * Pairs of codes that name the same fault (a hadolint rule and the BuildKit check with its meaning): when both
+ * report the same range, only the first is shown (BuildKit's, the check `docker build` itself runs). Either one
+ * alone (the other off, deferred or suppressed) still speaks. Each rule's docs say so in `divergences`.
+ */
+export const SAME_FAULT: readonly (readonly [keep: string, drop: string])[] = [
+  ['SecretsUsedInArgOrEnv', 'DL3064'],
+  ['JSONArgsRecommended', 'DL3025'],
+  ['WorkdirRelativePath', 'DL3000'],
+  ['MultipleInstructionsDisallowed', 'DL3012'],
+  ['DuplicateStageName', 'DL3024'],
+  ['ReservedStageName', 'DL3063'],
+  ['MaintainerDeprecated', 'DL4000'],
+];
+
+/** One finding per fault: drops the second code of a SAME_FAULT pair at the range of the first; the survivor keeps the more severe level and any fix only the dropped one offered. */
+function mergeSameFault(findings: Finding[]): Finding[] {
+  const at = (f: Finding): string => `${f.range.start.line}:${f.range.start.character}:${f.range.end.line}:${f.range.end.character}`;
+  const byPlace = new Map<string, Finding>();
+  for (const f of findings) byPlace.set(`${f.code}@${at(f)}`, f);
+  const dropped = new Set<Finding>();
+  for (const f of findings) {
+    for (const [keep, drop] of SAME_FAULT) {
+      if (f.code !== drop) continue;
+      const survivor = byPlace.get(`${keep}@${at(f)}`);
+      if (!survivor) continue;
+      dropped.add(f);
+      if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[survivor.severity]) survivor.severity = f.severity;
+      const offered = new Set(survivor.fixes.map((x) => JSON.stringify(x.edits)));
+      const extra = f.fixes.filter((x) => !offered.has(JSON.stringify(x.edits)));
+      if (extra.length) survivor.fixes = [...survivor.fixes, ...extra];
+    }
+  }
+  return dropped.size ? findings.filter((f) => !dropped.has(f)) : findings;
 }
 
 /** Lints a requirements-file model with the given rules, then drops findings silenced by `# layerwise ignore=` pragmas. */
