@@ -92,3 +92,14 @@ test('a requirements file the build context lacks is reported as not found, by t
   const e = est('FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n', { files, dockerfilePath: '/proj/Dockerfile', config: { context: '..' } });
   assert.deepEqual(parts(e).filter((p) => p.kind === 'pip').map((p) => p.what), ['requirements file `requirements.txt` not found in the build context: not counted']);
 });
+
+test('apt-mark auto then purge --auto-remove in the same RUN: the estimate counts the build packages as removed and LW003 is quiet; apt-mark manual of one keeps it in both', () => {
+  const gone = "FROM python:3.12-slim\nRUN saved=\"$(apt-mark showmanual)\" && apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && pip install --no-cache-dir psycopg2 && apt-mark auto '.*' && apt-mark manual $saved && apt-get purge -y --auto-remove && rm -rf /var/lib/apt/lists/*\n";
+  const apt = (text: string): Part[] => parts(est(text)).filter((p) => p.what.startsWith('apt: '));
+  assert.deepEqual(apt(gone).map((p) => [p.kind, p.bytes.typical]), [['cleanup', 0]]);
+  assert.match(apt(gone)[0]!.what, /removed by `apt-get purge --auto-remove` in the same RUN$/);
+  assert.ok(!codes(gone).includes('LW003'));
+  const kept = gone.replace('apt-mark manual $saved', 'apt-mark manual $saved libpq-dev');
+  assert.deepEqual(apt(kept).map((p) => p.kind), ['apt']);
+  assert.deepEqual(lintText(kept, { kind: 'dockerfile', config: defaultConfig() }).findings.filter((f) => f.code === 'LW003').map((f) => f.message.split(' ')[0]), ['`libpq-dev`']);
+});

@@ -5,6 +5,7 @@ import type { CommandInfo, Token } from '../model/commands';
 import { basename as cmdBasename } from '../model/commands';
 import { semanticOptions, semanticsOf, substituteVars, truthyEnv, type Platform, type Semantics } from '../model/semantic';
 import { buildContextDir, requirementsFilesOf, type InstallLocation } from '../model/installs';
+import { runPackages } from '../model/packages';
 import type { LayerwiseConfig } from '../config';
 import type { ProjectFiles } from '../project';
 import { parseRequirements } from '../parse/requirements';
@@ -325,6 +326,8 @@ interface Pending {
   part: Part;
   placed?: Placed;
   removedBy?: string;
+  /** The apt install command that placed it. */
+  install?: CommandInfo;
 }
 
 function estimateRun(ctx: Ctx, instr: Instruction, state: State, facts: StageBasis): InstructionEstimate {
@@ -354,11 +357,17 @@ function estimateRun(ctx: Ctx, instr: Instruction, state: State, facts: StageBas
         aptInstall(instr, cmd, state, facts, place, savings);
       } else if (apt.sub === 'purge' || apt.sub === 'remove' || apt.sub === 'autoremove') {
         const names = new Set(apt.packages.map((p) => p.value.toLowerCase()));
-        const auto = apt.sub === 'autoremove' || apt.options.some((o) => o.value === '--auto-remove' || o.value === '--autoremove');
+        // What this command removes of the RUN's own installs is the model's (purges by name, autoremove after
+        // apt-mark): an install counts as gone when every package it named is, and its dependencies with them.
+        const fates = runPackages(instr);
         for (const p of pending) {
-          if (p.removedBy || p.placed?.kind !== 'apt') continue;
-          const pkgs = p.placed.packages ?? [];
-          if (pkgs.some((x) => names.has(x)) && (auto || pkgs.length === 1)) p.removedBy = `\`apt-get ${apt.sub}\``;
+          if (p.removedBy || p.placed?.kind !== 'apt' || !p.install) continue;
+          const pkgs = new Set((p.placed.packages ?? []).map((x) => x.toLowerCase().replace(/[=/].*$/, '')));
+          const named = fates.installed.filter((x) => x.command === p.install && pkgs.has(x.name)).map((x) => fates.fate(x));
+          if (named.length === 0 || !named.every((f) => f.kept === false && f.by.index <= cmd.index)) continue;
+          const here = named.find((f) => f.kept === false && f.by === cmd);
+          if (!here || here.kept !== false) continue;
+          if (named.every((f) => f.kept === false && f.withDependencies) || pkgs.size === named.length) p.removedBy = here.how;
         }
         const earlier = state.placed.filter((p) => p.layer !== instr.index && p.kind === 'apt' && (p.packages ?? []).some((x) => names.has(x)));
         for (const p of earlier) laterCleanup(parts, savings, p, `apt-get ${apt.sub}`);
@@ -441,7 +450,7 @@ function aptInstall(instr: Instruction, cmd: CommandInfo, state: State, facts: S
   if (!facts.dist) {
     const b = scale(exact(names.length), fact(UNKNOWN_APT_PACKAGE));
     const placed: Placed = { path: '/usr', bytes: round(b), what: `apt packages ${names.join(', ')}`, source: cite(UNKNOWN_APT_PACKAGE), layer: instr.index, kind: 'apt', packages: names, fallback: true };
-    place({ part: { what: `${placed.what} (no apt data for this distribution)`, bytes: placed.bytes, source: placed.source, kind: 'apt', fallback: true }, placed });
+    place({ install: cmd, part: { what: `${placed.what} (no apt data for this distribution)`, bytes: placed.bytes, source: placed.source, kind: 'apt', fallback: true }, placed });
     return;
   }
   const closure = aptInstallClosure(names, facts.dist, state.aptPresent);
@@ -463,11 +472,11 @@ function aptInstall(instr: Instruction, cmd: CommandInfo, state: State, facts: S
   const placed: Placed = { path: '/usr', bytes, what, source: sourceParts.join('; '), layer: instr.index, kind: 'apt', packages: [...names.map((n) => n.toLowerCase()), ...closure.packages] };
   for (const p of closure.packages) state.aptPresent.add(p);
   for (const n of names) state.aptPresent.add(n.toLowerCase());
-  place({ part: { what, bytes, source: placed.source, kind: 'apt' }, placed });
+  place({ install: cmd, part: { what, bytes, source: placed.source, kind: 'apt' }, placed });
   if (closure.unknown.length) {
     const b = round(scale(exact(closure.unknown.length), fact(UNKNOWN_APT_PACKAGE)));
     const up: Placed = { path: '/usr', bytes: b, what: `apt: ${closure.unknown.join(', ')} (not in the data)`, source: cite(UNKNOWN_APT_PACKAGE), layer: instr.index, kind: 'apt', packages: [...closure.unknown], fallback: true };
-    place({ part: { what: up.what, bytes: b, source: up.source, kind: 'apt', fallback: true }, placed: up });
+    place({ install: cmd, part: { what: up.what, bytes: b, source: up.source, kind: 'apt', fallback: true }, placed: up });
   }
 }
 
