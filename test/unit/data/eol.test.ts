@@ -48,7 +48,26 @@ test('Ubuntu interim releases end after nine months, LTS after five years', () =
   assert.equal(isEndOfLife('ubuntu', '20.04', day('2026-11-29')), true);
 });
 
+test('old releases reach back to Python 2.6, Debian 7, Alpine 3.4, Ubuntu 14.04 and CentOS 5', () => {
+  assert.equal(isEndOfLife('python', '2.7', day('2019-12-31')), false);
+  assert.equal(isEndOfLife('python', '2.7.18', day('2020-01-02')), true);
+  assert.equal(isEndOfLife('python', '3.5', day('2020-09-30')), false);
+  assert.equal(isEndOfLife('python', '3.5', day('2020-10-01')), true);
+  assert.equal(isEndOfLife('debian', 'stretch', day('2022-06-30'), { lts: true }), false);
+  assert.equal(isEndOfLife('debian', '9', day('2022-07-01'), { lts: true }), true);
+  assert.equal(isEndOfLife('debian', 'jessie', day('2019-01-01')), true);
+  assert.equal(isEndOfLife('alpine', '3.7.3', day('2019-11-02')), true);
+  assert.equal(isEndOfLife('ubuntu', 'zesty', day('2018-01-13')), false);
+  assert.equal(isEndOfLife('ubuntu', '17.04', day('2018-01-14')), true);
+  assert.equal(isEndOfLife('ubuntu', '16.04', day('2021-04-30')), false);
+  assert.equal(isEndOfLife('ubuntu', '16.04', day('2021-05-01')), true);
+  assert.equal(isEndOfLife('centos', '8', day('2022-01-01')), true);
+  assert.equal(isEndOfLife('centos', '7.9.2009', day('2024-06-30')), false);
+  assert.equal(isEndOfLife('centos', 'stream8', day('2024-06-01')), true);
+});
+
 test('unknown versions are undefined', () => {
-  assert.equal(isEndOfLife('python', '2.7', day('2026-01-01')), undefined);
+  assert.equal(isEndOfLife('python', '1.5', day('2026-01-01')), undefined);
+  assert.equal(isEndOfLife('centos', 'stream10', day('2026-01-01')), undefined);
   assert.equal(isEndOfLife('alpine', 'edge', day('2026-01-01')), undefined);
 });

@@ -17,6 +17,8 @@ export const IMAGE_DEFAULTS = {
 } as const;
 
 export const DEBIAN_CODENAMES: Record<string, string> = {
+  wheezy: '7',
+  jessie: '8',
   stretch: '9',
   buster: '10',
   bullseye: '11',
@@ -26,9 +28,23 @@ export const DEBIAN_CODENAMES: Record<string, string> = {
 };
 
 export const UBUNTU_CODENAMES: Record<string, string> = {
+  trusty: '14.04',
+  xenial: '16.04',
+  yakkety: '16.10',
+  zesty: '17.04',
+  artful: '17.10',
   bionic: '18.04',
+  cosmic: '18.10',
+  disco: '19.04',
+  eoan: '19.10',
   focal: '20.04',
+  groovy: '20.10',
+  hirsute: '21.04',
+  impish: '21.10',
   jammy: '22.04',
+  kinetic: '22.10',
+  lunar: '23.04',
+  mantic: '23.10',
   noble: '24.04',
   oracular: '24.10',
   plucky: '25.04',
