@@ -150,7 +150,14 @@ export function lintDockerfileWith(rules: readonly Rule<DockerfileModel>[], mode
   const metaOf = new Map(rules.map((r) => [r.meta.code, r.meta]));
   const kept = raw.filter((f) => {
     if (config.disableIgnorePragma) return true;
-    return !suppressions.isSuppressed(f.code, f.name, f.range.start.line, metaOf.get(f.code));
+    const line = f.range.start.line;
+    if (suppressions.isSuppressed(f.code, f.name, line, metaOf.get(f.code))) return false;
+    // A pragma that names the other code of a same-fault pair judged this fault too; `all` names no fault (an
+    // empty code is suppressed only by `all`), so after `# check=skip=all` the hadolint rule still speaks.
+    return !sameFaultPartners(f.code).some((p) => {
+      const m = metaOf.get(p);
+      return m !== undefined && suppressions.isSuppressed(p, m.name, line, m) && !suppressions.isSuppressed('', '', line, m);
+    });
   });
   if (suppressions.checkError) {
     for (const f of kept) if (rules.find((r) => r.meta.code === f.code)?.meta.origin === 'buildkit') f.severity = 'error';
@@ -161,7 +168,8 @@ export function lintDockerfileWith(rules: readonly Rule<DockerfileModel>[], mode
 /**
  * Pairs of codes that name the same fault (a hadolint rule and the BuildKit check with its meaning): when both
  * report the same range, only the first is shown (BuildKit's, the check `docker build` itself runs). Either one
- * alone (the other off, deferred or suppressed) still speaks. Each rule's docs say so in `divergences`.
+ * alone (the other off or deferred, or silenced by `# check=skip=all`) still speaks; a pragma that names either
+ * code silences both. Each rule's docs say so in `divergences`.
  */
 export const SAME_FAULT: readonly (readonly [keep: string, drop: string])[] = [
   ['SecretsUsedInArgOrEnv', 'DL3064'],
@@ -172,6 +180,11 @@ export const SAME_FAULT: readonly (readonly [keep: string, drop: string])[] = [
   ['ReservedStageName', 'DL3063'],
   ['MaintainerDeprecated', 'DL4000'],
 ];
+
+/** The codes SAME_FAULT pairs with `code`. */
+function sameFaultPartners(code: string): string[] {
+  return SAME_FAULT.flatMap(([a, b]) => (a === code ? [b] : b === code ? [a] : []));
+}
 
 /** One finding per fault: drops the second code of a SAME_FAULT pair at the range of the first; the survivor keeps the more severe level and any fix only the dropped one offered. */
 function mergeSameFault(findings: Finding[]): Finding[] {

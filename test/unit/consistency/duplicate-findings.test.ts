@@ -171,6 +171,13 @@ describe('one finding per secret variable', () => {
     assert.deepEqual(shown(text, { rules: { SecretsUsedInArgOrEnv: 'off' } }), ['DL3064@apiToken:warning']);
   });
 
+  test('a pragma that names either code silences the variable; # check=skip=all leaves DL3064 speaking', () => {
+    const pragmas = { disableIgnorePragma: false };
+    assert.deepEqual(shown('FROM python:3.12-slim\n# check=skip=SecretsUsedInArgOrEnv\nENV DB_PASSWORD=x\nENV API_KEY=k\n', pragmas), ['SecretsUsedInArgOrEnv@API_KEY:warning']);
+    assert.deepEqual(shown('FROM python:3.12-slim\n# hadolint ignore=DL3064\nARG GITHUB_TOKEN\nARG NPM_TOKEN\n', pragmas), ['SecretsUsedInArgOrEnv@NPM_TOKEN:warning']);
+    assert.deepEqual(shown('# check=skip=all\nFROM python:3.12-slim\nARG GITHUB_TOKEN\n', pragmas), ['DL3064@GITHUB_TOKEN:warning']);
+  });
+
   test('the finding kept takes the more severe level of the two', () => {
     assert.deepEqual(shown('FROM python:3.12-slim\nARG NPM_TOKEN\n', { rules: { DL3064: 'error' } }), ['SecretsUsedInArgOrEnv@NPM_TOKEN:error']);
   });

@@ -20,7 +20,7 @@ export default defineRule({
       useInstead: 'FROM python:3.12 AS build\nRUN pip wheel --no-cache-dir -w /w flask\nFROM python:3.12-slim AS app\nCOPY --from=build /w /w\n',
       fixSafety: 'No fix: renaming a stage means choosing which references follow it.',
       references: ['https://github.com/hadolint/hadolint/wiki/DL3024', 'https://docs.docker.com/build/building/multi-stage/#name-your-build-stages'],
-      divergences: 'Where BuildKit\'s DuplicateStageName reports the same range, the engine shows that finding only (same fault, one finding); this code speaks alone when DuplicateStageName is off, deferred or silenced.',
+      divergences: 'Where BuildKit\'s DuplicateStageName reports the same range, the engine shows that finding only (same fault, one finding); this code speaks alone when DuplicateStageName is off, deferred or silenced by `# check=skip=all`; a pragma that names either code silences both.',
     },
   },
   check(ctx) {

@@ -28,7 +28,7 @@ export default defineRule({
       fixSafety:
         'Safe when the command is plain words (no quotes, variables, globs or shell operators): the same program gets the same arguments. Unsafe when the words were quoted: the split follows Layerwise\'s reading of plain single and double quotes, not a real shell. No fix when the command uses variables, globs or shell syntax (pipes, `&&`, redirections): a JSON array runs no shell, so wrap such commands in a script instead.',
       references: ['https://docs.docker.com/reference/build-checks/json-args-recommended/', 'https://docs.docker.com/reference/dockerfile/#shell-and-exec-form'],
-      divergences: 'hadolint\'s DL3025 flags the same pattern; it ignores `SHELL`, while this check (like BuildKit) stays quiet when a `SHELL` instruction chose the shell on purpose. Where hadolint\'s DL3025 reports the same range, the engine shows this finding only (same fault, one finding), with the more severe of the two levels and any fix only DL3025 offers.',
+      divergences: 'hadolint\'s DL3025 flags the same pattern; it ignores `SHELL`, while this check (like BuildKit) stays quiet when a `SHELL` instruction chose the shell on purpose. Where hadolint\'s DL3025 reports the same range, the engine shows this finding only (same fault, one finding), with the more severe of the two levels and any fix only DL3025 offers; a pragma that names either code silences both.',
     },
   },
   check(ctx) {

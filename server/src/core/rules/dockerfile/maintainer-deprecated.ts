@@ -18,7 +18,7 @@ export default defineRule({
       useInstead: 'FROM python:3.12-slim\nLABEL maintainer="Jane Doe <jane@example.com>"\n',
       fixSafety: 'Safe: rewrites the instruction as `LABEL maintainer="…"` with the same text.',
       references: ['https://github.com/hadolint/hadolint/wiki/DL4000', 'https://docs.docker.com/reference/dockerfile/#maintainer-deprecated'],
-      divergences: 'Where BuildKit\'s MaintainerDeprecated reports the same range, the engine shows that finding only (same fault, one finding); this code speaks alone when MaintainerDeprecated is off, deferred or silenced.',
+      divergences: 'Where BuildKit\'s MaintainerDeprecated reports the same range, the engine shows that finding only (same fault, one finding); this code speaks alone when MaintainerDeprecated is off, deferred or silenced by `# check=skip=all`; a pragma that names either code silences both.',
     },
   },
   check(ctx) {

@@ -20,7 +20,7 @@ export default defineRule({
       useInstead: 'FROM python:3.12-slim\nLABEL org.opencontainers.image.authors="Jane Doe <jane@example.org>"\n',
       fixSafety: 'Safe: replaces the instruction with the equivalent `LABEL`, keeping the text; the image\'s deprecated `Author` field is no longer set.',
       references: ['https://docs.docker.com/reference/build-checks/maintainer-deprecated/', 'https://github.com/opencontainers/image-spec/blob/main/annotations.md'],
-      divergences: 'hadolint reports the same instruction as DL4000 (whose fix writes a `maintainer` label); this check\'s fix writes the OCI `org.opencontainers.image.authors` label that BuildKit recommends. Where hadolint\'s DL4000 reports the same range, the engine shows this finding only (same fault, one finding), with the more severe of the two levels and any fix only DL4000 offers.',
+      divergences: 'hadolint reports the same instruction as DL4000 (whose fix writes a `maintainer` label); this check\'s fix writes the OCI `org.opencontainers.image.authors` label that BuildKit recommends. Where hadolint\'s DL4000 reports the same range, the engine shows this finding only (same fault, one finding), with the more severe of the two levels and any fix only DL4000 offers; a pragma that names either code silences both.',
     },
   },
   check(ctx) {

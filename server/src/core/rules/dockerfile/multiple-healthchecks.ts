@@ -21,7 +21,7 @@ export default defineRule({
       useInstead: 'FROM python:3.12-slim\nHEALTHCHECK CMD python -c "import app"\n',
       fixSafety: 'Safe: deletes the overridden HEALTHCHECK lines; the image metadata does not change because only the last one counted.',
       references: ['https://github.com/hadolint/hadolint/wiki/DL3012', 'https://docs.docker.com/reference/dockerfile/#healthcheck'],
-      divergences: 'Reported on each overridden HEALTHCHECK (the ones that have no effect) rather than on the later ones. Where BuildKit\'s MultipleInstructionsDisallowed reports the same range, the engine shows that finding only (same fault, one finding); this code speaks alone when MultipleInstructionsDisallowed is off, deferred or silenced.',
+      divergences: 'Reported on each overridden HEALTHCHECK (the ones that have no effect) rather than on the later ones. Where BuildKit\'s MultipleInstructionsDisallowed reports the same range, the engine shows that finding only (same fault, one finding); this code speaks alone when MultipleInstructionsDisallowed is off, deferred or silenced by `# check=skip=all`; a pragma that names either code silences both.',
     },
   },
   check(ctx) {

@@ -24,7 +24,7 @@ export default defineRule({
       useInstead: 'FROM python:3.12-slim\nCMD ["python", "app.py"]\n',
       fixSafety: 'Safe: deletes the overridden instruction, which the image never used.',
       references: ['https://docs.docker.com/reference/build-checks/multiple-instructions-disallowed/'],
-      divergences: 'hadolint covers CMD/ENTRYPOINT in DL4003/DL4004 and HEALTHCHECK in DL3012, flagging the later instructions; this check, like BuildKit, flags the earlier ones, which are the ones without effect. Where hadolint\'s DL3012 reports the same range, the engine shows this finding only (same fault, one finding), with the more severe of the two levels and any fix only DL3012 offers.',
+      divergences: 'hadolint covers CMD/ENTRYPOINT in DL4003/DL4004 and HEALTHCHECK in DL3012, flagging the later instructions; this check, like BuildKit, flags the earlier ones, which are the ones without effect. Where hadolint\'s DL3012 reports the same range, the engine shows this finding only (same fault, one finding), with the more severe of the two levels and any fix only DL3012 offers; a pragma that names either code silences both.',
     },
   },
   check(ctx) {

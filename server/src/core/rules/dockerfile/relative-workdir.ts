@@ -29,7 +29,7 @@ export default defineRule({
       fixSafety:
         'Safe, and offered only when an earlier absolute WORKDIR of the same stage fixes what the relative path means: the fix writes the resolved absolute path. Otherwise there is no fix, because the directory inherited from the base image is not known offline.',
       references: ['https://github.com/hadolint/hadolint/wiki/DL3000', 'https://docs.docker.com/reference/dockerfile/#workdir'],
-      divergences: 'Where BuildKit\'s WorkdirRelativePath reports the same range, the engine shows that finding only (same fault, one finding); this code speaks alone when WorkdirRelativePath is off, deferred or silenced.',
+      divergences: 'Where BuildKit\'s WorkdirRelativePath reports the same range, the engine shows that finding only (same fault, one finding); this code speaks alone when WorkdirRelativePath is off, deferred or silenced by `# check=skip=all`; a pragma that names either code silences both.',
     },
   },
   check(ctx) {

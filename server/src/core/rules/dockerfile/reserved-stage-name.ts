@@ -20,7 +20,7 @@ export default defineRule({
       useInstead: 'FROM python:3.12-slim AS app-context\n',
       fixSafety: 'No fix: renaming a stage needs every reference to it renamed too.',
       references: ['https://github.com/hadolint/hadolint/wiki/DL3063', 'https://docs.docker.com/reference/dockerfile/#from'],
-      divergences: 'Where BuildKit\'s ReservedStageName reports the same range, the engine shows that finding only (same fault, one finding); this code speaks alone when ReservedStageName is off, deferred or silenced.',
+      divergences: 'Where BuildKit\'s ReservedStageName reports the same range, the engine shows that finding only (same fault, one finding); this code speaks alone when ReservedStageName is off, deferred or silenced by `# check=skip=all`; a pragma that names either code silences both.',
     },
   },
   check(ctx) {

@@ -20,7 +20,7 @@ export default defineRule({
       useInstead: 'FROM python:3.12 AS build\nRUN pip wheel --no-cache-dir -w /w flask\n\nFROM python:3.12-slim AS runtime\n',
       fixSafety: 'No fix: picking a new name means deciding which references should follow it.',
       references: ['https://docs.docker.com/reference/build-checks/duplicate-stage-name/'],
-      divergences: 'hadolint reports the same problem as DL3024; both codes exist so either peer\'s suppressions keep working. Where hadolint\'s DL3024 reports the same range, the engine shows this finding only (same fault, one finding), with the more severe of the two levels and any fix only DL3024 offers.',
+      divergences: 'hadolint reports the same problem as DL3024; both codes exist so either peer\'s suppressions keep working. Where hadolint\'s DL3024 reports the same range, the engine shows this finding only (same fault, one finding), with the more severe of the two levels and any fix only DL3024 offers; a pragma that names either code silences both.',
     },
   },
   check(ctx) {

@@ -48,7 +48,7 @@ export default defineRule({
       fixSafety: 'No fix: moving to a secret mount changes how the build is invoked.',
       references: ['https://github.com/hadolint/hadolint/wiki/DL3064', 'https://docs.docker.com/build/building/secrets/'],
       divergences:
-        'hadolint looks for its words anywhere in the name (`TIKTOKEN_CACHE_DIR`, `HF_USE_ID_TOKEN=true` and `ARG USERNAME=app` are secrets to it); Layerwise matches whole words, reads the value, and no longer counts `username` alone as a credential (a user name for `useradd` is not one; `DOCKER_USERNAME` and the other well-known names still are). Where BuildKit\'s SecretsUsedInArgOrEnv reports the same variable, the engine shows that finding only (one problem, one finding); DL3064 speaks alone when SecretsUsedInArgOrEnv is off, deferred or silenced.',
+        'hadolint looks for its words anywhere in the name (`TIKTOKEN_CACHE_DIR`, `HF_USE_ID_TOKEN=true` and `ARG USERNAME=app` are secrets to it); Layerwise matches whole words, reads the value, and no longer counts `username` alone as a credential (a user name for `useradd` is not one; `DOCKER_USERNAME` and the other well-known names still are). Where BuildKit\'s SecretsUsedInArgOrEnv reports the same variable, the engine shows that finding only (one problem, one finding); DL3064 speaks alone when SecretsUsedInArgOrEnv is off, deferred or silenced by `# check=skip=all`; a pragma that names either code silences both.',
     },
   },
   check(ctx) {

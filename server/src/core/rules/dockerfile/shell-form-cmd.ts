@@ -52,7 +52,7 @@ export default defineRule({
       fixSafety:
         'Offered only when every word is plain (no quotes, variables, globs, redirections or operators), so the shell would not have changed it. Safe for CMD and HEALTHCHECK; unsafe for ENTRYPOINT, because in exec form the CMD and `docker run` arguments are appended to it.',
       references: ['https://github.com/hadolint/hadolint/wiki/DL3025', 'https://docs.docker.com/reference/dockerfile/#shell-and-exec-form'],
-      divergences: 'Where BuildKit\'s JSONArgsRecommended reports the same range, the engine shows that finding only (same fault, one finding); this code speaks alone when JSONArgsRecommended is off, deferred or silenced.',
+      divergences: 'Where BuildKit\'s JSONArgsRecommended reports the same range, the engine shows that finding only (same fault, one finding); this code speaks alone when JSONArgsRecommended is off, deferred or silenced by `# check=skip=all`; a pragma that names either code silences both.',
     },
   },
   check(ctx) {

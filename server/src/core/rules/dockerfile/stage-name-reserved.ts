@@ -22,7 +22,7 @@ export default defineRule({
       useInstead: 'FROM python:3.12-slim AS sources\nCOPY . /src\n',
       fixSafety: 'No fix: a new name must be chosen, and references renamed with it.',
       references: ['https://docs.docker.com/reference/build-checks/reserved-stage-name/'],
-      divergences: 'Where hadolint\'s DL3063 reports the same range, the engine shows this finding only (same fault, one finding), with the more severe of the two levels and any fix only DL3063 offers.',
+      divergences: 'Where hadolint\'s DL3063 reports the same range, the engine shows this finding only (same fault, one finding), with the more severe of the two levels and any fix only DL3063 offers; a pragma that names either code silences both.',
     },
   },
   check(ctx) {

@@ -23,7 +23,7 @@ export default defineRule({
       useInstead: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n',
       fixSafety: 'Unsafe: makes the path absolute by prefixing `/`, which is what it means only when the base image\'s working directory is `/`.',
       references: ['https://docs.docker.com/reference/build-checks/workdir-relative-path/', 'https://docs.docker.com/reference/dockerfile/#workdir'],
-      divergences: 'hadolint\'s DL3000 flags every relative `WORKDIR`; this check, like BuildKit, accepts one that follows an absolute `WORKDIR`. Paths that start with a variable are not judged. Where hadolint\'s DL3000 reports the same range, the engine shows this finding only (same fault, one finding), with the more severe of the two levels and any fix only DL3000 offers.',
+      divergences: 'hadolint\'s DL3000 flags every relative `WORKDIR`; this check, like BuildKit, accepts one that follows an absolute `WORKDIR`. Paths that start with a variable are not judged. Where hadolint\'s DL3000 reports the same range, the engine shows this finding only (same fault, one finding), with the more severe of the two levels and any fix only DL3000 offers; a pragma that names either code silences both.',
     },
   },
   check(ctx) {
