@@ -176,6 +176,8 @@ export const SAME_FAULT: readonly (readonly [keep: string, drop: string])[] = [
   ['JSONArgsRecommended', 'DL3025'],
   ['WorkdirRelativePath', 'DL3000'],
   ['MultipleInstructionsDisallowed', 'DL3012'],
+  ['MultipleInstructionsDisallowed', 'DL4003'],
+  ['MultipleInstructionsDisallowed', 'DL4004'],
   ['DuplicateStageName', 'DL3024'],
   ['ReservedStageName', 'DL3063'],
   ['MaintainerDeprecated', 'DL4000'],

@@ -186,6 +186,13 @@ describe('one finding per secret variable', () => {
     assert.deepEqual(shown('FROM python:3.12-slim\nENV TIKTOKEN_CACHE_DIR=/tmp/tk TIKTOKEN_ENCODING_NAME=cl100k_base HF_USE_ID_TOKEN=true HF_TOKEN_ENABLED=1\n'), []);
   });
 
+  test('the middle of three CMDs is reported once, by MultipleInstructionsDisallowed; DL4003 keeps the last', () => {
+    const text = 'FROM python:3.12-slim\nUSER 1000\nCMD ["a"]\nCMD ["b"]\nCMD ["c"]\n';
+    const lines = text.split('\n');
+    const found = lint(text).filter((f) => f.code === 'DL4003' || f.code === 'MultipleInstructionsDisallowed').map((f) => `${f.code}@${lines[f.range.start.line]}`);
+    assert.deepEqual(found, ['MultipleInstructionsDisallowed@CMD ["a"]', 'MultipleInstructionsDisallowed@CMD ["b"]', 'DL4003@CMD ["c"]']);
+  });
+
   test('a shell-form CMD is reported once, by JSONArgsRecommended', () => {
     assert.deepEqual(shown('FROM python:3.12-slim\nCMD gunicorn app:app\n', {}, ['DL3025', 'JSONArgsRecommended']), ['JSONArgsRecommended@gunicorn app:app:warning']);
   });

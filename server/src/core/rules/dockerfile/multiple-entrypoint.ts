@@ -19,6 +19,7 @@ export default defineRule({
       useInstead: 'FROM python:3.12-slim\nENTRYPOINT ["gunicorn", "app:app"]\n',
       fixSafety: 'Safe: removes the earlier ENTRYPOINT, which has no effect on the image.',
       references: ['https://github.com/hadolint/hadolint/wiki/DL4004', 'https://docs.docker.com/reference/dockerfile/#entrypoint'],
+      divergences: 'BuildKit\'s MultipleInstructionsDisallowed flags the ENTRYPOINTs a later one overrides (all but the last), this rule the ones after the first: where both report the same ENTRYPOINT (the middle of three), the engine shows MultipleInstructionsDisallowed only (same fault, one finding); this code speaks alone when MultipleInstructionsDisallowed is off, deferred or silenced by `# check=skip=all`; a pragma that names either code silences both.',
     },
   },
   check(ctx) {
