@@ -138,6 +138,9 @@ import lw054 from './dockerfile/built-package-runtime-library-missing';
 import lw055 from './dockerfile/copy-from-path-not-created';
 // --- robustness (issue 18): imports ---
 import lw056 from './dockerfile/dockerignore-invalid-pattern';
+// --- issue 17 (PEP 668, poetry --no-root): imports ---
+import lw016 from './dockerfile/pip-install-externally-managed';
+import lw017 from './dockerfile/poetry-install-without-no-root';
 
 const FOUNDATION: Rule<DockerfileModel>[] = [dl3006, dl3007, dl3009, dl3015, dl3042, lw001];
 const PYTHON_IMAGE: Rule<DockerfileModel>[] = [
@@ -189,12 +192,17 @@ const ROBUSTNESS: Rule<DockerfileModel>[] = [
   lw056,
 ];
 
+const ISSUE17_H4PYTHON: Rule<DockerfileModel>[] = [
+  // --- issue 17 (PEP 668, poetry --no-root): list ---
+  lw016, lw017,
+];
+
 const REQUIREMENTS_DOCKERFILE: Rule<DockerfileModel>[] = [
   // --- Dockerfile rules that read requirements files (issue 4): list ---
   lw113,
 ];
 
-export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [...FOUNDATION, ...PYTHON_IMAGE, ...HADOLINT_A, ...HADOLINT_B, ...BUILDKIT, ...REQUIREMENTS_DOCKERFILE, ...MULTI_STAGE, ...ROBUSTNESS];
+export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [...FOUNDATION, ...PYTHON_IMAGE, ...HADOLINT_A, ...HADOLINT_B, ...BUILDKIT, ...REQUIREMENTS_DOCKERFILE, ...MULTI_STAGE, ...ROBUSTNESS, ...ISSUE17_H4PYTHON];
 
 /** Rules over requirements files (their model type lives with the requirements parser). */
 export const REQUIREMENTS_RULES: readonly Rule<unknown>[] = [
