@@ -138,6 +138,8 @@ import lw054 from './dockerfile/built-package-runtime-library-missing';
 import lw055 from './dockerfile/copy-from-path-not-created';
 // --- robustness (issue 18): imports ---
 import lw056 from './dockerfile/dockerignore-invalid-pattern';
+// --- issue 17 (root on any base, EOL data, CMD executable): imports ---
+import lw019 from './dockerfile/cmd-executable-not-in-final-stage';
 // --- issue 17 (PEP 668, poetry --no-root): imports ---
 import lw016 from './dockerfile/pip-install-externally-managed';
 import lw017 from './dockerfile/poetry-install-without-no-root';
@@ -197,12 +199,17 @@ const ISSUE17_H4PYTHON: Rule<DockerfileModel>[] = [
   lw016, lw017,
 ];
 
+const ISSUE17_H5FINAL: Rule<DockerfileModel>[] = [
+  // --- issue 17 (root on any base, EOL data, CMD executable): list ---
+  lw019,
+];
+
 const REQUIREMENTS_DOCKERFILE: Rule<DockerfileModel>[] = [
   // --- Dockerfile rules that read requirements files (issue 4): list ---
   lw113,
 ];
 
-export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [...FOUNDATION, ...PYTHON_IMAGE, ...HADOLINT_A, ...HADOLINT_B, ...BUILDKIT, ...REQUIREMENTS_DOCKERFILE, ...MULTI_STAGE, ...ROBUSTNESS, ...ISSUE17_H4PYTHON];
+export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [...FOUNDATION, ...PYTHON_IMAGE, ...HADOLINT_A, ...HADOLINT_B, ...BUILDKIT, ...REQUIREMENTS_DOCKERFILE, ...MULTI_STAGE, ...ROBUSTNESS, ...ISSUE17_H4PYTHON, ...ISSUE17_H5FINAL];
 
 /** Rules over requirements files (their model type lives with the requirements parser). */
 export const REQUIREMENTS_RULES: readonly Rule<unknown>[] = [
