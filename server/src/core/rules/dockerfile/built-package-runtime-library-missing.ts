@@ -1,10 +1,19 @@
 // LW054: packages compiled in a builder against -dev headers, copied into a stage that lacks the matching runtime library.
-import { defineRule } from '../rule';
+import { defineRule, type RuleContext } from '../rule';
 import { eolOf } from '../../text';
-import { installArgs } from '../../model/commands';
-import { packageBaseName, runtimePackageFor, type PackageManager } from '../../data/apt-build-packages';
-import { semanticsFor } from '../../model/semantic';
-import { MULTI_STAGE_CODES, SLIM_HAS, envOfPath, sitePackagesVersion, stageCopies } from './multi-stage-helpers';
+import * as posix from '../../path';
+import type { DockerfileModel, Instruction, Stage } from '../../model/dockerfile';
+import { installArgs, type Token } from '../../model/commands';
+import type { ImageFacts } from '../../model/image';
+import { requirementsFilesOf } from '../../model/installs';
+import { runtimePackageFor, type PackageManager } from '../../data/apt-build-packages';
+import { aptPackage, APT_DISTS, type AptDist } from '../../data/apt';
+import { pythonPackageFacts } from '../../data/python-packages';
+import { selectWheel, type WheelTarget } from '../../data/wheels';
+import { semanticsFor, type Semantics } from '../../model/semantic';
+import { stageWheelTarget } from '../requirements/requirements-helpers';
+import { alwaysCompiles, installedPackages, lineageInstructions, pipPackages } from './python-image-helpers';
+import { MULTI_STAGE_CODES, SLIM_HAS, stageCopies } from './multi-stage-helpers';
 
 export default defineRule({
   meta: {
@@ -15,12 +24,13 @@ export default defineRule({
     category: 'correctness',
     severity: 'warning',
     messages: {
-      missing: 'Stage {stage} compiled against `{dev}`, but this stage does not install `{runtime}`: the copied extension will fail to load',
+      missing: 'Stage {stage} compiled {packages} against {devs}, but this stage does not install {runtime}: the copied extension will fail to load',
+      missingUnnamed: 'Stage {stage} compiled {packages} against {devs}, but this stage installs no runtime library of {devs}: the copied extension will fail to load',
     },
     fix: 'unsafe',
     docs: {
       whatItDoes:
-        'Flags `COPY --from=<stage>` of a Python environment from a stage that installed `-dev` packages (`libpq-dev`, `libxml2-dev`, …) when the receiving stage is on a small base (slim, Alpine) and installs no runtime library paired with them (`libpq5`, `libxml2`, …).',
+        'Flags `COPY --from=<stage>` of a Python environment into a stage on a small base (slim, Alpine) when a package in it was compiled in the other stage against a `-dev` package (`psycopg2` against `libpq-dev`) and nothing in the receiving stage provides the runtime library it links (`libpq5`). A package counts as compiled when pip builds it from source there: no wheel for that stage\'s Python, libc and machine (`psycopg2`, `mysqlclient`; on Alpine a package without musllinux wheels), or `--no-binary`; the `-dev` package must have been installed before the install. Wheels that bundle their libraries (`psycopg2-binary`, the manylinux wheels of `lxml` and `cryptography`) link nothing of the system\'s and are not reported. The runtime library counts as provided when the receiving stage installs it, installs the `-dev` package (which depends on it) or a package that pulls it in, when the slim base already has it, or when a library folder is copied in by hand. The runtime package is named for the receiving stage\'s release (Debian trixie and Ubuntu 24.04 renamed many for 64-bit time_t: `libcurl4` on bookworm is `libcurl4t64` on trixie); on a release the table does not cover, the message names the `-dev` package instead.',
       whyItMatters:
         'A C extension built against `libpq-dev` links to `libpq.so.5`. The builder has it, the slim final image does not, so the container starts and then fails on the first import with "libpq.so.5: cannot open shared object file".',
       example:
@@ -28,9 +38,9 @@ export default defineRule({
       useInstead:
         'FROM python:3.12 AS builder\nRUN apt-get update && apt-get install -y libpq-dev gcc\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install psycopg2\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /opt/venv /opt/venv\n',
       fixSafety:
-        'Unsafe: the fix installs the runtime package before the copy; its name is taken from a table per Debian release (or Alpine), which may not match an unusual base.',
+        'Unsafe: the fix installs the runtime package before the copy; its name is taken from a table per Debian release (bookworm, trixie) or Alpine, which may not match an unusual base. No fix where the release is not in the table.',
       references: ['https://packages.debian.org/', 'https://pkgs.alpinelinux.org/packages'],
-      divergences: 'Full (non-slim) Python images already carry the common runtime libraries and are not checked.',
+      divergences: 'Full (non-slim) Python images already carry the common runtime libraries and are not checked. Packages the data does not know, installs the model cannot read (a variable package name, poetry) and copies of `pip wheel` output are not checked.',
     },
   },
   check(ctx) {
@@ -43,44 +53,174 @@ export default defineRule({
       const small = facts.variant === 'slim' || facts.variant === 'alpine' || facts.family === 'alpine';
       if (!small) continue;
       const pm: PackageManager = facts.libc === 'musl' ? 'apk' : 'apt';
-      const dist = facts.os?.release === 'bookworm' ? 'bookworm' : 'trixie';
-      const installedHere = new Set<string>();
-      for (const s of sem.stage(stage).lineage) {
-        for (const instr of s.instructions) {
-          for (const c of instr.run?.commands ?? []) {
-            for (const p of installArgs(c)) installedHere.add(packageBaseName(p.value));
-          }
-        }
-      }
-      const reported = new Set<string>();
+      const dist = pm === 'apt' ? releaseOf(facts) : undefined;
+      const provides = providedIn(sem, stage, dist);
+      if (!provides) continue;
       for (const copy of stageCopies(sem, stage)) {
-        if (!envOfPath(sem.stage(copy.from).envs, copy.sourcePath) && !sitePackagesVersion(copy.sourcePath)) continue;
-        for (const s of sem.stage(copy.from).lineage) {
-          for (const instr of s.instructions) {
-            for (const c of instr.run?.commands ?? []) {
-              const pkgs = installArgs(c);
-              for (const p of pkgs) {
-                const dev = packageBaseName(p.value);
-                const runtime = runtimePackageFor(dev, pm, dist);
-                if (!runtime) continue;
-                const missing = runtime.filter((r) => !installedHere.has(r) && !SLIM_HAS.has(r));
-                if (missing.length === 0 || reported.has(dev)) continue;
-                reported.add(dev);
-                const line = pm === 'apk'
-                  ? `RUN apk add --no-cache ${missing.join(' ')}`
-                  : `RUN apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')} && rm -rf /var/lib/apt/lists/*`;
-                const at = { line: copy.instr.startLine, character: 0 };
-                ctx.report({
-                  range: copy.source.range,
-                  messageId: 'missing',
-                  data: { stage: copy.from.name ? `\`${copy.from.name}\`` : String(copy.from.index), dev, runtime: missing.join('`, `') },
-                  fixes: [{ title: `Install \`${missing.join(' ')}\` before the copy`, applicability: 'unsafe', edits: [{ range: { start: at, end: at }, newText: `${line}${eol}` }] }],
-                });
-              }
-            }
-          }
+        const links = linkedLibraries(ctx, sem, copy.from, copy.sourcePath, pm);
+        const missing: { dev: string; runtime?: readonly string[]; packages: Set<string> }[] = [];
+        for (const [dev, packages] of links) {
+          const runtime = runtimeNames(dev, pm, dist);
+          if (runtime.candidates.length === 0 || provides(dev, runtime.candidates, copy.instr)) continue;
+          missing.push({ dev, ...(runtime.named ? { runtime: runtime.named } : {}), packages });
         }
+        if (missing.length === 0) continue;
+        const packages = [...new Set(missing.flatMap((m) => [...m.packages]))];
+        const data = {
+          stage: copy.from.name ? `\`${copy.from.name}\`` : String(copy.from.index),
+          packages: packages.map((n) => `\`${n}\``).join(', '),
+          devs: missing.map((m) => `\`${m.dev}\``).join(', '),
+        };
+        const named = missing.every((m) => m.runtime) ? [...new Set(missing.flatMap((m) => m.runtime!))] : undefined;
+        if (!named) {
+          ctx.report({ range: copy.source.range, messageId: 'missingUnnamed', data });
+          continue;
+        }
+        const line = pm === 'apk'
+          ? `RUN apk add --no-cache ${named.join(' ')}`
+          : `RUN apt-get update && apt-get install -y --no-install-recommends ${named.join(' ')} && rm -rf /var/lib/apt/lists/*`;
+        const at = { line: copy.instr.startLine, character: 0 };
+        ctx.report({
+          range: copy.source.range,
+          messageId: 'missing',
+          data: { ...data, runtime: named.map((n) => `\`${n}\``).join(', ') },
+          fixes: [{ title: `Install \`${named.join(' ')}\` before the copy`, applicability: 'unsafe', edits: [{ range: { start: at, end: at }, newText: `${line}${eol}` }] }],
+        });
       }
     }
   },
 });
+
+/** The Debian release the apt table knows for an image (`bookworm`, `trixie`); undefined for others (bullseye, Ubuntu) and unknown ones. */
+function releaseOf(facts: ImageFacts): AptDist | undefined {
+  const r = facts.os?.distro === 'debian' ? facts.os.release : undefined;
+  return r !== undefined && (APT_DISTS as readonly string[]).includes(r) ? (r as AptDist) : undefined;
+}
+
+/**
+ * The runtime package of a `-dev` package on the receiving stage's release: `named` when the release is known to
+ * the table; `candidates` are every name it has on a release the table knows (what an install of it is checked
+ * against). trixie and Ubuntu 24.04 renamed many libraries for 64-bit time_t (`libcurl4` → `libcurl4t64`), so a
+ * name is only given for the release it belongs to.
+ */
+function runtimeNames(dev: string, pm: PackageManager, dist: AptDist | undefined): { named?: readonly string[]; candidates: readonly string[] } {
+  if (pm === 'apk') {
+    const r = runtimePackageFor(dev, 'apk');
+    return r ? { named: r, candidates: r } : { candidates: [] };
+  }
+  const candidates = [...new Set(APT_DISTS.flatMap((d) => runtimePackageFor(dev, 'apt', d) ?? []))];
+  const named = dist ? runtimePackageFor(dev, 'apt', dist) : undefined;
+  return named ? { named, candidates } : { candidates };
+}
+
+/** Folders where Debian and Alpine packages put shared libraries: a copy into one may bring the library by hand. */
+const LIB_DIRS = ['/usr/lib', '/lib', '/usr/lib64', '/lib64'];
+
+/**
+ * What the receiving stage (its lineage) provides: a function telling whether the runtime library of `dev` is
+ * there, or undefined when the stage installs packages the model cannot name (a variable) and nothing can be told.
+ */
+function providedIn(sem: Semantics, stage: Stage, dist: AptDist | undefined): ((dev: string, runtime: readonly string[], copy: Instruction) => boolean) | undefined {
+  const installed = new Set<string>();
+  const libraryWrites: Instruction[] = [];
+  for (const i of lineageInstructions(sem, stage)) {
+    for (const c of i.run?.commands ?? []) {
+      if (installArgs(c).some((t) => t.dynamic)) return undefined;
+      for (const p of installedPackages(c)) installed.add(p.name);
+    }
+    for (const w of sem.effects(i).writes) {
+      if (/^(apt|apk|aptitude)\b/.test(w.how)) continue;
+      if (LIB_DIRS.some((d) => posix.under(w.path, d) !== undefined || (w.tree && posix.under(d, w.path) !== undefined))) libraryWrites.push(i);
+    }
+  }
+  const dists: readonly AptDist[] = dist ? [dist] : APT_DISTS;
+  // What the packages installed there pull in (libpq-dev depends on libpq5), from the Debian closure data.
+  const pulled = new Set<string>();
+  for (const n of installed) for (const d of dists) for (const p of aptPackage(n, d)?.closurePackages ?? []) pulled.add(p);
+  return (dev, runtime, copy) =>
+    installed.has(dev) ||
+    runtime.some((r) => installed.has(r) || pulled.has(r) || SLIM_HAS.has(r)) ||
+    // A library folder written by hand (`COPY --from=builder /usr/lib/x86_64-linux-gnu/libpq.so.5* …`): the model
+    // cannot tell which libraries came, so it does not say one is missing.
+    libraryWrites.some((i) => i !== copy);
+}
+
+/**
+ * The `-dev` packages whose libraries the Python packages copied from `from` (at `path`) link: a package the
+ * stage builds from source (no wheel for its Python, libc and machine; `--no-binary`) against a `-dev` package
+ * it installed first. Wheels bundle their libraries (psycopg2-binary, lxml and cryptography manylinux wheels) and
+ * link nothing of the system's; packages the data does not know are not counted. Maps each dev to the packages.
+ */
+function linkedLibraries(ctx: RuleContext<DockerfileModel>, sem: Semantics, from: Stage, path: string, pm: PackageManager): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const target = stageWheelTarget(sem, from);
+  const python = sem.stage(from).python;
+  const builderPm: PackageManager = python?.libc === 'musl' || sem.stage(from).image.libc === 'musl' ? 'apk' : 'apt';
+  // A builder on the other libc is LW052's (an ABI mismatch), not a missing library.
+  if (builderPm !== pm) return out;
+  const os = builderPm === 'apk' ? 'alpine' : sem.stage(from).image.os?.release === 'trixie' ? 'trixie' : 'bookworm';
+  const lineage = lineageInstructions(sem, from);
+  for (const inst of sem.stage(from).installs) {
+    const env = inst.env;
+    if (!env || (inst.tool !== 'pip' && inst.tool !== 'uv')) continue;
+    const roots = [env.root, env.sitePackages].filter((x): x is string => x !== undefined);
+    if (!roots.some((r) => posix.under(r, path) !== undefined || posix.under(path, r) !== undefined)) continue;
+    const pip = inst.command.pip!;
+    if (!['install', 'sync'].includes(pip.sub)) continue;
+    const before = new Set<string>();
+    for (const i of lineage) {
+      if (i === inst.instr) break;
+      for (const c of i.run?.commands ?? []) for (const p of installedPackages(c)) before.add(p.name);
+    }
+    for (const c of inst.instr.run?.commands ?? []) {
+      if (c.index >= inst.command.index) break;
+      for (const p of installedPackages(c)) before.add(p.name);
+    }
+    const names: { name: string; options: string[] }[] = pipPackages(inst.command).map((p) => ({ name: p.name, options: [] }));
+    for (const f of requirementsFilesOf(ctx.model, inst.instr, inst.command, ctx.files, ctx)) {
+      if (f.constraint || !f.parsed) continue;
+      const options = f.parsed.entries.flatMap((e) => (e.kind === 'option' && (e.name === '--no-binary' || e.name === '--only-binary') ? [`${e.name}=${e.value ?? ''}`] : []));
+      for (const e of f.parsed.entries) if (e.kind === 'requirement' && e.normalizedName && e.form === 'pep508' && !e.malformed && !e.marker && !e.dynamic) names.push({ name: e.normalizedName, options });
+    }
+    const env2 = inst.commandEnv;
+    const commandOptions = [
+      ...optionValues(pip.options, '--no-binary').map((v) => `--no-binary=${v}`),
+      ...optionValues(pip.options, '--only-binary').map((v) => `--only-binary=${v}`),
+      ...(env2.get('PIP_NO_BINARY') ? [`--no-binary=${env2.get('PIP_NO_BINARY')}`] : []),
+      ...(env2.get('PIP_ONLY_BINARY') ? [`--only-binary=${env2.get('PIP_ONLY_BINARY')}`] : []),
+    ];
+    for (const { name, options } of names) {
+      const facts = pythonPackageFacts(name);
+      const devs = facts?.buildRequires?.[os]?.filter((d) => runtimePackageFor(d, builderPm, 'bookworm') || runtimePackageFor(d, builderPm, 'trixie'));
+      if (!devs?.length || !compiles(name, target, [...options, ...commandOptions])) continue;
+      for (const dev of devs) {
+        if (!before.has(dev)) continue;
+        let set = out.get(dev);
+        if (!set) out.set(dev, (set = new Set()));
+        set.add(facts!.name);
+      }
+    }
+  }
+  return out;
+}
+
+/** The values of a pip option written as `--opt value` or `--opt=value`. */
+function optionValues(options: readonly Token[], name: string): string[] {
+  const out: string[] = [];
+  options.forEach((o, i) => {
+    if (o.value === name && options[i + 1]) out.push(options[i + 1]!.value);
+    else if (o.value.startsWith(`${name}=`)) out.push(o.value.slice(name.length + 1));
+  });
+  return out;
+}
+
+/** Whether pip builds `name` from source: `--no-binary` names it, or no wheel fits the target (`--only-binary` forbids the build). */
+function compiles(name: string, target: WheelTarget | undefined, options: readonly string[]): boolean {
+  const names = (v: string): string[] => v.split(',').map((x) => x.trim().toLowerCase().replace(/[-_.]+/g, '-'));
+  const listed = (opt: string): boolean => options.some((o) => o.startsWith(`${opt}=`) && names(o.slice(opt.length + 1)).some((x) => x === ':all:' || x === name));
+  if (listed('--only-binary')) return false;
+  if (listed('--no-binary')) return true;
+  const choice = target ? selectWheel(name, target) : undefined;
+  if (choice) return choice.kind === 'sdist';
+  return alwaysCompiles(name);
+}
