@@ -18,6 +18,8 @@ ruleTester(rule, {
     { name: 'Jupyter images run as jovyan', code: 'FROM quay.io/jupyter/scipy-notebook:2024-05-27\nRUN pip install --no-cache-dir altair\n' },
     { name: 'a final stage built on a stage whose base is non-root', code: 'FROM gcr.io/distroless/base-debian12:nonroot AS run\nFROM run\nCOPY app /app\nENTRYPOINT ["/app"]\n' },
     { name: 'Windows images have no root user', code: 'FROM python:3.12-windowsservercore-ltsc2022\nCMD ["python"]\n' },
+    { name: 'Windows images by repository', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["cmd"]\n' },
+    { name: 'Windows images by tag', code: 'FROM mcr.microsoft.com/dotnet/runtime:8.0-nanoserver-1809\nENTRYPOINT ["dotnet", "app.dll"]\n' },
     { name: 'USER from a variable', code: 'FROM ubuntu:24.04\nARG APP_UID=10001\nUSER ${APP_UID}\nCMD ["bash"]\n' },
   ],
   invalid: [
@@ -95,6 +97,11 @@ ruleTester(rule, {
       code: 'FROM registry.example.com/platform/python-base:3.12\nCOPY . /app\nCMD ["python", "/app/main.py"]\n',
       errors: [{ text: 'CMD', message: '`CMD` runs as root unless the base image `registry.example.com/platform/python-base:3.12` sets a USER: the final stage never sets one' }],
       output: null,
+    },
+    {
+      name: 'a Linux image of a Windows vendor is still judged',
+      code: 'FROM mcr.microsoft.com/powershell:ubuntu-22.04\nCMD ["pwsh"]\n',
+      errors: [{ text: 'CMD', message: 'runs as root unless the base image `mcr.microsoft.com/powershell:ubuntu-22.04` sets a USER' }],
     },
     {
       name: 'an unknown base and no CMD',

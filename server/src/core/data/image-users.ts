@@ -58,6 +58,13 @@ export const IMAGE_USERS: readonly ImageUser[] = [
   { repository: 'apache/airflow', user: 'airflow (50000)', root: false, source: 'Apache Airflow\'s Docker image documentation: the image runs as `airflow` (uid 50000)', asOf: AS_OF },
 ];
 
+/** Windows images (no root user: their accounts are ContainerAdministrator and ContainerUser), by repository or tag. */
+export function isWindowsImage(repository: string, tag: string | undefined): boolean {
+  const last = repository.toLowerCase().split('/').pop() ?? '';
+  return ['windows', 'windowsservercore', 'nanoserver', 'servercore', 'server'].includes(last) && /(^|\/)windows|windowsservercore|nanoserver/.test(repository.toLowerCase())
+    || /windowsservercore|nanoserver|(^|-)ltsc20\d\d/.test((tag ?? '').toLowerCase());
+}
+
 /** The user a base image runs as, or undefined when Layerwise does not know the image. */
 export function imageUser(repository: string, tag: string | undefined): ImageUser | undefined {
   const repo = repository.toLowerCase().replace(/^(?:docker\.io\/)?(?:library\/)?/, '');

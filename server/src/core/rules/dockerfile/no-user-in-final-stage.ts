@@ -3,7 +3,7 @@ import { defineRule } from '../rule';
 import type { Fix } from '../../types';
 import type { DockerfileModel, Stage } from '../../model/dockerfile';
 import { semanticsFor } from '../../model/semantic';
-import { imageUser } from '../../data/image-users';
+import { imageUser, isWindowsImage } from '../../data/image-users';
 import { eolOf } from '../../text';
 
 /** Instructions that only describe the image: the USER switch goes above them. */
@@ -47,6 +47,7 @@ export default defineRule({
     // Windows containers have no root: their default accounts are another matter.
     if (facts.image.os?.distro === 'windows' || facts.platform.os === 'windows') return;
     const from = facts.root.from;
+    if (isWindowsImage(from.ref.repository, from.ref.tag)) return;
     const known = from.ref.hasVariables ? undefined : imageUser(from.ref.repository, from.ref.tag);
     if (known && !known.root) return;
     const runs = stage.instructions.filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
