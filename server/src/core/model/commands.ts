@@ -78,8 +78,8 @@ export interface CommandInfo {
   /** Position in the RUN body, in source order. */
   index: number;
   substituted: boolean;
-  /** File redirections (`> /etc/x.conf`, `>> log`, `< in`) that apply to the command. */
-  redirects?: { op: string; target: Token }[];
+  /** File redirections (`> /etc/x.conf`, `>> log`, `< in`) that apply to the command; `range` covers the whole redirection. */
+  redirects?: { op: string; target: Token; range: Range }[];
   apt?: AptInfo;
   apk?: ApkInfo;
   pip?: PipInfo;
@@ -131,7 +131,7 @@ export function describeCommand(cmd: ShellCommand, toRange: ToRange): CommandInf
     index: cmd.index,
     substituted: cmd.substituted,
   };
-  if (cmd.redirects) info.redirects = cmd.redirects.map((r) => ({ op: r.op, target: token(r.target, toRange) }));
+  if (cmd.redirects) info.redirects = cmd.redirects.map((r) => ({ op: r.op, target: token(r.target, toRange), range: toRange(r.start, r.end) }));
   const name = basename(info.name.value);
   if (name === 'apt-get' || name === 'apt' || name === 'aptitude') info.apt = aptInfo(name, info.args);
   else if (name === 'apk') info.apk = apkInfo(info.args);

@@ -4,7 +4,7 @@ import { parseDockerfile } from '../parse/dockerfile';
 import type { Range } from '../types';
 import { LineIndex } from '../text';
 import { parseShell, type ShellScript } from '../parse/shell';
-import { describeCommand, type CommandInfo, type Token } from './commands';
+import { basename, describeCommand, type CommandInfo, type Token } from './commands';
 import { imageFacts, parseImageRef, type ImageFacts, type ImageRef } from './image';
 import { substituteVars } from './semantic';
 
@@ -26,8 +26,16 @@ export interface Mount {
 
 export interface RunInfo {
   form: 'shell' | 'exec' | 'heredoc';
-  /** The script given to the shell (shell and heredoc forms); offsets map onto the document by `bodyStart`. */
+  /** The script given to the shell (shell and heredoc forms); its offset 0 is the document offset `scriptStart`. */
   script?: ShellScript;
+  /** Document offset where `script.source` starts: the body for the shell form, the heredoc's first line for a heredoc RUN. */
+  scriptStart?: number;
+  /**
+   * What runs a heredoc instead of the SHELL: the `#!` line of a lone `RUN <<EOF` (`/usr/bin/env python3`,
+   * `/bin/bash -e`), or the shell the RUN feeds it to (`bash -euo pipefail` of `RUN bash -euo pipefail <<EOF`).
+   * When it is not a POSIX shell the body has no `script` and no `commands`.
+   */
+  interpreter?: string;
   commands: CommandInfo[];
   mounts: Mount[];
   /** Range of the command text (after flags). */
@@ -148,7 +156,18 @@ export interface DockerfileModel {
   /** The stage that becomes the image (the target), or undefined for a file without FROM. */
   finalStage?: Stage;
   comments: Comment[];
+  /**
+   * The text is not a Dockerfile (a jq or Jinja template, JSON, a shell script): no line is a Dockerfile
+   * instruction, or the first is not and most lines are not. `first` is the first line that is not one.
+   */
+  notDockerfile?: { first: Instruction; unknown: number; total: number };
 }
+
+/** Every instruction keyword Docker knows; a line starting with any other word is not a Dockerfile instruction. */
+export const INSTRUCTION_KEYWORDS: ReadonlySet<string> = new Set([
+  'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER',
+  'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL',
+]);
 
 export interface ModelOptions {
   /** Build target (stage name); the last stage when absent or unknown. */
@@ -251,6 +270,11 @@ export function buildDockerfileModel(text: string, options: ModelOptions = {}): 
       const target = resolveStageRef(model, m.from);
       if (target !== undefined && target < current.index) current.dependsOn.push(target);
     }
+  }
+  const notInstructions = model.instructions.filter((i) => !INSTRUCTION_KEYWORDS.has(i.keyword));
+  const firstInstr = model.instructions[0];
+  if (firstInstr && notInstructions.length > 0 && (notInstructions.length === model.instructions.length || (notInstructions[0] === firstInstr && notInstructions.length * 2 > model.instructions.length))) {
+    model.notDockerfile = { first: notInstructions[0]!, unknown: notInstructions.length, total: model.instructions.length };
   }
   if (model.stages.length > 0) {
     const byTarget = options.target ? model.stages.find((s) => s.name?.toLowerCase() === options.target!.toLowerCase()) : undefined;
@@ -440,29 +464,129 @@ function runInfo(model: DockerfileModel, instr: Instruction): RunInfo {
     }
     return { form: 'exec', commands, mounts, bodyRange };
   }
-  // getHeredocs() scans the whole instruction; only a body that starts with `<<` can be a heredoc RUN.
-  const heredocs = /^<<-?\s*["']?\w+/.test(model.text.slice(start, end))
-    ? ((instr.ast as unknown as { getHeredocs?: () => { getContentRange(): Range | null; getName(): string }[] }).getHeredocs?.() ?? [])
-    : [];
-  if (heredocs.length > 0) {
-    const commands: CommandInfo[] = [];
-    let script: ShellScript | undefined;
-    for (const h of heredocs) {
-      const cr = h.getContentRange();
-      if (!cr) continue;
-      const cs = model.lines.offsetAt(cr.start);
-      const ce = model.lines.offsetAt(cr.end);
-      script = parseShell(model.text.slice(cs, ce));
-      for (const c of script.commands) commands.push(describeCommand(c, toRangeFrom(cs)));
-      break;
-    }
-    const info: RunInfo = { form: 'heredoc', commands, mounts, bodyRange };
-    if (script) info.script = script;
-    return info;
-  }
+  const body = model.text.slice(start, end);
+  // getHeredocs() scans the whole instruction; only a body that starts with `<<` is a heredoc RUN.
+  const heredocs = /^<<-?\s*["']?\w+/.test(body) ? heredocsOf(instr) : [];
+  if (heredocs.length > 0) return heredocRun(model, heredocs, start, end, mounts, bodyRange);
   const script = parseShell(shellSource(model, start, end));
   const commands = script.commands.map((c) => describeCommand(c, toRangeFrom(start)));
-  return { form: 'shell', script, commands, mounts, bodyRange };
+  const info: RunInfo = { form: 'shell', script, scriptStart: start, commands, mounts, bodyRange };
+  // `RUN bash -e <<EOF`: the shell reads its script from the heredoc, so the heredoc's commands are the RUN's.
+  if (commands.length === 1 && readsScriptFromStdin(commands[0]!) && /<</.test(body)) {
+    const only = heredocsOf(instr);
+    if (only.length === 1) shellHeredoc(model, only[0]!, info, invocation(commands[0]!));
+  }
+  return info;
+}
+
+interface AstHeredoc {
+  getContentRange(): Range | null;
+  getStartRange(): Range;
+  getDelimiterRange(): Range | null;
+}
+
+function heredocsOf(instr: Instruction): AstHeredoc[] {
+  try {
+    return (instr.ast as unknown as { getHeredocs?: () => AstHeredoc[] }).getHeredocs?.() ?? [];
+  } catch {
+    // dockerfile-ast's heredoc scan throws on some half-typed `<<-x \` lines: read the body as shell then.
+    return [];
+  }
+}
+
+/** POSIX shells: a `#!` line or a command naming one runs the heredoc as shell commands. */
+const POSIX_SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
+
+/** The program a `#!` line runs (`/usr/bin/env -S python3 -u` → `python3`). */
+function shebangProgram(line: string): string {
+  const words = line.trim().split(/\s+/);
+  const base = (w: string | undefined): string => (w ?? '').split('/').pop()!;
+  if (base(words[0]) !== 'env') return base(words[0]);
+  return base(words.slice(1).find((w) => !w.startsWith('-') && !/^\w+=/.test(w)));
+}
+
+/** `bash`, `sh -e`, `bash -s x`: a shell given no script file and no `-c`, which reads its commands from stdin. */
+function readsScriptFromStdin(c: CommandInfo): boolean {
+  if (!POSIX_SHELLS.has(basename(c.name.value)) || c.redirects?.some((r) => /^\d*<$/.test(r.op))) return false;
+  for (let i = 0; i < c.args.length; i++) {
+    const v = c.args[i]!.value;
+    if (v.startsWith('--') && v !== '--') continue;
+    if (!/^[-+][A-Za-z]+$/.test(v)) return false;
+    if (v.includes('c')) return false;
+    // After `-s` the remaining words are the script's positional parameters.
+    if (v.startsWith('-') && v.includes('s')) return true;
+    // `-o pipefail`, `-euo pipefail`: the word after `o` is its value; long options (`--norc`) take none.
+    if (v.endsWith('o')) i++;
+  }
+  return true;
+}
+
+/** The shell as invoked (`bash -euo pipefail`), which is what runs the heredoc. */
+function invocation(c: CommandInfo): string {
+  return [c.name.value, ...c.args.map((a) => a.value)].join(' ');
+}
+
+/** Reads a heredoc's content as the RUN's shell script (the RUN is then of the heredoc form: its script is not its body). */
+function shellHeredoc(model: DockerfileModel, h: AstHeredoc, info: RunInfo, interpreter?: string): void {
+  info.form = 'heredoc';
+  const cr = h.getContentRange();
+  if (!cr) {
+    info.commands = [];
+    delete info.script;
+    delete info.scriptStart;
+    if (interpreter) info.interpreter = interpreter;
+    return;
+  }
+  const cs = model.lines.offsetAt(cr.start);
+  const script = parseShell(model.text.slice(cs, model.lines.offsetAt(cr.end)));
+  info.script = script;
+  info.scriptStart = cs;
+  info.commands = script.commands.map((c) => describeCommand(c, (a, b) => model.lines.rangeOf(cs + a, cs + b)));
+  if (interpreter) info.interpreter = interpreter;
+}
+
+/**
+ * A RUN whose body starts with a heredoc. Docker runs a lone `RUN <<EOF` body itself: with the program of its
+ * `#!` line when it has one, with the SHELL otherwise. With more on the line (`RUN <<EOF python3`) the shell runs
+ * that line with the heredoc as its input, so the heredoc is data unless a shell reads it.
+ */
+function heredocRun(model: DockerfileModel, heredocs: AstHeredoc[], start: number, end: number, mounts: Mount[], bodyRange: Range): RunInfo {
+  const info: RunInfo = { form: 'heredoc', commands: [], mounts, bodyRange };
+  const firstLine = /^[^\r\n]*/.exec(model.text.slice(start, end))![0];
+  const h = heredocs[0]!;
+  if (/^<<-?\s*(["']?)[A-Za-z_]\w*\1\s*$/.test(firstLine)) {
+    const cr = h.getContentRange();
+    const content = cr ? model.text.slice(model.lines.offsetAt(cr.start), model.lines.offsetAt(cr.end)) : '';
+    const shebang = /^#!([^\r\n]*)/.exec(content);
+    if (!shebang) {
+      shellHeredoc(model, h, info);
+      return info;
+    }
+    const program = shebangProgram(shebang[1]!);
+    if (POSIX_SHELLS.has(program)) shellHeredoc(model, h, info, shebang[1]!.trim());
+    else info.interpreter = shebang[1]!.trim();
+    return info;
+  }
+  // The marker line as the shell reads it, with the heredoc operators and bodies blanked (same length, so offsets
+  // still map): tree-sitter-bash cannot parse a heredoc written before the command name (`<<EOF python3`).
+  let src = model.text.slice(start, end);
+  const blank = (a: number, b: number): void => {
+    if (a < start || b > end || a >= b) return;
+    src = src.slice(0, a - start) + src.slice(a - start, b - start).replace(/[^\r\n]/g, ' ') + src.slice(b - start);
+  };
+  for (const d of heredocs) {
+    blank(model.lines.offsetAt(d.getStartRange().start), model.lines.offsetAt(d.getStartRange().end));
+    const cr = d.getContentRange();
+    if (cr) blank(model.lines.offsetAt(cr.start), model.lines.offsetAt(cr.end));
+    const dr = d.getDelimiterRange();
+    if (dr) blank(model.lines.offsetAt(dr.start), model.lines.offsetAt(dr.end));
+  }
+  const script = parseShell(src);
+  info.script = script;
+  info.scriptStart = start;
+  info.commands = script.commands.map((c) => describeCommand(c, (a, b) => model.lines.rangeOf(start + a, start + b)));
+  if (info.commands.length === 1 && readsScriptFromStdin(info.commands[0]!) && heredocs.length === 1) shellHeredoc(model, h, info, invocation(info.commands[0]!));
+  return info;
 }
 
 interface JsonString {

@@ -41,6 +41,8 @@ export interface InstructionFacts {
   argNames: ReadonlySet<string>;
   /** WORKDIR in effect when the instruction runs (for a WORKDIR line: the one before it); undefined when a variable made it unknown. */
   workdir: string | undefined;
+  /** A WORKDIR line of this file set `workdir` (otherwise it is `/`, unless the base image sets a WORKDIR). */
+  workdirSet: boolean;
   /** USER in effect, as written (`app`, `1000:1000`); `root` when no USER line in the lineage set one. */
   user: string;
   /** A USER line of this file set `user` (otherwise the base image's default user applies). */
@@ -153,6 +155,7 @@ export interface StageFacts {
     vars: ReadonlyMap<string, string>;
     argNames: ReadonlySet<string>;
     workdir: string | undefined;
+    workdirSet: boolean;
     user: string;
     userSet: boolean;
     shell: readonly string[];
@@ -280,6 +283,7 @@ interface Running {
   argNames: Set<string>;
   persisted: Map<string, string>;
   workdir: string | undefined;
+  workdirSet: boolean;
   user: string;
   userSet: boolean;
   shell: readonly string[];
@@ -297,7 +301,7 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
   const facts = new Map<Instruction, InstructionFacts>();
   // ENV before the first FROM is not valid Docker, but hadolint (and a reader) take it as set for the lines below it.
   const preEnv = new Map<string, string>();
-  const preFacts = (): InstructionFacts => ({ env: new Map([...globalArgs, ...preEnv]), argNames: new Set(globalArgs.keys()), workdir: '/', user: 'root', userSet: false, shell: DEFAULT_SHELL, platform: defaultPlatform });
+  const preFacts = (): InstructionFacts => ({ env: new Map([...globalArgs, ...preEnv]), argNames: new Set(globalArgs.keys()), workdir: '/', workdirSet: false, user: 'root', userSet: false, shell: DEFAULT_SHELL, platform: defaultPlatform });
   for (const instr of model.instructions) {
     if (instr.stage >= 0 || instr.keyword === 'FROM') break;
     facts.set(instr, preFacts());
@@ -320,11 +324,11 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
     const image = root.from.facts;
     const windows = image.os?.distro === 'windows';
     const run: Running = parent
-      ? { env: new Map(parent.end.vars), argNames: new Set(parent.end.argNames), persisted: new Map(parent.end.env), workdir: parent.end.workdir, user: parent.end.user, userSet: parent.end.userSet, shell: parent.end.shell }
-      : { env: new Map(), argNames: new Set(), persisted: new Map(), workdir: '/', user: 'root', userSet: false, shell: windows ? WINDOWS_SHELL : DEFAULT_SHELL };
+      ? { env: new Map(parent.end.vars), argNames: new Set(parent.end.argNames), persisted: new Map(parent.end.env), workdir: parent.end.workdir, workdirSet: parent.end.workdirSet, user: parent.end.user, userSet: parent.end.userSet, shell: parent.end.shell }
+      : { env: new Map(), argNames: new Set(), persisted: new Map(), workdir: '/', workdirSet: false, user: 'root', userSet: false, shell: windows ? WINDOWS_SHELL : DEFAULT_SHELL };
     let snapshot: InstructionFacts | undefined;
     const snap = (): InstructionFacts => {
-      snapshot ??= { env: run.env, argNames: run.argNames, workdir: run.workdir, user: run.user, userSet: run.userSet, shell: run.shell, platform };
+      snapshot ??= { env: run.env, argNames: run.argNames, workdir: run.workdir, workdirSet: run.workdirSet, user: run.user, userSet: run.userSet, shell: run.shell, platform };
       return snapshot;
     };
     // Maps are replaced, not mutated, once a snapshot shares them: unchanged instructions share one object.
@@ -363,6 +367,7 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
           changed();
           const arg = instr.args[0];
           if (!arg) break;
+          run.workdirSet = true;
           const v = substituteVars(arg.value, run.env);
           if (v.includes('$')) run.workdir = undefined;
           else if (v.startsWith('/')) run.workdir = posix.resolve(v);
@@ -394,7 +399,7 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
       platform,
       envs: [],
       installs: [],
-      end: { env: run.persisted, vars: run.env, argNames: run.argNames, workdir: run.workdir, user: run.user, userSet: run.userSet, shell: run.shell },
+      end: { env: run.persisted, vars: run.env, argNames: run.argNames, workdir: run.workdir, workdirSet: run.workdirSet, user: run.user, userSet: run.userSet, shell: run.shell },
     });
   }
 
@@ -435,8 +440,8 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
     const run = target.run;
     let env: Map<string, string> | undefined;
     if (run?.script && run.form !== 'exec') {
-      const bodyStart = model.lines.offsetAt(run.bodyRange.start);
-      const at = model.lines.offsetAt(command.range.start) - bodyStart;
+      const scriptStart = run.scriptStart ?? model.lines.offsetAt(run.bodyRange.start);
+      const at = model.lines.offsetAt(command.range.start) - scriptStart;
       for (const d of run.script.declarations) {
         if (d.start >= at || (d.keyword !== 'export' && d.keyword !== 'declare')) continue;
         env ??= new Map(base);

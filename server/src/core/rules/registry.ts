@@ -138,6 +138,10 @@ import lw054 from './dockerfile/built-package-runtime-library-missing';
 import lw055 from './dockerfile/copy-from-path-not-created';
 // --- robustness (issue 18): imports ---
 import lw056 from './dockerfile/dockerignore-invalid-pattern';
+// --- issue 17 (not a Dockerfile, context to root, unquoted specifiers): imports ---
+import lw013 from './dockerfile/not-a-dockerfile';
+import lw014 from './dockerfile/copy-context-to-root';
+import lw015 from './dockerfile/unquoted-requirement-redirect';
 // --- issue 17 (root on any base, EOL data, CMD executable): imports ---
 import lw019 from './dockerfile/cmd-executable-not-in-final-stage';
 // --- issue 17 (PEP 668, poetry --no-root): imports ---
@@ -194,9 +198,9 @@ const ROBUSTNESS: Rule<DockerfileModel>[] = [
   lw056,
 ];
 
-const ISSUE17_H4PYTHON: Rule<DockerfileModel>[] = [
-  // --- issue 17 (PEP 668, poetry --no-root): list ---
-  lw016, lw017,
+const ISSUE17_H3SHELL: Rule<DockerfileModel>[] = [
+  // --- issue 17 (not a Dockerfile, context to root, unquoted specifiers): list ---
+  lw013, lw014, lw015,
 ];
 
 const ISSUE17_H5FINAL: Rule<DockerfileModel>[] = [
@@ -204,12 +208,17 @@ const ISSUE17_H5FINAL: Rule<DockerfileModel>[] = [
   lw019,
 ];
 
+const ISSUE17_H4PYTHON: Rule<DockerfileModel>[] = [
+  // --- issue 17 (PEP 668, poetry --no-root): list ---
+  lw016, lw017,
+];
+
 const REQUIREMENTS_DOCKERFILE: Rule<DockerfileModel>[] = [
   // --- Dockerfile rules that read requirements files (issue 4): list ---
   lw113,
 ];
 
-export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [...FOUNDATION, ...PYTHON_IMAGE, ...HADOLINT_A, ...HADOLINT_B, ...BUILDKIT, ...REQUIREMENTS_DOCKERFILE, ...MULTI_STAGE, ...ROBUSTNESS, ...ISSUE17_H4PYTHON, ...ISSUE17_H5FINAL];
+export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [...FOUNDATION, ...PYTHON_IMAGE, ...HADOLINT_A, ...HADOLINT_B, ...BUILDKIT, ...REQUIREMENTS_DOCKERFILE, ...MULTI_STAGE, ...ROBUSTNESS, ...ISSUE17_H3SHELL, ...ISSUE17_H5FINAL, ...ISSUE17_H4PYTHON];
 
 /** Rules over requirements files (their model type lives with the requirements parser). */
 export const REQUIREMENTS_RULES: readonly Rule<unknown>[] = [

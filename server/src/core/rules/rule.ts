@@ -44,6 +44,8 @@ export interface RuleMeta {
   experimental?: boolean;
   /** Off unless given a severity in the configuration (hadolint's opt-in policy rules such as DL1001). */
   defaultOff?: boolean;
+  /** Also runs on a text the model found is not a Dockerfile (`model.notDockerfile`), where every other rule is skipped. */
+  notDockerfile?: boolean;
 }
 
 export interface Report {
