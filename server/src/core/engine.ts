@@ -11,6 +11,7 @@ import { NO_FILES } from './project';
 import { snapshotFiles } from './model/build-context';
 import type { Report, Rule, RuleContext, RuleMeta } from './rules/rule';
 import { defaultShellChecker, type ShellChecker } from './shellcheck';
+import { notAnalysedFindings } from './not-analysed';
 
 export const DEFAULT_DOCS_BASE = 'https://github.com/layerwise/layerwise/blob/main/docs/rules/';
 
@@ -162,7 +163,7 @@ export function lintDockerfileWith(rules: readonly Rule<DockerfileModel>[], mode
   if (suppressions.checkError) {
     for (const f of kept) if (rules.find((r) => r.meta.code === f.code)?.meta.origin === 'buildkit') f.severity = 'error';
   }
-  return sortFindings(mergeSameFault(kept));
+  return sortFindings([...mergeSameFault(kept), ...notAnalysedFindings(model, options.docsBase ?? DEFAULT_DOCS_BASE)]);
 }
 
 /**

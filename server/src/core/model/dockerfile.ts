@@ -3,7 +3,7 @@ import type { Instruction as AstInstruction, Dockerfile as AstDockerfile } from 
 import { parseDockerfile } from '../parse/dockerfile';
 import type { Range } from '../types';
 import { LineIndex } from '../text';
-import { parseShell, type ShellScript } from '../parse/shell';
+import { MAX_FILE_SHELL, MAX_RUN_SHELL, parseShell, skippedScript, type ShellScript } from '../parse/shell';
 import { basename, describeCommand, type CommandInfo, type Token } from './commands';
 import { imageFacts, parseImageRef, type ImageFacts, type ImageRef } from './image';
 import { substituteVars } from './semantic';
@@ -427,6 +427,18 @@ function bodyText(model: DockerfileModel, instr: Instruction): string {
  * comment lines inside the instruction are blanked (Docker drops them) and a custom escape character before a
  * line break becomes a backslash.
  */
+/** Shell characters each model under construction has parsed so far (MAX_FILE_SHELL bounds a file's total). */
+const shellParsed = new WeakMap<DockerfileModel, number>();
+
+/** Parses a RUN body unless it, or the file's bodies together, pass the limits: then it is a skipped script. */
+function parseRunShell(model: DockerfileModel, source: string): ShellScript {
+  if (source.length > MAX_RUN_SHELL) return skippedScript(source, 'run');
+  const used = (shellParsed.get(model) ?? 0) + source.length;
+  if (used > MAX_FILE_SHELL) return skippedScript(source, 'file');
+  shellParsed.set(model, used);
+  return parseShell(source);
+}
+
 function shellSource(model: DockerfileModel, start: number, end: number): string {
   let s = model.text.slice(start, end);
   // A blanked comment line keeps the instruction going: it ends in a line continuation, as the text around it did.
@@ -468,7 +480,7 @@ function runInfo(model: DockerfileModel, instr: Instruction): RunInfo {
   // getHeredocs() scans the whole instruction; only a body that starts with `<<` is a heredoc RUN.
   const heredocs = /^<<-?\s*["']?\w+/.test(body) ? heredocsOf(instr) : [];
   if (heredocs.length > 0) return heredocRun(model, heredocs, start, end, mounts, bodyRange);
-  const script = parseShell(shellSource(model, start, end));
+  const script = parseRunShell(model, shellSource(model, start, end));
   const commands = script.commands.map((c) => describeCommand(c, toRangeFrom(start)));
   const info: RunInfo = { form: 'shell', script, scriptStart: start, commands, mounts, bodyRange };
   // `RUN bash -e <<EOF`: the shell reads its script from the heredoc, so the heredoc's commands are the RUN's.
@@ -538,7 +550,7 @@ function shellHeredoc(model: DockerfileModel, h: AstHeredoc, info: RunInfo, inte
     return;
   }
   const cs = model.lines.offsetAt(cr.start);
-  const script = parseShell(model.text.slice(cs, model.lines.offsetAt(cr.end)));
+  const script = parseRunShell(model, model.text.slice(cs, model.lines.offsetAt(cr.end)));
   info.script = script;
   info.scriptStart = cs;
   info.commands = script.commands.map((c) => describeCommand(c, (a, b) => model.lines.rangeOf(cs + a, cs + b)));
@@ -581,7 +593,7 @@ function heredocRun(model: DockerfileModel, heredocs: AstHeredoc[], start: numbe
     const dr = d.getDelimiterRange();
     if (dr) blank(model.lines.offsetAt(dr.start), model.lines.offsetAt(dr.end));
   }
-  const script = parseShell(src);
+  const script = parseRunShell(model, src);
   info.script = script;
   info.scriptStart = start;
   info.commands = script.commands.map((c) => describeCommand(c, (a, b) => model.lines.rangeOf(start + a, start + b)));

@@ -755,7 +755,10 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
           e.unknown = true;
           e.unknownWhy.push(`the RUN runs a \`${run.interpreter}\` script`);
         }
-        if (run.script?.truncated) {
+        if (run.script?.skipped) {
+          e.unknown = true;
+          e.unknownWhy.push(run.script.skipped === 'run' ? 'the RUN body is longer than Layerwise analyses' : "the file's RUN bodies together are longer than Layerwise analyses");
+        } else if (run.script?.truncated) {
           e.unknown = true;
           e.unknownWhy.push('the RUN body nests deeper than the shell walk follows');
         }

@@ -46,6 +46,21 @@ export interface ShellScript {
   operators: { op: string; start: number; end: number }[];
   /** Some commands nest deeper than MAX_NESTING substitutions or groups and are not listed: what the script does is not fully known. */
   truncated?: boolean;
+  /**
+   * The body was not parsed at all: it is longer than one RUN may be (`'run'`, MAX_RUN_SHELL) or the file's
+   * RUN bodies together passed MAX_FILE_SHELL before it (`'file'`). No command is listed; its effects are unknown.
+   */
+  skipped?: 'run' | 'file';
+}
+
+/** The longest RUN body the shell parse reads (real ones stay under 10 KB): past it a hostile file could block the server for seconds. */
+export const MAX_RUN_SHELL = 64 * 1024;
+/** All RUN bodies of one file together: about 50,000 commands, which the model and rules handle in about a second. */
+export const MAX_FILE_SHELL = 256 * 1024;
+
+/** A script that was not parsed (see ShellScript.skipped). */
+export function skippedScript(source: string, why: 'run' | 'file'): ShellScript {
+  return { source, commands: [], hasErrors: false, operators: [], declarations: [], truncated: true, skipped: why };
 }
 
 /** How many substitutions, subshells, groups and compound commands deep the walk lists commands; real scripts stay far below. */
