@@ -85,6 +85,11 @@ describe('shellcheck: with the binary', { skip }, () => {
     assert.deepEqual(found.map((f) => [f.code, f.text, f.severity]), [['SC2086', '$1', 'info']]);
   });
 
+  test('checks a heredoc RUN body on its own lines; one with a #! line or fed to bash is left out', () => {
+    assert.deepEqual(lint('FROM debian\nRUN <<EOF\nset -e\necho $1\nEOF\n').map((f) => [f.code, f.text]), [['SC2086', '$1']]);
+    assert.deepEqual(lint('FROM debian\nRUN <<EOF\n#!/bin/bash\necho $1\nEOF\nRUN bash <<EOF\necho $1\nEOF\n'), []);
+  });
+
   test('maps positions through tabs, continuations and comment lines inside the RUN', () => {
     const code = 'FROM debian\nRUN true \\\n# a comment\n\t&& echo\t$1\n';
     assert.deepEqual(lint(code).map((f) => [f.code, f.text]), [['SC2086', '$1']]);

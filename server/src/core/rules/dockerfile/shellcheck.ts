@@ -26,7 +26,7 @@ export default defineRule({
       fixSafety: 'No fix: ShellCheck findings are reported as they are.',
       references: ['https://www.shellcheck.net/wiki/', 'https://github.com/hadolint/hadolint#linting-the-shell-code'],
       divergences:
-        'Needs a `shellcheck` binary on the PATH (Debian/Ubuntu package `shellcheck`); without one, a single information finding says RUN bodies were not checked. In the editor it runs only in a trusted workspace. Each SC code is reported at its words rather than at the RUN line, can be silenced with `# hadolint ignore=SC2086` and re-levelled like any rule (`"SC2086" = "off"`); `shellcheck` turns them all off. zsh bodies are skipped (ShellCheck cannot parse zsh). ONBUILD triggers run with the SHELL in effect where they are declared (SHELL is stored in the image configuration, so the child build inherits it) and see only ENV names (a child build does not declare this file\'s ARGs); hadolint checks triggers as `/bin/sh`.',
+        'Heredoc RUN bodies run by the SHELL (`RUN <<EOF`) are checked like shell-form bodies. Needs a `shellcheck` binary on the PATH (Debian/Ubuntu package `shellcheck`); without one, a single information finding says RUN bodies were not checked. In the editor it runs only in a trusted workspace. Each SC code is reported at its words rather than at the RUN line, can be silenced with `# hadolint ignore=SC2086` and re-levelled like any rule (`"SC2086" = "off"`); `shellcheck` turns them all off. zsh bodies are skipped (ShellCheck cannot parse zsh). ONBUILD triggers run with the SHELL in effect where they are declared (SHELL is stored in the image configuration, so the child build inherits it) and see only ENV names (a child build does not declare this file\'s ARGs); hadolint checks triggers as `/bin/sh`.',
     },
   },
   check(ctx) {
@@ -37,7 +37,10 @@ export default defineRule({
     for (const outer of model.instructions) {
       const instr: Instruction = outer.trigger ?? outer;
       const run = instr.run;
-      if (!run || run.form !== 'shell' || !run.script) continue;
+      // A lone heredoc body too (the SHELL runs it as written). One run by its own `#!` line or fed to `bash <<EOF`
+      // is left out: the variable lines put before it would misplace the shebang, and the outer shell expands an
+      // unquoted heredoc before bash reads it, so ShellCheck would judge text the shell never runs.
+      if (!run || run.form === 'exec' || !run.script || run.scriptStart === undefined || run.interpreter !== undefined) continue;
       const dialect = dialectFor(shellInEffect(model, outer));
       if (!dialect) continue;
       const body = run.script.source;
@@ -50,7 +53,7 @@ export default defineRule({
         missingReported = true;
         continue;
       }
-      const bodyStart = model.lines.offsetAt(run.bodyRange.start);
+      const bodyStart = run.scriptStart;
       for (const f of found) {
         const range = findingRange(model, bodyStart, body, f, prefixLines);
         if (!range) continue;
