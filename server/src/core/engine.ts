@@ -182,6 +182,8 @@ export const SAME_FAULT: readonly (readonly [keep: string, drop: string])[] = [
   ['DuplicateStageName', 'DL3024'],
   ['ReservedStageName', 'DL3063'],
   ['MaintainerDeprecated', 'DL4000'],
+  // A build-only package left in the image: the answer is to take it out, not to pin it.
+  ['LW003', 'DL3008'],
 ];
 
 /** The codes SAME_FAULT pairs with `code`. */

@@ -41,6 +41,8 @@ function inputs(): Input[] {
     for (const f of all) {
       const base = f.split('/').pop()!;
       if (!/^(docker|container)file/i.test(base) && !/\.(docker|container)file$/i.test(base)) continue;
+      // The fuzz fixtures' metadata (`<name>.fuzz.json`) is named after its Dockerfile but is JSON.
+      if (base.endsWith('.json')) continue;
       const dir = dirname(f);
       const files = folderFiles(dir);
       out.push({ name: relative(root, f), text: readFileSync(f, 'utf8'), files });

@@ -22,7 +22,6 @@ const DIFFERENT_FAULTS: Readonly<Record<string, string>> = {
   'DL3002 + DL3066': 'the last USER is root (privilege) vs a USER given by name instead of numbers (resolution by orchestrators)',
   'DL3006 + LW007': 'the base image has no tag vs the final stage built on it runs as root',
   'DL3006 + LW011': 'the base image has no tag vs the Python image never sets PYTHONUNBUFFERED',
-  'DL3008 + LW003': 'an apt package without a version pin vs a build-only (-dev) package left in the final image',
   'DL3018 + LW003': 'an apk package without a version pin vs a build-only (-dev) package left in the final image',
   'DL3014 + DL3015': 'apt-get install without -y (the build hangs or fails) vs without --no-install-recommends (extra packages)',
   'DL3021 + DL3045': 'a COPY of several sources to a destination without a trailing / vs a relative destination with no WORKDIR set',
@@ -195,5 +194,22 @@ describe('one finding per secret variable', () => {
 
   test('a shell-form CMD is reported once, by JSONArgsRecommended', () => {
     assert.deepEqual(shown('FROM python:3.12-slim\nCMD gunicorn app:app\n', {}, ['DL3025', 'JSONArgsRecommended']), ['JSONArgsRecommended@gunicorn app:app:warning']);
+  });
+});
+
+describe('one finding per build-only apt package', () => {
+  test('a build-only package left in the image is reported by LW003 only; an ordinary unpinned package by DL3008', () => {
+    assert.deepEqual(
+      shown('FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc curl && rm -rf /var/lib/apt/lists/*\n', {}, ['DL3008', 'LW003']),
+      ['LW003@gcc:warning', 'DL3008@curl:warning'],
+    );
+  });
+
+  test('DL3008 speaks for a build-only package when LW003 is off, or when the same RUN removes it again', () => {
+    assert.deepEqual(shown('FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc && rm -rf /var/lib/apt/lists/*\n', { rules: { LW003: 'off' } }, ['DL3008', 'LW003']), ['DL3008@gcc:warning']);
+    assert.deepEqual(
+      shown('FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc && make && apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*\n', {}, ['DL3008', 'LW003']),
+      ['DL3008@gcc:warning'],
+    );
   });
 });

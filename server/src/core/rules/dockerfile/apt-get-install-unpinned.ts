@@ -23,7 +23,7 @@ export default defineRule({
         'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u12 && rm -rf /var/lib/apt/lists/*\n',
       fixSafety: 'No fix: the version the mirror serves cannot be known offline.',
       references: ['https://github.com/hadolint/hadolint/wiki/DL3008', 'https://docs.docker.com/build/building/best-practices/#apt-get'],
-      divergences: 'Each unpinned package is reported at its own name (hadolint reports the RUN once); packages given through a variable are not judged.',
+      divergences: 'Each unpinned package is reported at its own name (hadolint reports the RUN once); packages given through a variable are not judged. A build-only package left in the final image (`gcc`, a `-dev` library) is reported by LW003 instead, at the same name: the fix there is to take it out of the image, which makes the pin moot (one fault, one finding); a pragma or setting that names DL3008 still silences it.',
     },
   },
   check(ctx) {

@@ -35,6 +35,7 @@ export default defineRule({
         'FROM python:3.12-slim AS build\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev\nRUN pip wheel --no-cache-dir --wheel-dir /wheels psycopg2\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=build /wheels /wheels\nRUN pip install --no-cache-dir /wheels/* && rm -rf /wheels\n',
       fixSafety:
         'Unsafe: the fix is the "Split into builder stage" refactor (also `layerwise split`): the build packages and the dependency install move into a builder stage that fills a venv, and the final stage, on the slim variant of the same base, installs only the runtime libraries paired with the `-dev` packages (`libpq5` for `libpq-dev`) and copies the venv. It changes the base image and relies on a table of runtime libraries, so it is never applied by fix-all; it is offered only where the split applies (see docs/split.md for where it declines).',
+      divergences: 'Where DL3008 (apt package without a version pin) reports the same package, the engine shows this finding only: a package that should not be in the image needs no pin (one fault, one finding); a pragma or setting that names either code silences both.',
       references: ['https://docs.docker.com/build/building/multi-stage/', 'https://pythonspeed.com/articles/multi-stage-docker-python/'],
     },
   },
