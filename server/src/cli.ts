@@ -8,6 +8,7 @@ import { parseSeverity } from './core/config';
 import { diskFiles, initRuntime } from './node/runtime';
 import { loadConfig, printTrustNotices, repositoryRoot } from './node/config-files';
 import { walkFolder } from './node/folder-walk';
+import { processShellChecker } from './node/shellcheck';
 import { RefusedWrite, checkWritable, readTextFile, writeTextFileAtomic, type TextFormat } from './node/safe-write';
 import { toJson, toSarif, toText, type FileFindings } from './cli-format';
 import { ESTIMATE_USAGE, EstimateUsageError, estimateCommand } from './cli-estimate';
@@ -131,6 +132,8 @@ async function lint(argv: string[]): Promise<number> {
   // Reads never follow a symlink out of the repository a linted file is in (or the folder given, without one).
   const roots = [...new Set(files.map((f) => repositoryRoot(dirname(resolve(f.path)))))];
   const disk = diskFiles(undefined, { roots: () => roots });
+  // Our own runner, so a missing binary is said once for the run (below), not as a finding in every file.
+  const shellChecker = processShellChecker();
   const results: FileFindings[] = [];
   let failed = false;
   let ioError = false;
@@ -152,7 +155,7 @@ async function lint(argv: string[]): Promise<number> {
       throw new UsageError(`cannot read ${f.path}: ${read.reason}`);
     }
     let text = read.text;
-    const request = { kind: f.kind, config, files: disk, path: abs, shellcheck: args.shellcheck };
+    const request = { kind: f.kind, config, files: disk, path: abs, shellcheck: args.shellcheck, shellChecker };
     if (args.fix) {
       const fixed = fixAll(text, request, { unsafe: args.unsafeFixes, fileEdits: true });
       // Fixes that create or extend other files (`.dockerignore`) write them next to the Dockerfile. Every target
@@ -174,6 +177,7 @@ async function lint(argv: string[]): Promise<number> {
     results.push({ file: shown, findings });
     if (threshold !== 'none' && findings.some((x) => SEVERITY_RANK[x.severity] >= SEVERITY_RANK[threshold])) failed = true;
   }
+  if (shellChecker.missing) process.stderr.write('layerwise: ShellCheck is not installed (no `shellcheck` on the PATH): RUN bodies were not checked (--no-shellcheck silences this)\n');
   if (args.format === 'json') process.stdout.write(JSON.stringify(toJson(results), null, 2) + '\n');
   else if (args.format === 'sarif') process.stdout.write(JSON.stringify(toSarif(results, VERSION, DEFAULT_DOCS_BASE), null, 2) + '\n');
   else process.stdout.write(toText(results, args.color));

@@ -59,7 +59,7 @@ describe('config files the server cannot use', () => {
     assert.ok(diags.some((d) => d.code === 'DL3042'), 'the rule with the bad severity keeps its default');
     assert.ok(!diags.some((d) => d.code === 'DL3009'), 'the valid `off` beside it applies');
     const onConfig = await server.diagnostics(fileUri(join(dir, '.layerwise.toml')), (d) => d.length > 0);
-    assert.deepEqual(onConfig.map((d) => d.message), ['rule `DL3042`: unknown severity "loud" (use off, error, warning, info or hint)']);
+    assert.deepEqual(onConfig.map((d) => d.message), ["rule 'DL3042': unknown severity \"loud\" (use off, error, warning, info or hint)"]);
     assert.equal(messages.length, before, 'an open config file gets a diagnostic, not a message');
   });
 });

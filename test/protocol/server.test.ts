@@ -63,7 +63,7 @@ describe('language server over stdio', () => {
       range: pip.range,
       context: { diagnostics: [pip], only: ['quickfix'] },
     })) as CodeAction[];
-    const fix = actions.find((a) => a.title === 'Add `--no-cache-dir`');
+    const fix = actions.find((a) => a.title === "Add '--no-cache-dir'");
     assert.ok(fix, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(fix.isPreferred, true);
     assert.ok(actions.some((a) => a.title === 'Ignore DL3042 for this instruction'));

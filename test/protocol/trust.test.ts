@@ -132,7 +132,7 @@ test("trusted workspace: ShellCheck runs, while the repository's online = true a
     const warning = await s.diagnostics(configUri, (d) => d.length > 0);
     assert.deepEqual(
       warning.map((d) => ({ line: d.range.start.line, severity: d.severity, message: d.message })),
-      [{ line: 1, severity: 2, message: 'ignored: `online` can only be turned on in user settings (`layerwise.online`), not in a workspace file' }],
+      [{ line: 1, severity: 2, message: "ignored: 'online' can only be turned on in user settings ('layerwise.online'), not in a workspace file" }],
     );
   } finally {
     await s.stop();

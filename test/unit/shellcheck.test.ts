@@ -7,7 +7,7 @@ import { lintDockerfileWith, type LintOptions } from '../../server/src/core/engi
 import { defaultConfig, mergeConfig, type LayerwiseConfig } from '../../server/src/core/config';
 import { LineIndex } from '../../server/src/core/text';
 import { dialectFor, findingOffsets, knownVariables, scriptFor, shellInEffect, type ShellChecker } from '../../server/src/core/shellcheck';
-import { processShellChecker } from '../../server/src/node/shellcheck';
+import { backgroundShellChecker, processShellChecker } from '../../server/src/node/shellcheck';
 import { initRuntime } from '../../server/src/node/runtime';
 import rule from '../../server/src/core/rules/dockerfile/shellcheck';
 
@@ -58,11 +58,11 @@ describe('shellcheck: pure parts', () => {
     assert.equal(body.slice(o.start, o.end), '$X');
   });
 
-  test('a missing binary gives one notice per file, never a crash', () => {
-    const missing: ShellChecker = { check: () => undefined };
-    const found = lint('FROM a\nRUN echo $X\nRUN echo $Y\n', { shellChecker: missing });
-    assert.deepEqual(found.map((f) => [f.code, f.text, f.severity]), [['ShellCheck', 'RUN', 'info']]);
-    assert.match(found[0]!.message, /not installed/);
+  test('a missing binary gives no finding (the runner says it once), never a crash', () => {
+    let calls = 0;
+    const missing: ShellChecker = { check: () => { calls++; return undefined; } };
+    assert.deepEqual(lint('FROM a\nRUN echo $X\nRUN echo $Y\n', { shellChecker: missing }), []);
+    assert.equal(calls, 1, 'the rest of the file is not tried once the binary is missing');
   });
 
   test('shellcheck: false (untrusted workspace) runs nothing', () => {
@@ -72,8 +72,23 @@ describe('shellcheck: pure parts', () => {
     assert.equal(calls, 0);
   });
 
-  test('the process checker reports a missing executable as undefined', () => {
-    assert.equal(processShellChecker({ command: 'layerwise-no-such-shellcheck' }).check('echo', 'sh', []), undefined);
+  test('the process checker reports a missing executable as undefined and remembers it for one notice', () => {
+    const checker = processShellChecker({ command: 'layerwise-no-such-shellcheck' });
+    assert.equal(checker.missing, false);
+    assert.equal(checker.check('echo', 'sh', []), undefined);
+    assert.equal(checker.missing, true);
+  });
+
+  test('the background checker calls onMissing once, however many bodies it was given', async () => {
+    let told = 0;
+    let resolve!: () => void;
+    const results = new Promise<void>((r) => (resolve = r));
+    const checker = backgroundShellChecker(resolve, { command: 'layerwise-no-such-shellcheck', onMissing: () => told++ });
+    assert.deepEqual(checker.check('echo a', 'sh', []), []);
+    assert.deepEqual(checker.check('echo b', 'sh', []), []);
+    await results;
+    assert.equal(checker.check('echo c', 'sh', []), undefined);
+    assert.equal(told, 1);
   });
 });
 

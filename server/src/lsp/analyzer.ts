@@ -12,6 +12,7 @@ import { confineContext, loadConfig, repositoryRoot, type TrustNotice } from '..
 import { backgroundShellChecker } from '../node/shellcheck';
 import { DEFAULT_REGISTRIES } from '../node/online';
 import { setDefaultShellChecker } from '../core/shellcheck';
+import { plainText } from './convert';
 import type { ProjectFiles } from '../core/project';
 import type { ShellChecker } from '../core/shellcheck';
 
@@ -67,13 +68,18 @@ export class Analyzer {
   private deferAuto = true;
   private readonly configCache = new Map<string, LayerwiseConfig>();
   /** ShellCheck runs in the background; when answers arrive, open Dockerfiles are re-linted from its cache. */
-  private readonly shellChecker = backgroundShellChecker(() => {
-    for (const a of [...this.cache.values()]) {
-      if (a.kind !== 'dockerfile') continue;
-      this.cache.delete(a.uri);
-      this.emit(a.uri);
-    }
-  });
+  private readonly shellChecker = backgroundShellChecker(
+    () => {
+      for (const a of [...this.cache.values()]) {
+        if (a.kind !== 'dockerfile') continue;
+        this.cache.delete(a.uri);
+        this.emit(a.uri);
+      }
+    },
+    { onMissing: () => this.missingListeners.forEach((l) => l()) },
+  );
+  /** Told once when ShellCheck turns out not to be installed (the server logs it and tells the client). */
+  private readonly missingListeners: (() => void)[] = [];
   private readonly listeners: Listener[] = [];
   readonly files: ProjectFiles;
   docsBase: string;
@@ -189,6 +195,10 @@ export class Analyzer {
     }
   }
 
+  onShellCheckMissing(l: () => void): void {
+    this.missingListeners.push(l);
+  }
+
   onInvalidate(l: Listener): void {
     this.listeners.push(l);
   }
@@ -258,7 +268,7 @@ export class Analyzer {
     if (!byKey) this.configNotices.set(uri, (byKey = new Map()));
     const key = `${n.key}:${n.line}`;
     if (byKey.has(key)) return;
-    byKey.set(key, { range, severity: DiagnosticSeverity.Warning, source: 'layerwise', code: 'trust', message });
+    byKey.set(key, { range, severity: DiagnosticSeverity.Warning, source: 'layerwise', code: 'trust', message: plainText(message) });
     void this.connection.sendDiagnostics({ uri, diagnostics: [...byKey.values()] });
   }
 
@@ -276,7 +286,7 @@ export class Analyzer {
       if (!byKey) this.configNotices.set(uri, (byKey = new Map()));
       for (const message of mine) {
         const line = Math.max(Number(/\(line (\d+)\)$/.exec(message)?.[1] ?? 1) - 1, 0);
-        byKey.set(`problem:${message}`, { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, severity: DiagnosticSeverity.Warning, source: 'layerwise', code: 'config', message });
+        byKey.set(`problem:${message}`, { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, severity: DiagnosticSeverity.Warning, source: 'layerwise', code: 'config', message: plainText(message) });
       }
       void this.connection.sendDiagnostics({ uri, diagnostics: [...byKey.values()] });
       if (this.documents.get(uri)) continue;

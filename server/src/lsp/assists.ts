@@ -7,6 +7,7 @@ import { estimateImage, type EstimateInput } from '../core/estimate/estimate';
 import type { E } from '../core/estimate/types';
 import type { DockerfileModel } from '../core/model/dockerfile';
 import { contextSizer as context } from './estimates';
+import { plainText } from './convert';
 
 /** One answer per document version: editors ask for code actions on every cursor move. */
 const cache = new Map<string, { version: number; key: string; actions: CodeAction[] }>();
@@ -34,7 +35,7 @@ export function assistCodeActions(doc: TextDocument, range: LspRange, analyzer: 
   };
   const sizeOf = (m: DockerfileModel): E | undefined => estimateImage(m, input).final?.bytes;
   const actions = assistsFor(model, { range, files: analyzer.files, ...(analysis.path ? { path: analysis.path } : {}), sizeOf }).map(({ assist, action }) =>
-    CodeAction.create(action.title, { changes: { [doc.uri]: action.edits } }, assist.kind),
+    CodeAction.create(plainText(action.title), { changes: { [doc.uri]: action.edits } }, assist.kind),
   );
   cache.set(doc.uri, { version: doc.version, key, actions });
   return actions.filter((a) => wants(only, a.kind ?? ''));

@@ -27,6 +27,21 @@ export interface DiagnosticData {
   name: string;
 }
 
+/**
+ * Markdown code spans as plain text: the Problems panel, the hover's diagnostic line and the quick-fix menu show a
+ * message verbatim, so "`pip install` keeps…" reads "'pip install' keeps…" there. The core and the CLI's JSON keep
+ * the backticks (the JSON `message` is a public contract). A span holding a single quote gets double quotes.
+ */
+export function plainText(text: string): string {
+  return text.replace(/(`+)(.+?)\1(?!`)/g, (_m, _ticks: string, inner: string) => {
+    const code = inner.length > 2 && inner.startsWith(' ') && inner.endsWith(' ') ? inner.slice(1, -1) : inner;
+    return code.includes("'") ? `"${code}"` : `'${code}'`;
+  });
+}
+
+/** ShellCheck's own messages are plain text already, and its backticks mean backticks (SC2006). */
+const messageOf = (f: Finding, text: string): string => (f.name === 'shellcheck' ? text : plainText(text));
+
 export function toDiagnostic(f: Finding, uri: string): Diagnostic {
   const d: Diagnostic = {
     range: f.range,
@@ -34,14 +49,14 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
     code: f.code,
     codeDescription: { href: f.docsUrl },
     source: 'layerwise',
-    message: f.message,
+    message: messageOf(f, f.message),
     data: { fixes: f.fixes, name: f.name } satisfies DiagnosticData,
   };
   if (f.related?.length) {
     // A related file no URI can carry (a lone surrogate in its name) is left out rather than failing the diagnostic.
     d.relatedInformation = f.related.flatMap((r) => {
       const at = r.path ? fileUri(r.path) : uri;
-      return at === undefined ? [] : [{ location: { uri: at, range: r.range }, message: r.message }];
+      return at === undefined ? [] : [{ location: { uri: at, range: r.range }, message: messageOf(f, r.message) }];
     });
   }
   const tags = (f.tags ?? []).map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
@@ -62,7 +77,7 @@ export function fixToWorkspaceEdit(fix: Fix, uri: string, version: number | null
 }
 
 export function fixToCodeAction(fix: Fix, diagnostic: Diagnostic, uri: string, version: number | null, preferred: boolean): CodeAction {
-  const title = fix.applicability === 'unsafe' ? `${fix.title} (unsafe)` : fix.title;
+  const title = plainText(fix.applicability === 'unsafe' ? `${fix.title} (unsafe)` : fix.title);
   const action = CodeAction.create(title, fixToWorkspaceEdit(fix, uri, version), CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
   if (preferred) action.isPreferred = true;

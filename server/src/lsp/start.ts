@@ -21,6 +21,10 @@ import { registerCompletion, COMPLETION_TRIGGERS } from './completion';
 import { Estimates } from './estimates';
 import { registerCodeLens } from './code-lens';
 import { forgetAssists } from './assists';
+import { registerCommands, SERVER_COMMANDS, type StatusAnswer } from './commands';
+import { sizeDataDate } from '../core/data/data-date';
+
+const VERSION = '0.1.0';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
@@ -38,6 +42,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }, 200);
   };
   const estimates = new Estimates(analyzer, refreshLenses);
+  let shellcheckMissing = false;
+  const status = (): StatusAnswer => ({ version: VERSION, dataDate: sizeDataDate(), shellcheck: shellcheckMissing ? 'missing' : analyzer.spawnAllowed() ? 'enabled' : 'off' });
+  // Said once, in the log and to the client (VS Code: status bar), never as a finding on every Dockerfile.
+  analyzer.onShellCheckMissing(() => {
+    shellcheckMissing = true;
+    connection.console.warn('ShellCheck is not installed (no `shellcheck` on the PATH): RUN bodies are not checked. Install it and restart the server.');
+    void connection.sendNotification('layerwise/status', status());
+  });
   analyzer.onInvalidate(() => refreshLenses());
   // A reopened document starts again at version 1: answers cached by version must not outlive its closing.
   documents.onDidClose((e) => {
@@ -53,6 +65,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const init = params.initializationOptions as Record<string, unknown> | undefined;
     initialCodeLens = ((init?.['layerwise'] ?? init) as Record<string, unknown> | undefined)?.['codeLens'];
     const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    connection.console.info(`Layerwise language server ${VERSION}; size data collected ${sizeDataDate()}`);
     if (params.workspaceFolders?.length) analyzer.setWorkspaceFolders(params.workspaceFolders.map((f) => f.uri));
     else if (root) analyzer.setWorkspaceRoot(root);
     return {
@@ -63,8 +76,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         documentLinkProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       },
-      serverInfo: { name: 'layerwise', version: '0.1.0' },
+      serverInfo: { name: 'layerwise', version: VERSION },
     };
   });
 
@@ -97,6 +111,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   registerDiagnostics(connection, documents, analyzer);
+  registerCommands(connection, documents, analyzer, estimates, status);
   registerCodeActions(connection, documents, analyzer);
   registerHover(connection, documents, analyzer, estimates);
   registerDocumentLinks(connection, documents, analyzer);

@@ -19,10 +19,10 @@ const LEVELS = new Set(['error', 'warning', 'info', 'style']);
 
 /**
  * A ShellChecker backed by the `shellcheck` binary (`--format=json1`, script on stdin). Answers `undefined` for
- * every call once the binary turned out to be missing, so a file without it gets one notice instead of a
- * crash; the missing state is re-probed after a minute so installing ShellCheck needs no restart.
+ * every call once the binary turned out to be missing (and sets `missing`, for the caller's one notice) instead
+ * of a crash; the missing state is re-probed after a minute so installing ShellCheck needs no restart.
  */
-export function processShellChecker(options: ProcessShellCheckerOptions = {}): ShellChecker & { clearCache(): void; runs: number } {
+export function processShellChecker(options: ProcessShellCheckerOptions = {}): ShellChecker & { clearCache(): void; runs: number; missing: boolean } {
   const command = options.command ?? 'shellcheck';
   const timeout = options.timeoutMs ?? 2000;
   const limit = options.cacheSize ?? 1000;
@@ -30,6 +30,8 @@ export function processShellChecker(options: ProcessShellCheckerOptions = {}): S
   let missingSince: number | undefined;
   const self = {
     runs: 0,
+    /** The binary was not found on some run: the CLI says so once, on stderr, instead of a finding per file. */
+    missing: false,
     clearCache(): void {
       cache.clear();
       missingSince = undefined;
@@ -54,6 +56,7 @@ export function processShellChecker(options: ProcessShellCheckerOptions = {}): S
       if (res.error) {
         if ((res.error as NodeJS.ErrnoException).code === 'ENOENT') {
           missingSince = Date.now();
+          self.missing = true;
           return undefined;
         }
         return []; // timed out or failed to start: report nothing for this body, try again next time
@@ -89,7 +92,7 @@ function parseJson1(stdout: string): ShellCheckFinding[] {
  * in a child process in the background (a few at a time); when answers arrive `onResults` asks for a re-lint, which
  * then reads them from the cache. Keystrokes therefore never wait for ShellCheck.
  */
-export function backgroundShellChecker(onResults: () => void, options: ProcessShellCheckerOptions & { concurrency?: number } = {}): ShellChecker {
+export function backgroundShellChecker(onResults: () => void, options: ProcessShellCheckerOptions & { concurrency?: number; onMissing?: () => void } = {}): ShellChecker {
   const command = options.command ?? 'shellcheck';
   const timeout = options.timeoutMs ?? 2000;
   const limit = options.cacheSize ?? 1000;
@@ -128,7 +131,11 @@ export function backgroundShellChecker(onResults: () => void, options: ProcessSh
         pump();
       };
       child.on('error', (err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT') missing = true;
+        // Said once (the server logs it and tells the client), never as a finding on every Dockerfile.
+        if (err.code === 'ENOENT' && !missing) {
+          missing = true;
+          options.onMissing?.();
+        }
         finish(err.code === 'ENOENT' ? undefined : []);
       });
       child.on('close', (_code, signal) => finish(signal ? [] : parseJson1(out)));

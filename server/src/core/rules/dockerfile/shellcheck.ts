@@ -13,7 +13,6 @@ export default defineRule({
     severity: 'info',
     messages: {
       finding: '{message}',
-      missing: 'ShellCheck is not installed (no `shellcheck` on the PATH): RUN bodies were not checked',
     },
     fix: 'none',
     docs: {
@@ -26,14 +25,13 @@ export default defineRule({
       fixSafety: 'No fix: ShellCheck findings are reported as they are.',
       references: ['https://www.shellcheck.net/wiki/', 'https://github.com/hadolint/hadolint#linting-the-shell-code'],
       divergences:
-        'Heredoc RUN bodies run by the SHELL (`RUN <<EOF`) are checked like shell-form bodies. Needs a `shellcheck` binary on the PATH (Debian/Ubuntu package `shellcheck`); without one, a single information finding says RUN bodies were not checked. In the editor it runs only in a trusted workspace. Each SC code is reported at its words rather than at the RUN line, can be silenced with `# hadolint ignore=SC2086` and re-levelled like any rule (`"SC2086" = "off"`); `shellcheck` turns them all off. zsh bodies are skipped (ShellCheck cannot parse zsh). ONBUILD triggers run with the SHELL in effect where they are declared (SHELL is stored in the image configuration, so the child build inherits it) and see only ENV names (a child build does not declare this file\'s ARGs); hadolint checks triggers as `/bin/sh`.',
+        'Heredoc RUN bodies run by the SHELL (`RUN <<EOF`) are checked like shell-form bodies. Needs a `shellcheck` binary on the PATH (Debian/Ubuntu package `shellcheck`); without one RUN bodies are not checked, and that is said once rather than on every Dockerfile: by the CLI in one line on stderr, by the editor in its output channel and status bar. In the editor it runs only in a trusted workspace. Each SC code is reported at its words rather than at the RUN line, can be silenced with `# hadolint ignore=SC2086` and re-levelled like any rule (`"SC2086" = "off"`); `shellcheck` turns them all off. zsh bodies are skipped (ShellCheck cannot parse zsh). ONBUILD triggers run with the SHELL in effect where they are declared (SHELL is stored in the image configuration, so the child build inherits it) and see only ENV names (a child build does not declare this file\'s ARGs); hadolint checks triggers as `/bin/sh`.',
     },
   },
   check(ctx) {
     const checker = ctx.shellChecker;
     if (!checker) return;
     const model = ctx.model;
-    let missingReported = false;
     for (const outer of model.instructions) {
       const instr: Instruction = outer.trigger ?? outer;
       const run = instr.run;
@@ -48,11 +46,8 @@ export default defineRule({
       const vars = knownVariables(model, outer, outer.trigger !== undefined);
       const { script, prefixLines } = scriptFor(body, vars);
       const found = checker.check(script, dialect, vars);
-      if (found === undefined) {
-        if (!missingReported) ctx.report({ range: outer.keywordRange, messageId: 'missing' });
-        missingReported = true;
-        continue;
-      }
+      // No binary: the runner that found it missing says so once (CLI stderr, editor status bar); no finding per file.
+      if (found === undefined) return;
       const bodyStart = run.scriptStart;
       for (const f of found) {
         const range = findingRange(model, bodyStart, body, f, prefixLines);
