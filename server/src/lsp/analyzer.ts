@@ -65,6 +65,8 @@ export class Analyzer {
   /** Config file versions (path, mtime, size, problems) already shown in a warning message. */
   private readonly warnedConfigs = new Set<string>();
   private detectedDefer: RuleOrigin[] = [];
+  /** The client found another Dockerfile language server (Docker's extension): its editing features are shown, not ours. */
+  private detectedEditing = false;
   private deferAuto = true;
   private readonly configCache = new Map<string, LayerwiseConfig>();
   /** ShellCheck runs in the background; when answers arrive, open Dockerfiles are re-linted from its cache. */
@@ -139,13 +141,20 @@ export class Analyzer {
     this.trusted = (layerwise as Record<string, unknown> | undefined)?.['trusted'] === true;
     this.user = readUserSettings((layerwise as Record<string, unknown> | undefined)?.['user']);
     this.detectedDefer = originsOf((layerwise as Record<string, unknown> | undefined)?.['detectedTools']);
+    this.detectedEditing = editingOf((layerwise as Record<string, unknown> | undefined)?.['detectedTools']);
     this.applySettings(layerwise);
   }
 
   /** The client found (or lost) extensions that already show some rules (Docker's: BuildKit checks; hadolint's: DL codes). */
   setDetectedTools(origins: unknown): void {
     this.detectedDefer = originsOf(origins);
+    this.detectedEditing = editingOf(origins);
     this.invalidateAll();
+  }
+
+  /** Completion, hover docs and formatting are left to another Dockerfile language server (sizes stay ours). */
+  editingDeferred(): boolean {
+    return this.deferAuto && this.detectedEditing;
   }
 
   private invalidateAll(): void {
@@ -337,6 +346,10 @@ function fileVersion(path: string): string {
 }
 
 const CONFIG_FILES = /(^|[\\/])(\.layerwise\.toml|pyproject\.toml|\.hadolint\.ya?ml|hadolint\.ya?ml)$/;
+
+function editingOf(v: unknown): boolean {
+  return Array.isArray(v) && v.includes('editing');
+}
 
 function originsOf(v: unknown): RuleOrigin[] {
   return Array.isArray(v) ? v.filter((x): x is RuleOrigin => x === 'buildkit' || x === 'hadolint' || x === 'layerwise') : [];

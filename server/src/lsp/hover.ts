@@ -1,4 +1,4 @@
-// Hover: reads the document's analysis and renders what the core says about the position, sizes included.
+// Hover: reads the document's analysis and renders what the core says about the position, sizes first, then the instruction and flag docs.
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -8,6 +8,9 @@ import { hoverAt } from '../core/features/hover';
 import { requirementSizeHover, requirementSizeMarkdown } from '../core/features/requirement-size';
 import { requirementsHoverAt, type RequirementHoverSection } from '../core/features/requirements-hover';
 import { DEFAULT_REQUIREMENT_TARGET } from '../core/features/size-hover';
+import { flagAt } from '../core/features/dockerfile-completion';
+import { dockerService, INTERACTIVE_LIMIT } from './docker-service';
+import type { Hover, MarkupContent, Position, Range } from 'vscode-languageserver';
 
 export function registerHover(connection: Connection, documents: TextDocuments<TextDocument>, analyzer: Analyzer, estimates?: Estimates): void {
   connection.onHover((params) => {
@@ -25,7 +28,25 @@ export function registerHover(connection: Connection, documents: TextDocuments<T
     if (!analysis?.model) return null;
     const estimate = estimates?.get(doc);
     const h = hoverAt(analysis.model, params.position, estimate ? { estimate } : {});
-    if (!h) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range };
+    // Another Dockerfile server (Docker's extension) shows the reference docs; ours would show them twice.
+    const docs = analyzer.editingDeferred() ? undefined : referenceDocs(analysis.model, doc, params.position);
+    if (!h && !docs) return null;
+    const value = [h?.markdown, docs?.markdown].filter((x): x is string => x !== undefined).join('\n\n---\n\n');
+    const range = h?.range ?? docs?.range;
+    return range ? { contents: { kind: MarkupKind.Markdown, value }, range } : { contents: { kind: MarkupKind.Markdown, value } };
   });
+}
+
+/** The Dockerfile reference text at the position: ours on a flag (the BuildKit flags rcjsuen's lacks, too), else rcjsuen's (instructions, variables). */
+function referenceDocs(model: Parameters<typeof flagAt>[0], doc: TextDocument, position: Position): { markdown: string; range?: Range } | undefined {
+  const flag = flagAt(model, position);
+  if (flag) return { markdown: `**${flag.instruction} --${flag.flag.name}**${flag.flag.value ? '=…' : ''}\n\n${flag.flag.doc}`, range: flag.range };
+  const text = doc.getText();
+  const theirs: Hover | null = text.length > INTERACTIVE_LIMIT ? null : dockerService().computeHover(text, position);
+  if (theirs) {
+    const c = theirs.contents as MarkupContent | string;
+    const markdown = typeof c === 'string' ? c : c.value;
+    if (markdown.trim()) return theirs.range ? { markdown, range: theirs.range } : { markdown };
+  }
+  return undefined;
 }

@@ -21,6 +21,14 @@ import { registerCompletion, COMPLETION_TRIGGERS } from './completion';
 import { Estimates } from './estimates';
 import { registerCodeLens } from './code-lens';
 import { forgetAssists } from './assists';
+import { configureDockerService } from './docker-service';
+import { registerFormatting, FormattingRegistration, ON_TYPE_TRIGGERS } from './formatting';
+import { registerDocumentSymbols } from './document-symbols';
+import { registerFolding } from './folding';
+import { registerReferences } from './references';
+import { registerRename } from './rename';
+import { registerSignatureHelp, SIGNATURE_TRIGGERS } from './signature-help';
+import { registerSemanticTokens, SEMANTIC_LEGEND } from './semantic-tokens';
 import { registerCommands, SERVER_COMMANDS, type StatusAnswer } from './commands';
 import { sizeDataDate } from '../core/data/data-date';
 
@@ -33,6 +41,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let codeLensRefresh = false;
   let initialCodeLens: unknown;
   let refreshTimer: NodeJS.Timeout | undefined;
+  let formatting: FormattingRegistration | undefined;
   // Background size look-ups and setting changes re-ask the client for CodeLens (debounced).
   const refreshLenses = (): void => {
     if (!codeLensRefresh || refreshTimer) return;
@@ -50,7 +59,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     connection.console.warn('ShellCheck is not installed (no `shellcheck` on the PATH): RUN bodies are not checked. Install it and restart the server.');
     void connection.sendNotification('layerwise/status', status());
   });
-  analyzer.onInvalidate(() => refreshLenses());
+  analyzer.onInvalidate(() => {
+    refreshLenses();
+    // `deferAuto` may have changed with the settings.
+    formatting?.sync(analyzer.editingDeferred());
+  });
   // A reopened document starts again at version 1: answers cached by version must not outlive its closing.
   documents.onDidClose((e) => {
     estimates.forget(e.document.uri);
@@ -68,6 +81,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     connection.console.info(`Layerwise language server ${VERSION}; size data collected ${sizeDataDate()}`);
     if (params.workspaceFolders?.length) analyzer.setWorkspaceFolders(params.workspaceFolders.map((f) => f.uri));
     else if (root) analyzer.setWorkspaceRoot(root);
+    configureDockerService(params.capabilities);
+    const td = params.capabilities.textDocument;
+    formatting = new FormattingRegistration(connection, td?.formatting?.dynamicRegistration === true && td?.rangeFormatting?.dynamicRegistration === true);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -76,6 +92,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         documentLinkProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
+        // Formatting is registered dynamically when the client can (only while no other Dockerfile server is installed).
+        ...(formatting.dynamic ? {} : { documentFormattingProvider: true, documentRangeFormattingProvider: true }),
+        documentOnTypeFormattingProvider: ON_TYPE_TRIGGERS,
+        documentSymbolProvider: { label: 'Layerwise' },
+        foldingRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS },
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       },
       serverInfo: { name: 'layerwise', version: VERSION },
@@ -86,6 +113,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (hasConfigurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'layerwise' });
     }
+    formatting?.sync(analyzer.editingDeferred());
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -103,6 +131,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // Extensions that already show some of Layerwise's rules were installed or removed (`{ defer: origin[] }`).
   connection.onNotification('layerwise/didChangeTools', (params: { defer?: unknown }) => {
     analyzer.setDetectedTools(params?.defer);
+    formatting?.sync(analyzer.editingDeferred());
   });
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -116,6 +145,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   registerHover(connection, documents, analyzer, estimates);
   registerDocumentLinks(connection, documents, analyzer);
   registerCompletion(connection, documents, analyzer);
+  registerFormatting(connection, documents, analyzer);
+  registerDocumentSymbols(connection, documents, analyzer, estimates);
+  registerFolding(connection, documents, analyzer);
+  registerReferences(connection, documents, analyzer);
+  registerRename(connection, documents, analyzer);
+  registerSignatureHelp(connection, documents, analyzer);
+  registerSemanticTokens(connection, documents, analyzer);
   registerCodeLens(connection, documents, analyzer, estimates, {
     enabled: async (uri) => {
       let v: unknown = initialCodeLens;

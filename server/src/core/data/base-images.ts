@@ -225,3 +225,10 @@ export function knownPlatforms(image: string, tag = 'latest'): string[] {
   }
   return [];
 }
+
+/** Every image:tag the table has a linux/amd64 row for, in table order (image and tag completion reads this). */
+export function knownImageTags(): readonly { image: string; tag: string; compressedBytes: number | undefined; uncompressedBytes: number | undefined; date: string }[] {
+  return table.images
+    .filter((r) => platformMatches(r.platform, 'linux/amd64'))
+    .map((r) => ({ image: r.image, tag: r.tag, compressedBytes: r.compressed ?? undefined, uncompressedBytes: r.uncompressed ?? undefined, date: r.date }));
+}
