@@ -7,7 +7,7 @@ import type { WheelTarget } from '../../data/wheels';
 import type { Stage } from '../../model/dockerfile';
 import { semanticOptions, semanticsOf, type Semantics } from '../../model/semantic';
 import { parseRequirements } from '../../parse/requirements';
-import { applyEdits } from '../../text';
+import { applyEdits, LineIndex } from '../../text';
 
 type SemanticConfig = Parameters<typeof semanticOptions>[0];
 
@@ -94,6 +94,24 @@ export function usesOpenCvGui(files: import('../../project').ProjectFiles, root:
  * a correction that still does not parse (`torch=>1.0` → `torch==>1.0`, `--haséh=…` → an invalid `--hash`) is no fix.
  */
 export function editKeepsLineValid(text: string, edit: TextEdit, line: number, fixes = 0): boolean {
-  const on = (errors: readonly { range: Range }[]): number => errors.filter((x) => x.range.start.line <= line && x.range.end.line >= line).length;
-  return on(parseRequirements(applyEdits(text, [edit])).errors) <= on(parseRequirements(text).errors) - fixes;
+  // Only the logical line the edit is on is parsed (its continuation lines with it), before and after: parsing the
+  // whole file per candidate fix made lint quadratic (a 20,000-line file with a fix per line ran for minutes).
+  const lines = new LineIndex(text);
+  let first = line;
+  let last = line;
+  const continues = (l: number): boolean => /\\\r?$/.test(lines.lineText(l));
+  while (first > 0 && continues(first - 1)) first--;
+  while (last < lines.lineCount - 1 && continues(last)) last++;
+  if (edit.range.start.line < first || edit.range.end.line > last) {
+    const on = (errors: readonly { range: Range }[]): number => errors.filter((x) => x.range.start.line <= line && x.range.end.line >= line).length;
+    return on(parseRequirements(applyEdits(text, [edit])).errors) <= on(parseRequirements(text).errors) - fixes;
+  }
+  const start = lines.offsetAt({ line: first, character: 0 });
+  const end = last + 1 < lines.lineCount ? lines.offsetAt({ line: last + 1, character: 0 }) : text.length;
+  const snippet = text.slice(start, end);
+  const shift = (p: { line: number; character: number }) => ({ line: p.line - first, character: p.character });
+  const local: TextEdit = { ...edit, range: { start: shift(edit.range.start), end: shift(edit.range.end) } };
+  const at = line - first;
+  const on = (errors: readonly { range: Range }[]): number => errors.filter((x) => x.range.start.line <= at && x.range.end.line >= at).length;
+  return on(parseRequirements(applyEdits(snippet, [local])).errors) <= on(parseRequirements(snippet).errors) - fixes;
 }
