@@ -5,10 +5,13 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 
 let client: LanguageClient | undefined;
 
-/** Extensions that already show a family of Layerwise's rules, so the same problem is not reported twice. */
-const OVERLAPPING_EXTENSIONS: Record<string, 'buildkit' | 'hadolint'> = {
-  'docker.docker': 'buildkit', // Docker DX shows BuildKit's build checks
-  'exiasr.hadolint': 'hadolint', // runs hadolint: DL and SC findings
+/** Extensions that already show a family of Layerwise's rules or its Dockerfile editing features, so nothing is shown twice. */
+const OVERLAPPING_EXTENSIONS: Record<string, ('buildkit' | 'hadolint' | 'editing')[]> = {
+  // Docker DX: BuildKit's build checks, and a Dockerfile language server (completion, hover docs, formatting).
+  'docker.docker': ['buildkit', 'editing'],
+  // Docker / Container Tools: rcjsuen's Dockerfile language server (completion, hover docs, formatting).
+  'ms-azuretools.vscode-docker': ['editing'],
+  'exiasr.hadolint': ['hadolint'], // runs hadolint: DL and SC findings
 };
 
 /**
@@ -29,7 +32,7 @@ function userOnlySettings(): { online: boolean; allowedRegistries?: string[]; co
 }
 
 function detectedTools(): string[] {
-  return [...new Set(Object.entries(OVERLAPPING_EXTENSIONS).filter(([id]) => extensions.getExtension(id) !== undefined).map(([, origin]) => origin))];
+  return [...new Set(Object.entries(OVERLAPPING_EXTENSIONS).filter(([id]) => extensions.getExtension(id) !== undefined).flatMap(([, origins]) => origins))];
 }
 
 export async function activate(context: ExtensionContext): Promise<void> {
