@@ -10,6 +10,8 @@ ruleTester(rule, {
   valid: [
     { name: 'Ubuntu 22.04 is not externally managed', code: `FROM ubuntu:22.04\n${APT_PIP}RUN pip3 install flask\n` },
     { name: 'Debian 11 (bullseye) is not externally managed', code: `FROM debian:bullseye-slim\n${APT_PIP}RUN pip install flask\n` },
+    { name: 'Alpine 3.18 is not externally managed', code: 'FROM alpine:3.18\nRUN apk add --no-cache python3 py3-pip\nRUN pip install flask\n' },
+    { name: 'python:3.12-alpine: the official Python in /usr/local is not', code: 'FROM python:3.12-alpine3.20\nRUN pip install flask\n' },
     { name: 'the official python image installs into /usr/local', code: 'FROM python:3.12-slim-bookworm\nRUN pip install flask\n' },
     { name: 'a venv on PATH', code: `FROM debian:bookworm\nRUN apt-get update && apt-get install -y python3-venv python3-pip\nRUN python3 -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip install flask\n` },
     { name: 'the venv\'s own pip', code: `FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y python3-venv\nRUN python3 -m venv /opt/venv && /opt/venv/bin/pip install flask\n` },
@@ -31,6 +33,13 @@ ruleTester(rule, {
     { name: 'pip download is not an install', code: `FROM ubuntu:24.04\n${APT_PIP}RUN pip3 download -d /wheels flask\n` },
   ],
   invalid: [
+    {
+      name: 'alpine:3.20 with py3-pip: only the flag fix (the venv fix is written for apt)',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache python3 py3-pip\nRUN pip install flask\n',
+      errors: [{ text: 'pip install', message: '`pip install` installs into the system Python of Alpine 3.20, which is externally managed (PEP 668)' }],
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache python3 py3-pip\nRUN pip install --break-system-packages flask\n',
+      applicability: 'unsafe',
+    },
     {
       name: 'debian:bookworm with python3-pip: venv fix adds python3-venv',
       code: `FROM debian:bookworm\n${APT_PIP}RUN pip install flask\n`,

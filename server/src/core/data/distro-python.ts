@@ -33,5 +33,11 @@ export function externallyManaged(distro: string, release: string | undefined, v
     const m = /^(\d+)\.(\d+)/.exec(version ?? '');
     return m ? Number(m[1]) > 23 || (Number(m[1]) === 23 && Number(m[2]) >= 4) : false;
   }
+  if (distro === 'alpine') {
+    // Alpine's python3 package marks its site-packages EXTERNALLY-MANAGED from 3.19 on (and on edge).
+    if (release === 'edge') return true;
+    const m = /^(\d+)\.(\d+)/.exec(version ?? release ?? '');
+    return m ? Number(m[1]) > 3 || (Number(m[1]) === 3 && Number(m[2]) >= 19) : false;
+  }
   return false;
 }

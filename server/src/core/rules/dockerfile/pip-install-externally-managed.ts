@@ -1,4 +1,4 @@
-// LW016: `pip install` into the system Python of Debian 12+ / Ubuntu 23.04+ stops the build (PEP 668 externally-managed-environment).
+// LW016: `pip install` into the system Python of Debian 12+ / Ubuntu 23.04+ / Alpine 3.19+ stops the build (PEP 668 externally-managed-environment).
 import { defineRule } from '../rule';
 import type { Fix, TextEdit } from '../../types';
 import type { DockerfileModel, Instruction, Stage } from '../../model/dockerfile';
@@ -38,7 +38,7 @@ export default defineRule({
     fix: 'unsafe',
     docs: {
       whatItDoes:
-        'Flags `pip install` (`pip3`, `python3 -m pip`) that installs into the distribution\'s own Python on Debian 12 (bookworm) and later or Ubuntu 23.04 and later (installed with `apt-get install python3 python3-pip`), also with `--user`, when nothing lifts the PEP 668 check: no `--break-system-packages`, no `PIP_BREAK_SYSTEM_PACKAGES` (ENV, ARG, `export` or a `VAR=1` prefix), no venv (the venv\'s own pip, or its `bin` on PATH), no `--target`, `--prefix` or `--root`, no pip configuration written or `pip config` run before it, and no removal of the `EXTERNALLY-MANAGED` marker. The official `python:*` images are not affected: their Python in `/usr/local` is not externally managed.',
+        'Flags `pip install` (`pip3`, `python3 -m pip`) that installs into the distribution\'s own Python on Debian 12 (bookworm) and later, Ubuntu 23.04 and later (installed with `apt-get install python3 python3-pip`) or Alpine 3.19 and later (`apk add python3 py3-pip`), also with `--user`, when nothing lifts the PEP 668 check: no `--break-system-packages`, no `PIP_BREAK_SYSTEM_PACKAGES` (ENV, ARG, `export` or a `VAR=1` prefix), no venv (the venv\'s own pip, or its `bin` on PATH), no `--target`, `--prefix` or `--root`, no pip configuration written or `pip config` run before it, and no removal of the `EXTERNALLY-MANAGED` marker. The official `python:*` images are not affected: their Python in `/usr/local` is not externally managed.',
       whyItMatters:
         'These releases mark their Python as managed by apt (the `EXTERNALLY-MANAGED` file of PEP 668). pip then refuses to install into it, with or without `--user`, and exits with an error: the `RUN`, and the build, fail. Images that built on Debian 11 or Ubuntu 22.04 stop building when the base moves to a newer release (`ubuntu:latest` is 24.04).',
       example: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip\nRUN pip3 install --no-cache-dir flask==3.0.3\n',
@@ -82,7 +82,7 @@ export default defineRule({
       }
       const pip = f.command.pip!;
       const os = sem.stage(f.stage).image.os;
-      const osName = os ? `${os.distro === 'ubuntu' ? 'Ubuntu' : 'Debian'} ${os.distro === 'debian' && os.release ? `${os.version ?? ''} (${os.release})`.trim() : (os.version ?? os.release ?? '')}`.trim() : 'this image';
+      const osName = os ? `${os.distro === 'ubuntu' ? 'Ubuntu' : os.distro === 'alpine' ? 'Alpine' : 'Debian'} ${os.distro === 'debian' && os.release ? `${os.version ?? ''} (${os.release})`.trim() : (os.version ?? os.release ?? '')}`.trim() : 'this image';
       const fixes: Fix[] = [];
       const venv = first ? venvFix(model, sem, f.stage, first.instr) : undefined;
       if (venv) fixes.push({ title: `Create a venv in ${VENV} before the install`, applicability: 'unsafe', edits: venv });
