@@ -222,3 +222,25 @@ test('semantic tokens colour a flag as a parameter and a variable as a variable 
   assert.ok(out.some(([l, c, len, t]) => l === 1 && c === 5 && len === 6 && t === 'parameter'), JSON.stringify(out));
   assert.ok(out.some(([l, c, , t]) => l === 2 && c === 9 && t === 'variable'), JSON.stringify(out));
 });
+
+test('document highlights of a variable: its declaration (write) and its use (read)', async () => {
+  const uri = open(DOCKERFILE);
+  const highlights = await request<{ range: object; kind: number }[]>('textDocument/documentHighlight', { textDocument: { uri }, position: { line: 6, character: 5 } });
+  assert.deepEqual(highlights, [
+    { range: { start: { line: 6, character: 4 }, end: { line: 6, character: 12 } }, kind: 3 },
+    { range: { start: { line: 8, character: 13 }, end: { line: 8, character: 21 } }, kind: 2 },
+  ]);
+});
+
+test('typing `\\` at the end of a line indents the continuation line', async () => {
+  const text = 'FROM python:3.12-slim\nRUN echo a \\\necho b\n';
+  const uri = open(text);
+  const edits = await request<TextEdit[]>('textDocument/onTypeFormatting', { textDocument: { uri }, position: { line: 1, character: 12 }, ch: '\\', options: { tabSize: 4, insertSpaces: true } });
+  assert.equal(applyEdits(text, edits), 'FROM python:3.12-slim\nRUN echo a \\\n    echo b\n');
+});
+
+test('document links: a FROM image opens its Docker Hub or ghcr.io page', async () => {
+  const uri = open('FROM python:3.12-slim\nFROM ghcr.io/astral-sh/uv:0.5\n');
+  const links = await request<{ range: object; target: string }[]>('textDocument/documentLink', { textDocument: { uri } });
+  assert.deepEqual(links.map((l) => l.target), ['https://hub.docker.com/_/python/', 'https://github.com/astral-sh/uv/pkgs/container/uv']);
+});
