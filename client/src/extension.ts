@@ -1,7 +1,12 @@
 // The VS Code client: starts the bundled Layerwise language server over IPC and hands it the documents it reads.
 import * as path from 'node:path';
-import { extensions, workspace, type ExtensionContext } from 'vscode';
+import { extensions, version as vscodeVersion, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { createLayerwiseChannel } from './log';
+import { registerCommands } from './commands';
+import { createStatus, type StatusView } from './status';
+import { linkDiagnosticsToPreview } from './rule-docs';
+import { SERVER, serverCommand, type StatusAnswer } from './server-commands';
 
 let client: LanguageClient | undefined;
 
@@ -35,7 +40,21 @@ function detectedTools(): string[] {
   return [...new Set(Object.entries(OVERLAPPING_EXTENSIONS).filter(([id]) => extensions.getExtension(id) !== undefined).flatMap(([, origins]) => origins))];
 }
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What `activate` returns: enough for the editor tests to see the output channel and the status bar item. */
+export interface LayerwiseApi {
+  outputChannelName: string;
+  outputLines(): string[];
+  status(): StatusView;
+  /** Recomputes the status bar item now and resolves with what it shows. */
+  refreshStatus(): Promise<StatusView>;
+}
+
+export async function activate(context: ExtensionContext): Promise<LayerwiseApi> {
+  // Always present (not only with tracing on): the language client logs here, and so do the commands.
+  const log = createLayerwiseChannel();
+  context.subscriptions.push(log.channel);
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '?');
+  log.channel.appendLine(`Layerwise ${version} (VS Code ${vscodeVersion}) starting`);
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -56,6 +75,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // ShellCheck is an external program: the server runs it only in a trusted workspace. `user` is the only
     // source the server takes online, registries, context roots and ShellCheck from.
     initializationOptions: { layerwise: { ...workspace.getConfiguration('layerwise'), trusted: workspace.isTrusted, user: userOnlySettings(), detectedTools: detectedTools() } },
+    outputChannel: log.channel,
+    // A rule's code link opens its page as a preview beside the editor (never the raw Markdown in place of the Dockerfile).
+    middleware: { handleDiagnostics: (uri, diagnostics, next) => next(uri, linkDiagnosticsToPreview(diagnostics)) },
   };
   client = new LanguageClient('layerwise', 'Layerwise', serverOptions, clientOptions);
   context.subscriptions.push(client);
@@ -67,6 +89,28 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     extensions.onDidChange(() => void client?.sendNotification('layerwise/didChangeTools', { defer: detectedTools() })),
   );
+  const lsp = client;
+  const status = createStatus(lsp);
+  // The server tells us once when ShellCheck is missing (and answers `status` after a start or restart).
+  lsp.onNotification('layerwise/status', (s: StatusAnswer) => status.setServerStatus(s));
+  const askStatus = async (): Promise<void> => {
+    const s = await serverCommand<StatusAnswer>(lsp, SERVER.status).catch(() => null);
+    if (!s) return;
+    log.channel.appendLine(`Layerwise ${version}: language server ${s.version}, size data collected ${s.dataDate}, ShellCheck ${s.shellcheck}`);
+    status.setServerStatus(s);
+  };
+  context.subscriptions.push(status, ...registerCommands(context, lsp, log.channel, askStatus));
+  await askStatus();
+  void status.update();
+  return {
+    outputChannelName: log.channel.name,
+    outputLines: log.lines,
+    status: () => status.current(),
+    refreshStatus: async () => {
+      await status.update();
+      return status.current();
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {
