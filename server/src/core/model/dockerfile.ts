@@ -7,6 +7,7 @@ import { MAX_FILE_SHELL, MAX_RUN_SHELL, parseShell, skippedScript, type ShellScr
 import { basename, describeCommand, type CommandInfo, type Token } from './commands';
 import { imageFacts, parseImageRef, type ImageFacts, type ImageRef } from './image';
 import { substituteVars } from './semantic';
+import { looksHalfTyped } from '../instruction-typo';
 
 export interface Flag {
   name: string;
@@ -271,7 +272,8 @@ export function buildDockerfileModel(text: string, options: ModelOptions = {}): 
       if (target !== undefined && target < current.index) current.dependsOn.push(target);
     }
   }
-  const notInstructions = model.instructions.filter((i) => !INSTRUCTION_KEYWORDS.has(i.keyword));
+  // A half-typed instruction (`FROMasdkjh`, `RUNN`) still makes the file a Dockerfile: LW020 names its fault.
+  const notInstructions = model.instructions.filter((i) => !INSTRUCTION_KEYWORDS.has(i.keyword) && !looksHalfTyped(lines.slice(i.keywordRange), INSTRUCTION_KEYWORDS));
   const firstInstr = model.instructions[0];
   if (firstInstr && notInstructions.length > 0 && (notInstructions.length === model.instructions.length || (notInstructions[0] === firstInstr && notInstructions.length * 2 > model.instructions.length))) {
     model.notDockerfile = { first: notInstructions[0]!, unknown: notInstructions.length, total: model.instructions.length };

@@ -147,6 +147,11 @@ import lw019 from './dockerfile/cmd-executable-not-in-final-stage';
 // --- issue 17 (PEP 668, poetry --no-root): imports ---
 import lw016 from './dockerfile/pip-install-externally-managed';
 import lw017 from './dockerfile/poetry-install-without-no-root';
+// --- issue 15 (half-typed input): imports ---
+import lw020 from './dockerfile/unknown-instruction';
+import lw021 from './dockerfile/unterminated-heredoc';
+import lw022 from './dockerfile/pip-install-package-name-typo';
+import lw114 from './requirements/requirement-name-typo';
 
 const FOUNDATION: Rule<DockerfileModel>[] = [dl3006, dl3007, dl3009, dl3015, dl3042, lw001];
 const PYTHON_IMAGE: Rule<DockerfileModel>[] = [
@@ -213,17 +218,24 @@ const ISSUE17_H4PYTHON: Rule<DockerfileModel>[] = [
   lw016, lw017,
 ];
 
+const ISSUE15_HALF_TYPED: Rule<DockerfileModel>[] = [
+  // --- issue 15 (half-typed input): list ---
+  lw020, lw021, lw022,
+];
+
 const REQUIREMENTS_DOCKERFILE: Rule<DockerfileModel>[] = [
   // --- Dockerfile rules that read requirements files (issue 4): list ---
   lw113,
 ];
 
-export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [...FOUNDATION, ...PYTHON_IMAGE, ...HADOLINT_A, ...HADOLINT_B, ...BUILDKIT, ...REQUIREMENTS_DOCKERFILE, ...MULTI_STAGE, ...ROBUSTNESS, ...ISSUE17_H3SHELL, ...ISSUE17_H5FINAL, ...ISSUE17_H4PYTHON];
+export const DOCKERFILE_RULES: readonly Rule<DockerfileModel>[] = [...FOUNDATION, ...PYTHON_IMAGE, ...HADOLINT_A, ...HADOLINT_B, ...BUILDKIT, ...REQUIREMENTS_DOCKERFILE, ...MULTI_STAGE, ...ROBUSTNESS, ...ISSUE17_H3SHELL, ...ISSUE17_H5FINAL, ...ISSUE17_H4PYTHON, ...ISSUE15_HALF_TYPED];
 
 /** Rules over requirements files (their model type lives with the requirements parser). */
 export const REQUIREMENTS_RULES: readonly Rule<unknown>[] = [
   // --- requirements files (issue 4): list ---
   ...([lw101, lw102, lw103, lw104, lw105, lw106, lw107, lw108, lw109, lw110, lw111, lw112] satisfies Rule<RequirementsModel>[] as readonly Rule<unknown>[]),
+  // --- issue 15 (half-typed input): requirements list ---
+  ...([lw114] satisfies Rule<RequirementsModel>[] as readonly Rule<unknown>[]),
 ];
 
 export const ALL_RULES: readonly Rule<unknown>[] = [...(DOCKERFILE_RULES as readonly Rule<unknown>[]), ...REQUIREMENTS_RULES];

@@ -1,6 +1,7 @@
 // ConsistentInstructionCasing: an instruction keyword in mixed case, or in the other case than most of the file's keywords.
 import { defineRule } from '../rule';
 import { writtenKeyword } from './buildkit-helpers';
+import { INSTRUCTION_KEYWORDS } from '../../model/dockerfile';
 
 export default defineRule({
   meta: {
@@ -27,7 +28,8 @@ export default defineRule({
   },
   check(ctx) {
     const model = ctx.model;
-    const inStages = model.instructions.filter((i) => i.stage >= 0);
+    // A word that is no instruction (`FROMasdkjh`) is LW020's (unknown instruction): its casing means nothing.
+    const inStages = model.instructions.filter((i) => i.stage >= 0 && INSTRUCTION_KEYWORDS.has(i.keyword));
     let lower = 0;
     let upper = 0;
     for (const i of inStages) {

@@ -1,5 +1,6 @@
 // DL3061: only ARG (and comments or parser directives) may come before the first FROM.
 import { defineRule } from '../rule';
+import { INSTRUCTION_KEYWORDS } from '../../model/dockerfile';
 
 export default defineRule({
   meta: {
@@ -24,7 +25,8 @@ export default defineRule({
     if (ctx.model.stages.length === 0) return;
     for (const instr of ctx.model.instructions) {
       if (instr.keyword === 'FROM') break;
-      if (instr.keyword !== 'ARG') ctx.report({ range: instr.keywordRange, messageId: 'beforeFrom', data: { keyword: instr.keyword } });
+      // A word that is no instruction (`FROMasdkjh`) is LW020's (unknown instruction), not an order problem.
+      if (instr.keyword !== 'ARG' && INSTRUCTION_KEYWORDS.has(instr.keyword)) ctx.report({ range: instr.keywordRange, messageId: 'beforeFrom', data: { keyword: instr.keyword } });
     }
   },
 });
