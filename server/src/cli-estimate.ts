@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { buildDockerfileModel } from './core/model/dockerfile';
+import { declineReason } from './core/index';
 import { estimateImage, type EstimateInput } from './core/estimate/estimate';
 import { formatBytes, formatE, parseSize } from './core/estimate/bytes';
 import type { E, ImageEstimate } from './core/estimate/types';
@@ -157,6 +158,8 @@ export async function estimateCommand(argv: string[], write: (text: string) => v
   if (loaded.problems.length) throw new EstimateUsageError(loaded.problems[0]!);
   printTrustNotices(loaded.ignored);
   const config = loaded.config;
+  const declined = declineReason(text, 'dockerfile');
+  if (declined) throw new EstimateUsageError(`${args.file}: ${declined.message}`);
   await initRuntime();
   const model = buildDockerfileModel(text, config.target !== undefined ? { target: config.target } : {});
   if (args.target && !model.stages.some((s) => s.name?.toLowerCase() === args.target!.toLowerCase())) {

@@ -1,6 +1,7 @@
 // `layerwise split`: the "Split into builder stage" assist from the command line (prints or writes the new text).
 import { dirname, resolve } from 'node:path';
 import { buildDockerfileModel } from './core/model/dockerfile';
+import { declineReason } from './core/index';
 import { estimateImage, type EstimateInput } from './core/estimate/estimate';
 import splitIntoBuilderStage from './core/assists/split-into-builder-stage';
 import { diskFiles, initRuntime } from './node/runtime';
@@ -42,6 +43,11 @@ export async function splitCommand(argv: string[]): Promise<number> {
       if (err instanceof RefusedWrite) throw new SplitUsageError(err.message);
       throw err;
     }
+  }
+  const declined = declineReason(text, 'dockerfile');
+  if (declined) {
+    process.stderr.write(`layerwise: split does not apply to ${file}: ${declined.message}\n`);
+    return 1;
   }
   await initRuntime();
   const model = buildDockerfileModel(text);

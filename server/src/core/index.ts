@@ -39,10 +39,38 @@ export interface LintResult {
 
 /** Files bigger than this are not analysed (a clear finding says so) so a huge paste never stalls the editor. */
 export const MAX_TEXT_LENGTH = 2_000_000;
+/**
+ * The longest line of a Dockerfile Layerwise reads: no real Dockerfile has one near it, and dockerfile-ast spends
+ * seconds on a megabyte-long instruction (a 1 MB `ENV` line took 3.7 s to model). Long RUN bodies over several
+ * lines are read up to their own limit instead (parse/shell.ts MAX_RUN_SHELL).
+ */
+export const MAX_LINE_LENGTH = 65_536;
+
+/** Why Layerwise does not analyse this text at all (binary, too large, a line too long), or undefined. */
+export function declineReason(text: string, kind: FileKind): { message: string; line: number } | undefined {
+  if (text.includes('\u0000')) return { message: 'File is binary: Layerwise did not analyse it', line: 0 };
+  if (text.length > MAX_TEXT_LENGTH) return { message: `File is larger than ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters: Layerwise did not analyse it`, line: 0 };
+  if (kind === 'dockerfile' && text.length > MAX_LINE_LENGTH) {
+    let line = 0;
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      const end = nl < 0 ? text.length : nl;
+      if (end - start > MAX_LINE_LENGTH) {
+        return { message: `Line ${line + 1} is ${(end - start).toLocaleString('en-US')} characters long, more than the ${MAX_LINE_LENGTH.toLocaleString('en-US')} Layerwise reads on one line: it did not analyse the file`, line };
+      }
+      if (nl < 0) break;
+      start = nl + 1;
+      line++;
+    }
+  }
+  return undefined;
+}
 
 export function lintText(text: string, request: LintRequest): LintResult {
   const config: LayerwiseConfig = request.config ?? defaultConfig();
-  if (text.length > MAX_TEXT_LENGTH || text.includes('\u0000')) {
+  const declined = declineReason(text, request.kind);
+  if (declined) {
     return {
       findings: [
         {
@@ -50,8 +78,8 @@ export function lintText(text: string, request: LintRequest): LintResult {
           name: 'not-analysed',
           category: 'correctness',
           severity: 'info',
-          message: text.includes('\u0000') ? 'File is binary: Layerwise did not analyse it' : `File is larger than ${MAX_TEXT_LENGTH} characters: Layerwise did not analyse it`,
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          message: declined.message,
+          range: { start: { line: declined.line, character: 0 }, end: { line: declined.line, character: 0 } },
           fixes: [],
           docsUrl: `${request.docsBase ?? ''}LW000.md`,
         },

@@ -15,7 +15,7 @@ export const NOT_ANALYSED_META: RuleMeta = {
   messages: {},
   fix: 'none',
   docs: {
-    whatItDoes: `Says where Layerwise did not look: a binary file or one larger than 2,000,000 characters (nothing is analysed), a RUN body longer than ${MAX_RUN_SHELL.toLocaleString('en-US')} characters, or the RUN bodies after the file's bodies together passed ${MAX_FILE_SHELL.toLocaleString('en-US')} characters (their commands are not read: no shell rule checks them and their effects count as unknown, so no rule reports on paths they may make); and, as a hint, a rule that failed on the file (a bug in Layerwise: please report it with the file).`,
+    whatItDoes: `Says where Layerwise did not look: a binary file, one larger than 2,000,000 characters or a Dockerfile with a line longer than 65,536 characters (nothing is analysed: no finding, hover, CodeLens or refactoring), a RUN body longer than ${MAX_RUN_SHELL.toLocaleString('en-US')} characters, or the RUN bodies after the file's bodies together passed ${MAX_FILE_SHELL.toLocaleString('en-US')} characters (their commands are not read: no shell rule checks them and their effects count as unknown, so no rule reports on paths they may make); and, as a hint, a rule that failed on the file (a bug in Layerwise: please report it with the file).`,
     whyItMatters: 'Silence would read as "nothing wrong here". The limits keep the editor responsive on generated or hostile files: real RUN bodies stay under 10 KB, and a megabyte of shell would block the language server for seconds.',
     example: 'FROM python:3.12-slim\n# a RUN body of more than 65,536 characters, e.g. generated: RUN echo 1 && echo 2 && … && echo 20000\n',
     useInstead: 'FROM python:3.12-slim\nCOPY install.sh /tmp/\nRUN sh /tmp/install.sh\n',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { fixAll, lintText, type FileKind, type LintResult } from '../core/index';
+import { declineReason, fixAll, lintText, type FileKind, type LintResult } from '../core/index';
 import type { Finding, Range } from '../core/types';
 import { applyEdits } from '../core/text';
 import { memoryFiles } from '../core/project';
@@ -797,8 +797,9 @@ export function checkInput(input: FuzzInput, seed = input.checkSeed ?? 0): Check
     checkFixAll(r, input.text, request, true, lint);
   }
   if (kind === 'dockerfile') {
-    // lintText declines binary and huge texts; the model is still built for them by hovers and code lenses, so build it here too.
-    const model = lint?.model ?? r.call('model', () => buildDockerfileModel(input.text));
+    // lintText declines binary, huge and overlong-line texts, and so do the server (no model: no hover, CodeLens or
+    // assist) and the CLI's estimate and split; the model of any other text is built here if lint did not.
+    const model = lint?.model ?? (declineReason(input.text, 'dockerfile') ? undefined : r.call('model', () => buildDockerfileModel(input.text)));
     if (model) checkDockerfileExtras(r, seed, input.text, model, files, config, request, lint);
   } else {
     // A requirements file is also read through every Dockerfile that installs it.

@@ -11,9 +11,13 @@ before(async () => initRuntime());
 
 const lint = (text: string) => lintText(text, { kind: 'dockerfile', files: memoryFiles({}), path: '/ctx/Dockerfile', shellcheck: false }).findings;
 
-/** A RUN whose body is `apt-get install -y curl` (DL3008 would report `curl`) padded with `&& true` to about `chars` characters. */
+/**
+ * A RUN whose body is `apt-get install -y curl` (DL3008 would report `curl`) padded with `&& true` to about `chars`
+ * characters, over lines of about 1,000 (a single line that long would decline the whole file: MAX_LINE_LENGTH).
+ */
 function run(chars: number, pkg = 'curl'): string {
-  return `RUN apt-get install -y ${pkg}${' && true'.repeat(Math.ceil(chars / 8))}\n`;
+  const line = ' && true'.repeat(125);
+  return `RUN apt-get install -y ${pkg}${` \\\n   ${line}`.repeat(Math.ceil(chars / 1_005))}\n`;
 }
 
 test('a RUN body over 65,536 characters is reported once at its keyword and not read', () => {
@@ -22,7 +26,7 @@ test('a RUN body over 65,536 characters is reported once at its keyword and not 
   const lw000 = findings.filter((f) => f.code === 'LW000');
   assert.equal(lw000.length, 1);
   assert.deepEqual(lw000[0]!.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } });
-  assert.match(lw000[0]!.message, /^`RUN` body is 70,0\d\d characters, more than the 65,536 Layerwise reads/);
+  assert.match(lw000[0]!.message, /^`RUN` body is 70,\d{3} characters, more than the 65,536 Layerwise reads/);
   assert.equal(lw000[0]!.severity, 'info');
   // The apt install inside it is not read: DL3008 (unpinned) would report `curl` otherwise.
   assert.equal(findings.filter((f) => f.code === 'DL3008' && f.range.start.line === 1).length, 0);
@@ -56,14 +60,31 @@ test('past 262,144 characters of RUN bodies in one file the rest are not read, w
   const findings = lint(text);
   const lw000 = findings.filter((f) => f.code === 'LW000');
   assert.equal(lw000.length, 1);
-  assert.equal(lw000[0]!.range.start.line, 5);
+  const lineOf = (needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+  assert.equal(lw000[0]!.range.start.line, lineOf('RUN apt-get install -y e'));
   assert.equal(lw000[0]!.message, 'The RUN bodies above pass 262,144 characters together: this `RUN` and the 1 after it are not checked');
   // Packages of the read RUNs are still reported; those of the unread ones are not.
   const dl3008 = findings.filter((f) => f.code === 'DL3008').map((f) => f.range.start.line);
-  assert.deepEqual(dl3008, [1, 2, 3, 4]);
+  assert.deepEqual(dl3008, ['a', 'b', 'c', 'd'].map((p) => lineOf(`RUN apt-get install -y ${p}`)));
 });
 
 test('an ordinary file gets no LW000', () => {
   const text = 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf /var/lib/apt/lists/*\nCOPY . /app\nCMD ["python", "/app/main.py"]\n';
   assert.equal(lint(text).filter((f) => f.code === 'LW000').length, 0);
+});
+
+test('a Dockerfile with a line over 65,536 characters is declined with one LW000 at that line', () => {
+  const text = `FROM python:3.12-slim\nRUN apt-get install -y curl\nENV X=x${' && x'.repeat(20_000)}\nCMD ["python"]\n`;
+  const result = lintText(text, { kind: 'dockerfile', files: memoryFiles({}), path: '/ctx/Dockerfile', shellcheck: false });
+  assert.equal(result.model, undefined);
+  assert.deepEqual(
+    result.findings.map((f) => [f.code, f.range.start.line, f.message]),
+    [['LW000', 2, 'Line 3 is 100,007 characters long, more than the 65,536 Layerwise reads on one line: it did not analyse the file']],
+  );
+});
+
+test('a requirements file with a long line is still read (its parser is linear)', () => {
+  const text = `flask==3.0.3\n${'a'.repeat(70_000)}==1.0\n`;
+  const result = lintText(text, { kind: 'requirements', shellcheck: false });
+  assert.ok(!result.findings.some((f) => f.code === 'LW000'));
 });
