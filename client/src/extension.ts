@@ -7,6 +7,7 @@ import { registerCommands } from './commands';
 import { createStatus, type StatusView } from './status';
 import { linkDiagnosticsToPreview } from './rule-docs';
 import { SERVER, serverCommand, type StatusAnswer } from './server-commands';
+import { registerSizeView } from './size-view';
 
 let client: LanguageClient | undefined;
 
@@ -81,6 +82,7 @@ export async function activate(context: ExtensionContext): Promise<LayerwiseApi>
   };
   client = new LanguageClient('layerwise', 'Layerwise', serverOptions, clientOptions);
   context.subscriptions.push(client);
+  context.subscriptions.push(...registerSizeView(client)); // before start: it declares a client capability
   await client.start();
   context.subscriptions.push(
     workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('layerwise/didChangeTrust', { trusted: true })),

@@ -29,6 +29,8 @@ export async function startServer(
     /** Sees every publishDiagnostics and window/logMessage (the soak test records them). */
     onPublish?: (p: PublishDiagnosticsParams) => void;
     onLog?: (p: { type: number; message: string }) => void;
+    /** `capabilities.experimental` the client declares (the VS Code client: `{ layerwise: { sizeView: true } }`). */
+    experimental?: Record<string, unknown>;
   } = {},
 ): Promise<ServerSession> {
   // LAYERWISE_SERVER_JS: run the protocol tests against another build (e.g. to replay a soak seed on an older one).
@@ -58,7 +60,7 @@ export async function startServer(
     processId: process.pid,
     rootUri: fileUri(rootPath),
     workspaceFolders: [{ uri: fileUri(rootPath), name: 'root' }],
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } } },
+    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } }, ...(options.experimental ? { experimental: options.experimental } : {}) },
     initializationOptions: { layerwise: options.settings ?? {} },
   })) as InitializeResult;
   await connection.sendNotification('initialized', {});

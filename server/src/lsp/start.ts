@@ -20,6 +20,7 @@ import { registerDocumentLinks } from './links';
 import { registerCompletion, COMPLETION_TRIGGERS } from './completion';
 import { Estimates } from './estimates';
 import { registerCodeLens } from './code-lens';
+import { registerSizeView } from './size-view';
 import { forgetAssists } from './assists';
 import { configureDockerService } from './docker-service';
 import { registerFormatting, FormattingRegistration, ON_TYPE_TRIGGERS } from './formatting';
@@ -39,6 +40,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let hasConfigurationCapability = false;
   const analyzer = new Analyzer(connection, documents);
   let codeLensRefresh = false;
+  let sizeViewClient = false;
   let initialCodeLens: unknown;
   let refreshTimer: NodeJS.Timeout | undefined;
   let formatting: FormattingRegistration | undefined;
@@ -75,6 +77,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
     analyzer.setInitialSettings(params.initializationOptions, hasConfigurationCapability);
     codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    // Our VS Code client runs `layerwise.openSizeView`; other editors get lenses without a command.
+    sizeViewClient = (params.capabilities.experimental as { layerwise?: { sizeView?: unknown } } | undefined)?.layerwise?.sizeView === true;
     const init = params.initializationOptions as Record<string, unknown> | undefined;
     initialCodeLens = ((init?.['layerwise'] ?? init) as Record<string, unknown> | undefined)?.['codeLens'];
     const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
@@ -160,7 +164,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       }
       return (v as { enabled?: unknown } | undefined)?.enabled !== false;
     },
+    sizeView: () => sizeViewClient,
   });
+  registerSizeView(connection, documents, analyzer, estimates);
 
   documents.listen(connection);
   connection.listen();

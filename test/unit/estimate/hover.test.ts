@@ -72,12 +72,24 @@ test('a requirement line shows its installed size with dependencies', () => {
   assert.match(h.markdown, /Source: wheel py3-none-any/);
 });
 
-test('CodeLens above each FROM: stage size and reach; the final stage also the image total', () => {
+test('CodeLens above each FROM: the stage by name or base, its size and reach, in at most 60 characters', () => {
   const { model, estimate } = setup();
-  const titles = sizeLenses(model, estimate).map((l) => [l.range.start.line, l.command!.title.replace(/[\d.]+ [kMG]?B/g, 'N')]);
+  const lenses = sizeLenses(model, estimate);
+  const titles = lenses.map((l) => [l.range.start.line, l.command!.title.replace(/[\d.]+ [kMG]?B/g, 'N')]);
+  // The final stage's lens would pass 60 characters with the download: the size view has it.
   assert.deepEqual(titles, [
-    [0, 'Stage build: ≈ N (N–N) on disk · not shipped: the final image copies files from it'],
-    [5, 'Stage 1: ≈ N (N–N) on disk · final image'],
-    [5, 'Image total: ≈ N (N–N) on disk · ≈ N (N–N) download'],
+    [0, 'build · ≈ N · not shipped, files copied from it'],
+    [5, 'stage 1 (python:3.12-slim) · final image ≈ N'],
   ]);
+  // Without a document URI (a client without the size view) the lenses run no command.
+  assert.deepEqual(lenses.map((l) => l.command!.command), ['', '']);
+});
+
+test('CodeLens of a one-stage file names it by its base and gives the download; with a URI it opens the size view there', () => {
+  const model = buildDockerfileModel('FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.1.2\n');
+  const estimate = estimateImage(model, { files, contextDir: '/ctx', context });
+  const [lens, ...rest] = sizeLenses(model, estimate, 'file:///w/Dockerfile');
+  assert.deepEqual(rest, []);
+  assert.equal(lens!.command!.title.replace(/[\d.]+ [kMG]?B/g, 'N'), 'python:3.12-slim · final image ≈ N, N download');
+  assert.deepEqual([lens!.command!.command, lens!.command!.arguments], ['layerwise.openSizeView', ['file:///w/Dockerfile', 0]]);
 });
