@@ -39,3 +39,29 @@ test('"Split into builder stage" is offered with a predicted saving and rewrites
   const after = await server.diagnostics(uri, (d) => d.length > 0);
   assert.deepEqual(after.filter((d) => d.code === 'LW003'), []);
 });
+
+test('the lightbulb on the build packages lists the split once: the LW003 fix on gcc and on libpq-dev gives way to the refactor, which names its saving and the findings it fixes', async () => {
+  const uri = server.open(EXAMPLE, 'dockerfile', text);
+  const diagnostics = await server.diagnostics(uri, (d) => d.filter((x) => x.code === 'LW003').length === 2);
+  const lw003 = diagnostics.filter((d) => d.code === 'LW003');
+  const line = lw003[0]!.range.start.line;
+  const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line, character: 0 }, end: { line, character: text.split('\n')[line]!.length } },
+    context: { diagnostics: lw003 },
+  })) as CodeAction[];
+  const splits = actions.filter((a) => a.title.startsWith('Split into builder stage') && !a.title.includes('keeping'));
+  assert.equal(splits.length, 1, actions.map((a) => `${a.kind}: ${a.title}`).join(' | '));
+  assert.equal(splits[0]!.kind, 'refactor.rewrite');
+  assert.match(splits[0]!.title, /≈ −\d+(\.\d+)? (MB|GB)/);
+  assert.deepEqual(splits[0]!.diagnostics?.map((d) => d.code), ['LW003', 'LW003']);
+  // Asked for quick fixes only (no refactors in the answer), the split stays offered once, for both findings.
+  const quick = (await server.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    context: { diagnostics: lw003, only: ['quickfix'] },
+  })) as CodeAction[];
+  const quickSplits = quick.filter((a) => a.title.startsWith('Split into builder stage'));
+  assert.equal(quickSplits.length, 1, quick.map((a) => a.title).join(' | '));
+  assert.equal(quickSplits[0]!.diagnostics?.length, 2);
+});

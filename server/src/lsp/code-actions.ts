@@ -56,8 +56,51 @@ export function registerCodeActions(connection: Connection, documents: TextDocum
     }
     // Refactors (Split into builder stage, …) are not tied to a diagnostic: offered for the cursor's range.
     actions.push(...assistCodeActions(doc, params.range, analyzer, only));
-    return actions;
+    return oneEntryPerEdit(actions);
   });
+}
+
+/** The text edits of an action's workspace edit, as one comparable string (undefined when it has none). */
+function editKey(a: CodeAction): string | undefined {
+  const e = a.edit;
+  if (!e) return undefined;
+  if (e.changes) return JSON.stringify(Object.entries(e.changes));
+  if (e.documentChanges) return JSON.stringify(e.documentChanges.map((c) => ('edits' in c ? [c.textDocument.uri, c.edits] : c)));
+  return undefined;
+}
+
+/**
+ * One menu entry per rewrite: the same fix carried by several findings (the split on every build-only package of
+ * a RUN) is listed once with all of them, and a quick fix whose edit equals a refactor's (LW003's split and the
+ * "Split into builder stage — saves …" refactor) gives way to the refactor, which names its saving and now lists
+ * the findings it fixes.
+ */
+export function oneEntryPerEdit(given: CodeAction[]): CodeAction[] {
+  // Copies: the refactors come from a per-version cache, and a merged entry's diagnostics belong to this answer.
+  const actions = given.map((a) => ({ ...a }));
+  const byEdit = new Map<string, CodeAction>();
+  const out: CodeAction[] = [];
+  const refactorOf = new Map<string, CodeAction>();
+  for (const a of actions) {
+    const k = editKey(a);
+    if (k !== undefined && a.kind?.startsWith(CodeActionKind.Refactor)) refactorOf.set(k, a);
+  }
+  for (const a of actions) {
+    const k = editKey(a);
+    if (k === undefined) {
+      out.push(a);
+      continue;
+    }
+    const refactor = a.kind === CodeActionKind.QuickFix ? refactorOf.get(k) : undefined;
+    const keep = refactor ?? byEdit.get(`${a.kind}\u0000${a.title}\u0000${k}`);
+    if (keep && keep !== a) {
+      if (a.diagnostics?.length) keep.diagnostics = [...(keep.diagnostics ?? []), ...a.diagnostics.filter((d) => !keep.diagnostics?.includes(d))];
+      continue;
+    }
+    byEdit.set(`${a.kind}\u0000${a.title}\u0000${k}`, a);
+    out.push(a);
+  }
+  return out;
 }
 
 function suppressAction(title: string, d: Diagnostic, uri: string, edit: { range: Diagnostic['range']; newText: string }): CodeAction {
