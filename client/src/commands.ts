@@ -1,7 +1,7 @@
 // The palette commands under "Layerwise": show output, restart server, estimate image, split into builder stage, open rule documentation.
 import { commands, EventEmitter, Uri, ViewColumn, window, workspace, type Disposable, type ExtensionContext, type OutputChannel, type TextDocumentContentProvider } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { OPEN_RULE_DOC, openRuleDoc } from './rule-docs';
+import { OPEN_RULE_DOC, openRuleDoc, RULE_DOC_SCHEME, RuleDocs } from './rule-docs';
 import { SERVER, serverCommand, type EstimateAnswer, type SplitAnswer } from './server-commands';
 
 export const COMMANDS = {
@@ -39,6 +39,7 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
   const estimates = new EstimateDocuments();
   return [
     workspace.registerTextDocumentContentProvider(ESTIMATE_SCHEME, estimates),
+    workspace.registerTextDocumentContentProvider(RULE_DOC_SCHEME, new RuleDocs(context, client)),
     commands.registerCommand(COMMANDS.showOutput, () => channel.show(true)),
     commands.registerCommand(COMMANDS.restartServer, async () => {
       channel.appendLine('Restarting the Layerwise language server…');
@@ -71,6 +72,6 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
       else void window.showInformationMessage(`Layerwise cannot split this Dockerfile: ${answer.reason}.`);
       return answer;
     }),
-    commands.registerCommand(COMMANDS.openRuleDoc, (code?: unknown) => openRuleDoc(context, code)),
+    commands.registerCommand(COMMANDS.openRuleDoc, (code?: unknown) => openRuleDoc(client, code)),
   ];
 }

@@ -6,6 +6,7 @@ export const SERVER = {
   estimate: 'layerwise.server.estimate',
   split: 'layerwise.server.splitBuilderStage',
   status: 'layerwise.server.status',
+  ruleDoc: 'layerwise.server.ruleDoc',
 } as const;
 
 export interface EstimateAnswer {

@@ -12,13 +12,25 @@ import type { DockerfileModel } from '../core/model/dockerfile';
 import { findAssist } from '../core/assists/index';
 import { estimateToJson, estimateToText } from '../cli-estimate';
 import { plainText } from './convert';
+import { ALL_RULES } from '../core/rules/registry';
+import { renderRuleDoc, renderRuleIndex } from '../core/docs';
+import { NOT_ANALYSED_META } from '../core/not-analysed';
 
 /** Command ids. Not the client's palette ids: vscode-languageclient registers each server command under its own id. */
 export const SERVER_COMMANDS = {
   estimate: 'layerwise.server.estimate',
   split: 'layerwise.server.splitBuilderStage',
   status: 'layerwise.server.status',
+  ruleDoc: 'layerwise.server.ruleDoc',
 } as const;
+
+/** A rule's documentation page, rendered from its metadata (the .vsix ships no pages), or the index for `README`. */
+export function ruleDocMarkdown(code: string): string | null {
+  if (code.toLowerCase() === 'readme') return renderRuleIndex(ALL_RULES.map((r) => r.meta));
+  if (code.toUpperCase() === NOT_ANALYSED_META.code) return renderRuleDoc(NOT_ANALYSED_META);
+  const rule = ALL_RULES.find((r) => r.meta.code.toLowerCase() === code.toLowerCase());
+  return rule ? renderRuleDoc(rule.meta) : null;
+}
 
 /** What `layerwise.server.estimate` answers: the `layerwise estimate` text and JSON, and a short label for a status bar. */
 export interface EstimateAnswer {
@@ -83,6 +95,7 @@ export function registerCommands(
       return applied.applied ? { applied: true, title } : { applied: false, reason: applied.failureReason ?? 'the editor did not apply the edit' };
     },
     [SERVER_COMMANDS.status]: () => status(),
+    [SERVER_COMMANDS.ruleDoc]: (args) => (typeof args[0] === 'string' ? ruleDocMarkdown(args[0]) : null),
   };
   connection.onExecuteCommand(async (params) => {
     const handler = handlers[params.command];
