@@ -59,6 +59,12 @@ async function buildDist() {
     },
     outdir: join(root, 'dist'),
     banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+    // dockerfile-ast require()s these packages (their CommonJS build) while our code and the LSP libraries import them
+    // (their ESM build): one copy instead of both, about 15 KB less in the compressed .vsix.
+    alias: {
+      'vscode-languageserver-types': require.resolve('vscode-languageserver-types'),
+      'vscode-languageserver-textdocument': require.resolve('vscode-languageserver-textdocument'),
+    },
   });
   await esbuild.build({
     ...common,
