@@ -25,6 +25,11 @@ ruleTester(rule, {
       output: 'FROM debian:bookworm-slim AS x\nENV PYTHONUNBUFFERED=1\nCMD gunicorn app:app',
     },
     { name: 'a value that expands to nothing is unset', code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=${UNBUFFERED:-}\n', errors: [{ text: 'python' }] },
-    { name: 'an empty value is unset', code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=""\n', errors: [{ text: 'python' }] },
+    {
+      name: 'an empty value is unset; the fix goes after the ENV that clears it, or that ENV would undo it (fuzz seed 20261203 #3428)',
+      code: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED="" PATH=/opt/venv/bin:$PATH\nCMD ["python"]\n',
+      errors: [{ text: 'python', occurrence: 0 }],
+      output: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED="" PATH=/opt/venv/bin:$PATH\nENV PYTHONUNBUFFERED=1\nCMD ["python"]\n',
+    },
   ],
 });

@@ -1,6 +1,7 @@
 // DL3059: consecutive single-command RUNs make one layer each where one RUN would do.
 import { defineRule } from '../rule';
 import type { DockerfileModel, Instruction } from '../../model/dockerfile';
+import { canAppendToBody, continuation } from './package-manager-helpers';
 
 /** Commands that change the shell's state: after a merge they would affect the next command. */
 const STATEFUL = new Set(['cd', 'pushd', 'popd', 'export', 'set', 'source', '.', 'umask', 'alias', 'shopt', 'unset', 'ulimit', 'trap', 'exec']);
@@ -46,14 +47,16 @@ export default defineRule({
       if (prev && single && topLevel(prev) <= 1 && flagsKey(model, prev) === flagsKey(model, instr)) {
         const fixes = [];
         const between = Array.from({ length: Math.max(0, instr.startLine - prev.endLine - 1) }, (_, k) => model.lines.lineText(prev!.endLine + 1 + k));
-        if (prev.run!.form === 'shell' && instr.run.form === 'shell' && between.every((l) => l.trim() === '')) {
+        // The join continues the previous body: not where that would land inside its trailing comment or heredoc
+        // (canAppendToBody), and with the file's own escape character and line break.
+        if (prev.run!.form === 'shell' && instr.run.form === 'shell' && between.every((l) => l.trim() === '') && canAppendToBody(model, prev) && instr.run.script !== undefined && !instr.run.script.hasErrors && !instr.run.script.skipped) {
           const first = prev.run!.commands[0];
           // No command at all means a bare assignment (`X=1`), which changes the shell's state too.
           const stateful = first === undefined || STATEFUL.has(first.name.value);
           fixes.push({
             title: 'Join with the previous RUN',
             applicability: stateful ? ('unsafe' as const) : ('safe' as const),
-            edits: [{ range: { start: prev.run!.bodyRange.end, end: instr.run.bodyRange.start }, newText: ' && \\\n    ' }],
+            edits: [{ range: { start: prev.run!.bodyRange.end, end: instr.run.bodyRange.start }, newText: ` &&${continuation(model)}    ` }],
           });
         }
         ctx.report({ range: instr.keywordRange, messageId: 'consecutive', fixes });

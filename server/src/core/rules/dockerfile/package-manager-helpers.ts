@@ -82,14 +82,33 @@ function bodyEnd(model: DockerfileModel, instr: Instruction): { line: number; ch
   return model.lines.positionAt(end);
 }
 
+/**
+ * Whether text written after this shell-form RUN's body continues its last command: not after a heredoc
+ * (`cat <<X … X`), a dangling continuation at the end of the file, or a trailing `# comment` (Docker joins the lines
+ * first, so whatever follows would be part of the comment and never run); not when the body does not parse.
+ */
+export function canAppendToBody(model: DockerfileModel, instr: Instruction): boolean {
+  const run = instr.run;
+  if (!run || run.form !== 'shell' || !run.script || run.script.hasErrors || run.script.skipped) return false;
+  const body = model.lines.slice(run.bodyRange).trimEnd();
+  if (/<<-?\s*['"]?\w/.test(body) || body.endsWith(model.escapeChar) || body.endsWith('\\')) return false;
+  const last = run.commands.filter((c) => !c.substituted).pop();
+  if (last) {
+    const tail = model.text.slice(model.lines.offsetAt(last.range.end), model.lines.offsetAt(run.bodyRange.end));
+    if (tail.includes('#')) return false;
+  } else if (body.includes('#')) return false;
+  return true;
+}
+
+/** The line break the file uses and its escape character, as a continuation: ` \` + newline (or `` ` `` under `# escape=`). */
+export function continuation(model: DockerfileModel): string {
+  return ` ${model.escapeChar}${eolOf(model.text)}`;
+}
+
 /** Appends `&& <command>` to a shell-form RUN, on its own continued line when the RUN spans several lines; undefined for other forms. */
 export function appendCommand(model: DockerfileModel, instr: Instruction, command: string): TextEdit | undefined {
   const run = instr.run;
-  if (!run || run.form !== 'shell' || !run.script || run.script.hasErrors) return undefined;
-  // Where the body ends is not where its last command ends after a heredoc (`cat <<X … X`) or a dangling
-  // continuation at the end of the file: an appended `&& cmd` would land in the wrong place, so no fix.
-  const body = model.lines.slice(run.bodyRange).trimEnd();
-  if (/<<-?\s*['"]?\w/.test(body) || body.endsWith(model.escapeChar) || body.endsWith('\\')) return undefined;
+  if (!run || !canAppendToBody(model, instr)) return undefined;
   const multiLine = run.bodyRange.end.line > run.bodyRange.start.line;
   const indent = multiLine ? /^\s*/.exec(model.lines.lineText(run.bodyRange.end.line))![0] || '    ' : '';
   const end = bodyEnd(model, instr);

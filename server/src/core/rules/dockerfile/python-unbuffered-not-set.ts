@@ -45,7 +45,10 @@ export default defineRule({
     if (starts.some((i) => /\bpython[0-9.]*"?\s*,?\s*"?-u\b/.test(i.argsText))) return;
     const eol = eolOf(model.text);
     const from = stage.fromInstruction;
-    const end = { line: from.endLine, character: model.lines.lineText(from.endLine).length };
+    // After the stage's last ENV that clears it (`ENV PYTHONUNBUFFERED=`), which would otherwise undo the new line.
+    const clearing = stage.instructions.filter((i) => i.keyword === 'ENV' && i.env?.some((kv) => kv.key === 'PYTHONUNBUFFERED')).pop();
+    const anchor = clearing ?? from;
+    const end = { line: anchor.endLine, character: model.lines.lineText(anchor.endLine).length };
     ctx.report({
       range: from.from!.nameRange ?? from.from!.imageRange,
       messageId: 'buffered',
