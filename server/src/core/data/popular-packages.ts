@@ -49,6 +49,8 @@ export function likelyTypoOf(name: string): string | undefined {
   let bestDistance = 3;
   for (const p of table.popular) {
     const max = Math.min(n.length, p.length) >= 8 ? 2 : 1;
+    // An edit distance is at least the difference in length: most of the table is skipped without the DP.
+    if (Math.abs(p.length - n.length) > max) continue;
     const d = typoDistance(n, p, max);
     if (d <= max && d < bestDistance) {
       best = p;

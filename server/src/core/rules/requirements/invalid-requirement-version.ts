@@ -33,7 +33,7 @@ export default defineRule<RequirementsModel>({
       const fixes: Fix[] = [];
       const edit = { range: e.range, newText: '==' };
       // Safe only when it makes the line valid: `torch=>1.0` or `pkg=1\t.0` stay invalid with `==`, so no fix there.
-      if (model.lines.slice(e.range) === '=' && editKeepsLineValid(model.text, edit, e.range.start.line, 1)) fixes.push({ title: 'Replace `=` with `==`', applicability: 'safe', edits: [edit] });
+      if (model.lines.slice(e.range) === '=' && editKeepsLineValid(model.text, edit, e.range.start.line, 1, model.lines)) fixes.push({ title: 'Replace `=` with `==`', applicability: 'safe', edits: [edit] });
       ctx.report({ range: e.range, messageId: 'invalid', data: { message: e.message }, fixes });
     }
   },

@@ -93,10 +93,11 @@ export function usesOpenCvGui(files: import('../../project').ProjectFiles, root:
  * Whether a fix leaves the line with fewer parse errors by `fixes` (the errors it is meant to remove) and adds none:
  * a correction that still does not parse (`torch=>1.0` → `torch==>1.0`, `--haséh=…` → an invalid `--hash`) is no fix.
  */
-export function editKeepsLineValid(text: string, edit: TextEdit, line: number, fixes = 0): boolean {
+export function editKeepsLineValid(text: string, edit: TextEdit, line: number, fixes = 0, index?: LineIndex): boolean {
   // Only the logical line the edit is on is parsed (its continuation lines with it), before and after: parsing the
   // whole file per candidate fix made lint quadratic (a 20,000-line file with a fix per line ran for minutes).
-  const lines = new LineIndex(text);
+  // The caller's index of the same text (the model's): building one here per candidate fix is linear each time.
+  const lines = index ?? new LineIndex(text);
   let first = line;
   let last = line;
   const continues = (l: number): boolean => /\\\r?$/.test(lines.lineText(l));

@@ -38,7 +38,7 @@ export default defineRule<RequirementsModel>({
       const near = closest(o.spelling);
       const edit = { range: o.nameRange, newText: near ?? '' };
       // Offered only when the corrected line still parses: `-ér x` → `--pre x` would leave `x` a stray word.
-      const fixes: Fix[] = near && editKeepsLineValid(ctx.model.text, edit, o.nameRange.start.line) ? [{ title: `Replace with \`${near}\``, applicability: 'unsafe', edits: [edit] }] : [];
+      const fixes: Fix[] = near && editKeepsLineValid(ctx.model.text, edit, o.nameRange.start.line, 0, ctx.model.lines) ? [{ title: `Replace with \`${near}\``, applicability: 'unsafe', edits: [edit] }] : [];
       ctx.report({ range: o.nameRange, messageId: 'unknown', data: { option: o.spelling, hint: near ? `; did you mean \`${near}\`?` : '' }, fixes });
     }
     for (const e of ctx.model.file.entries) {
