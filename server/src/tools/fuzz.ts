@@ -626,9 +626,24 @@ function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/**
+ * FROM-level checks, counted once per distinct message: the split copies the final stage's FROM (its image,
+ * flags and ARG references) into the builder on purpose, so the same fault on both FROM lines is not a new one.
+ */
+const PER_MESSAGE_CODES: ReadonlySet<string> = new Set(['InvalidDefaultArgInFrom', 'InvalidBaseImagePlatform', 'FromPlatformFlagConstDisallowed']);
+
 function parseErrorCounts(findings: readonly Finding[], model: DockerfileModel | undefined): Map<string, number> {
   const m = new Map<string, number>();
-  for (const f of findings) if (PARSE_ERROR_CODES.has(f.code)) m.set(f.code, (m.get(f.code) ?? 0) + 1);
+  const seen = new Set<string>();
+  for (const f of findings) {
+    if (!PARSE_ERROR_CODES.has(f.code)) continue;
+    if (PER_MESSAGE_CODES.has(f.code)) {
+      const key = `${f.code}\u0000${f.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    m.set(f.code, (m.get(f.code) ?? 0) + 1);
+  }
   const shell = model?.instructions.filter((i) => i.run?.script?.hasErrors).length ?? 0;
   if (shell) m.set('shell-syntax', shell);
   return m;
