@@ -1,5 +1,5 @@
 // What a person sees in the browser: squiggles, the Problems panel, the FROM hover, the quick-fix menu and its result,
-// a size hover, and the file after the builder-stage split with its CodeLenses.
+// a size hover, the file after the builder-stage split with its CodeLenses, and the size view beside it.
 // Each step is one check and saves a screenshot named after what it shows (docs/images/ takes them as they are).
 import { join } from 'node:path';
 
@@ -254,6 +254,48 @@ export async function runUiPass({ browser, server, workspace, shotsDir, failDir,
           .catch(async () => { throw new Error(`Problems still lists ${c}: ${(await problems.allInnerTexts()).map(bare).join(' / ')}`); });
       }
       return `${file}; menu: ${menu.join(' | ')}; stages: ${froms.join(' / ')}; lenses: ${lenses.join(' / ')}; ${split.clears.join(', ')} gone from Problems`;
+    });
+
+    // The size view of the two-stage file, opened by clicking the builder's CodeLens; it draws in a webview (an
+    // iframe inside an iframe), found by its own text.
+    const sv = dockerfile.sizeView;
+    const viewText = async () => {
+      for (const f of page.frames()) {
+        const t = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (t.includes('bars share one scale')) return t;
+      }
+      return undefined;
+    };
+    // From the palette (the CodeLens click is the exthost suite's): the view opens at its top, the image and its stages.
+    await step(`"${sv.palette}" opens the size view beside the editor (${sv.contains.join(', ')})`, async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+J');
+      await page.locator('.part.panel').first().waitFor({ state: 'hidden', timeout: 15_000 });
+      await page.keyboard.press('Control+Shift+P');
+      const input = page.locator('.quick-input-widget input').first();
+      await input.waitFor({ timeout: 15_000 });
+      await input.fill(`>${sv.palette}`);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: sv.palette }).first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tab', { hasText: sv.tabLabel }).first().waitFor({ timeout: 15_000 });
+      const text = await until(`the size view showing ${sv.contains.join(', ')}`, async () => {
+        const t = await viewText();
+        return t && sv.contains.every((c) => t.includes(c)) ? t : undefined;
+      }, 30_000);
+      // Over the empty editor area below the file: no tooltip in the picture.
+      await page.mouse.move(600, 680);
+      await quiet(page, EDITOR, 1_000);
+      return `${await shot('size-view.png')}; "${bare(text).slice(0, 200)}"`;
+    });
+
+    await step('the size view follows the file: undoing the split re-draws it with one stage and the split\'s saving', async () => {
+      await page.locator(`${EDITOR} .view-lines`).first().click({ timeout: 15_000 });
+      await page.keyboard.press('Control+Z');
+      const text = await until('the one-stage view', async () => {
+        const t = await viewText();
+        return t && !t.includes(sv.contains[1]) && t.includes(split.title) ? t : undefined;
+      }, 30_000);
+      return `"${bare(text).slice(0, 200)}"`;
     });
   } finally {
     await context.close();

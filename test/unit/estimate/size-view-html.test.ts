@@ -112,6 +112,14 @@ test('savings: rewrites and line fixes listed first, an unknown saving said so; 
   assert.match(body, /<span class="big">≈ 400 MB <span class="range">\(300 MB–500 MB\)<\/span><\/span> on disk · 150 MB download/);
 });
 
+test("a fix in a stage that does not ship is on its layer but not among the image's savings", () => {
+  const builder = { ...VIEW.stages[0]!, layers: [layer({ line: 1, savings: [{ fix: 'add `rm -rf /var/lib/apt/lists/*`', what: 'apt lists', bytes: e(20_000_000), source: 'apt data' }] })] };
+  const { body } = renderSizeView({ ...VIEW, rewrites: [], stages: [builder, VIEW.stages[1]!] }, 'Dockerfile');
+  const savings = body.slice(body.indexOf('What the fixes would save'), body.indexOf('id="stage-0"'));
+  assert.ok(!savings.includes('apt lists'), savings);
+  assert.match(body.slice(body.indexOf('id="stage-0"')), /<li class="saving">add <code>rm -rf \/var\/lib\/apt\/lists\/\*<\/code> saves <b>20 MB<\/b>/);
+});
+
 test('no view: the page says there is no stage to size', () => {
   assert.match(renderSizeView(null, 'Dockerfile').body, /No stage to size/);
 });

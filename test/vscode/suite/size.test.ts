@@ -1,4 +1,4 @@
-// Size estimates in the editor: the FROM and RUN hovers with their numbers and basis, the CodeLens above each FROM.
+// Size estimates in the editor: the FROM and RUN hovers with their numbers and basis, the CodeLens above the FROM.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateLayerwise, expected, hoverMarkdown, openInEditor, rangeOf, waitForLayerwiseDiagnostics } from './helpers';
@@ -35,16 +35,17 @@ describe('size estimates on the example Dockerfile', () => {
     assert.match(adds, SIZE, `the layer's size has a number with a unit: ${adds}`);
   });
 
-  it('CodeLens above each FROM shows the stage size, and the image total above the final stage', async () => {
+  it('CodeLens above the FROM names the stage by its base, gives the image size and download, fits in 60 characters and opens the size view', async () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
     const from = rangeOf(doc, 'FROM ').start.line;
-    const titles = (lenses ?? []).filter((l) => l.range.start.line === from).map((l) => l.command?.title ?? '');
+    const here = (lenses ?? []).filter((l) => l.range.start.line === from);
     const lens = expected.dockerfile.codeLens;
-    const stage = titles.find((t) => t.startsWith(lens.stage));
-    const total = titles.find((t) => t.startsWith(lens.total));
-    assert.ok(stage && total, `lenses on line ${from + 1}: ${titles.join(' | ') || '(none)'}`);
-    assert.match(stage, SIZE);
-    assert.ok(stage.includes(lens.final), `the only stage is the final image: ${stage}`);
-    assert.match(total, SIZE);
+    assert.strictEqual(here.length, 1, `lenses on line ${from + 1}: ${here.map((l) => l.command?.title).join(' | ') || '(none)'}`);
+    const title = here[0]!.command?.title ?? '';
+    assert.ok(title.startsWith(lens.stage), title);
+    assert.match(title, SIZE);
+    assert.ok(title.includes(lens.final) && title.includes(lens.download), `the only stage is the final image, with its download: ${title}`);
+    assert.ok(title.length <= lens.maxLength, `${title.length} characters: ${title}`);
+    assert.strictEqual(here[0]!.command?.command, lens.command);
   });
 });

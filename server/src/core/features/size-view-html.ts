@@ -76,7 +76,7 @@ function packagesHtml(layer: SizeViewLayer, bars: Bars): string {
 
 function layerHtml(layer: SizeViewLayer, bars: Bars): string {
   const basis = layer.basis
-    .map((b) => `<li>${b.fallback ? '<span class="tag">fallback</span> ' : ''}${text(b.what)}: <b>${b.bytes ? size(b.bytes) : 'unknown'}</b> — ${source(b.source)}</li>`)
+    .map((b) => `<li title="${escapeHtml(`${b.what}: ${b.bytes ? formatBytes(b.bytes.typical) : 'unknown'} — ${b.source}`)}">${b.fallback ? '<span class="tag">fallback</span> ' : ''}${text(b.what)}: <b>${b.bytes ? size(b.bytes) : 'unknown'}</b> — ${source(b.source)}</li>`)
     .join('');
   const savings = layer.savings
     .map((s) => `<li class="saving">${text(s.fix)} saves <b>${size(s.bytes)}</b> <span class="muted">(${text(s.what)})</span> — ${source(s.source)}</li>`)
@@ -110,7 +110,8 @@ function savingsHtml(view: SizeView, bars: Bars): string {
     const words = r.saving ? `${r.saving.typical >= 0 ? 'saves' : 'adds'} <b>${size(magnitude(r.saving))}</b>` : 'saving <b>unknown</b>';
     rows.push(`<div class="fix"><span><b>${text(r.title)}</b></span><span class="num">${words}</span></div>${r.saving ? bars.bar(magnitude(r.saving), 'save') : ''}`);
   }
-  for (const s of view.stages) {
+  // A fix in a stage that does not ship shrinks the build, not the image: it stays on its layer, not in this list.
+  for (const s of view.stages.filter((x) => x.fate === 'final' || x.fate === 'base-of-final')) {
     for (const l of s.layers) {
       for (const f of l.savings) {
         rows.push(`<div class="fix"><span><a class="line" href="#" data-line="${l.line}">line ${l.line + 1}</a>: ${text(f.fix)} <span class="muted">(${text(f.what)})</span></span><span class="num">saves <b>${size(f.bytes)}</b></span></div>${bars.bar(f.bytes, 'save')}`);
@@ -154,12 +155,15 @@ section.copied-from,section.unused{opacity:.85}
 .bar.save{height:8px;margin-top:2px}
 .bar.save>.typ,.bar.save>.span{background:var(--vscode-charts-green,#388a34)}
 .note{margin-top:8px;font-size:.9em}
+.overview{margin:6px 0 10px}
+.ov{margin-bottom:6px}
+.ov.copied-from .bar>.typ,.ov.copied-from .bar>.span,.ov.unused .bar>.typ,.ov.unused .bar>.span{background:var(--vscode-charts-orange,#d18616)}
 .row .line{text-align:right;font-family:var(--vscode-editor-font-family)}
 .instr{font-family:var(--vscode-editor-font-family);white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .kw{font-weight:600}
 .num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 ul.basis{margin:2px 0 0 calc(2.5em + 8px);padding-left:14px;font-size:.9em}
-ul.basis li{margin:1px 0}
+ul.basis li{margin:1px 0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 li.saving{list-style:'✂ ';color:var(--vscode-charts-green,#388a34)}
 li.saving .source{color:var(--vscode-descriptionForeground)}
 .sub{margin:4px 0 0 calc(2.5em + 8px);font-size:.9em}
@@ -180,8 +184,14 @@ export function renderSizeView(view: SizeView | null, fileName: string): SizeVie
   const summary = view.image
     ? `<div class="summary"><div><span class="big">${size(view.image.bytes)}</span> on disk · ${size(view.image.download)} download</div><div class="muted">final image: ${escapeHtml(view.image.stage)} · bars share one scale (${escapeHtml(formatBytes(scale))} = full width); light band: low–high range; hover a source for its full text; click a line number to go to it</div></div>`
     : '';
+  // More than one stage: the stages side by side first, so what ships and what does not reads at a glance.
+  const overview =
+    view.stages.length > 1
+      ? `<div class="overview">${view.stages.map((s) => `<div class="ov ${s.fate}"><div class="fix"><span><a class="line" href="#" data-line="${s.line}">${escapeHtml(s.label)}</a> <span class="muted">${escapeHtml(s.reach)}</span></span><span class="num">${size(s.bytes)}</span></div>${bars.bar(s.bytes)}</div>`).join('')}</div>`
+      : '';
   const body = `<h1>${escapeHtml(fileName)}</h1>
 ${summary}
+${overview}
 ${savingsHtml(view, bars)}
 ${view.stages.map((s) => stageHtml(s, view, bars)).join('\n')}`;
   return { body, css: `${BASE_CSS}\n${bars.css()}` };
