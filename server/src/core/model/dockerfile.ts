@@ -493,13 +493,16 @@ function runInfo(model: DockerfileModel, instr: Instruction): RunInfo {
   return info;
 }
 
-interface AstHeredoc {
+/** A heredoc as dockerfile-ast reads it. */
+export interface AstHeredoc {
+  getName(): string;
   getContentRange(): Range | null;
   getStartRange(): Range;
   getDelimiterRange(): Range | null;
 }
 
-function heredocsOf(instr: Instruction): AstHeredoc[] {
+/** dockerfile-ast's heredocs of an instruction (RUN, COPY, ADD); its scan throws on some half-typed lines. */
+export function heredocsOf(instr: Instruction): AstHeredoc[] {
   try {
     return (instr.ast as unknown as { getHeredocs?: () => AstHeredoc[] }).getHeredocs?.() ?? [];
   } catch {

@@ -1,22 +1,6 @@
 // LW021: a heredoc (`RUN <<EOF`, `COPY <<EOF /app/conf`) whose closing `EOF` line never comes: the build fails.
 import { defineRule } from '../rule';
-import type { Instruction } from '../../model/dockerfile';
-import type { Range } from '../../types';
-
-interface AstHeredoc {
-  getName(): string;
-  getStartRange(): Range;
-  getDelimiterRange(): Range | null;
-}
-
-/** dockerfile-ast's heredocs of an instruction that takes them (RUN, COPY, ADD); its scan throws on some half-typed lines. */
-function heredocs(instr: Instruction): AstHeredoc[] {
-  try {
-    return (instr.ast as unknown as { getHeredocs?: () => AstHeredoc[] }).getHeredocs?.() ?? [];
-  } catch {
-    return [];
-  }
-}
+import { heredocsOf } from '../../model/dockerfile';
 
 export default defineRule({
   meta: {
@@ -45,7 +29,7 @@ export default defineRule({
     for (const instr of ctx.model.instructions) {
       const target = instr.trigger ?? instr;
       if (!['RUN', 'COPY', 'ADD'].includes(target.keyword)) continue;
-      for (const h of heredocs(target)) {
+      for (const h of heredocsOf(target)) {
         if (h.getDelimiterRange()) continue;
         ctx.report({ range: h.getStartRange(), messageId: 'unterminated', data: { name: h.getName() } });
       }
