@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compare as pep440Compare, valid as pep440Valid } from '@renovatebot/pep440';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'data', 'size-data');
@@ -98,6 +99,15 @@ function buildBaseImages() {
 
 function buildWheels() {
   const rows = readTsv('wheels.tsv');
+  // Dependencies per release, where collected (h10data's release-dependencies.tsv; optional).
+  const depRows = existsSync(join(dataDir, 'release-dependencies.tsv')) ? readTsv('release-dependencies.tsv') : [];
+  const depsOf = new Map();
+  for (const d of depRows) {
+    const key = `${normalizeName(d.package)}\u0000${d.version}`;
+    if (!depsOf.has(key)) depsOf.set(key, []);
+    // [dependency (name, extras and specifier as written), marker]
+    depsOf.get(key).push(d.marker ? [d.dependency, d.marker] : [d.dependency]);
+  }
   const sources = [];
   const tags = [];
   const platforms = [];
@@ -105,41 +115,55 @@ function buildWheels() {
   const byName = new Map();
   for (const r of rows) {
     const name = normalizeName(r.package);
-    if (!byName.has(name)) byName.set(name, []);
-    byName.get(name).push(r);
+    if (!byName.has(name)) byName.set(name, new Map());
+    const versions = byName.get(name);
+    if (!versions.has(r.version)) versions.set(r.version, []);
+    versions.get(r.version).push(r);
   }
+  let releases = 0;
   for (const name of [...byName.keys()].sort()) {
-    const rs = byName.get(name);
-    const versions = new Set(rs.map((r) => r.version));
-    if (versions.size !== 1) throw new Error(`${name}: several versions ${[...versions]}`);
-    const sdist = rs.find((r) => r.platform_tag === 'sdist');
-    const head = sdist ?? rs[0];
-    const src = intern(sources, head.source);
-    const date = head.upload_date;
-    // [version, sdistBytes|null, sourceIndex, uploadDate, inTargetList 0|1, wheels]
-    // wheel: [tagIndex, platformIndex, bytes] + [sourceIndex, uploadDate] only where they differ from the package's.
-    const wheels = rs
-      .filter((r) => r.platform_tag !== 'sdist')
-      .map((r) => {
-        const w = [intern(tags, `${r.python_tag}-${r.abi_tag}`), intern(platforms, r.platform_tag), int(r.wheel_bytes)];
-        const s = intern(sources, r.source);
-        if (s !== src || r.upload_date !== date) w.push(s, r.upload_date);
-        return w;
-      });
-    packages[name] = [head.version, sdist ? int(sdist.wheel_bytes) : null, src, date, rs[0].in_target_list === 'yes' ? 1 : 0, wheels];
+    const versions = byName.get(name);
+    // Newest first in PEP 440 order, so index 0 is the newest release (what getPackageRelease has always returned).
+    const ordered = [...versions.keys()].sort((a, b) => (pep440Valid(a) && pep440Valid(b) ? pep440Compare(b, a) : b.localeCompare(a)));
+    packages[name] = ordered.map((version) => {
+      releases++;
+      const rs = versions.get(version);
+      const sdist = rs.find((r) => r.platform_tag === 'sdist');
+      const head = sdist ?? rs[0];
+      const src = intern(sources, head.source);
+      const date = head.upload_date;
+      // [version, sdistBytes|null, sourceIndex, uploadDate, inTargetList 0|1, wheels, dependencies?]
+      // wheel: [tagIndex, platformIndex, bytes] + [sourceIndex, uploadDate] only where they differ from the release's.
+      const wheels = rs
+        .filter((r) => r.platform_tag !== 'sdist')
+        .map((r) => {
+          const w = [intern(tags, `${r.python_tag}-${r.abi_tag}`), intern(platforms, r.platform_tag), int(r.wheel_bytes)];
+          const s = intern(sources, r.source);
+          if (s !== src || r.upload_date !== date) w.push(s, r.upload_date);
+          return w;
+        });
+      const row = [version, sdist ? int(sdist.wheel_bytes) : null, src, date, rs.some((r) => r.in_target_list === 'yes') ? 1 : 0, wheels];
+      const deps = depsOf.get(`${name}\u0000${version}`);
+      if (deps) row.push(deps);
+      return row;
+    });
   }
   return {
     meta: meta(
       'wheels.tsv',
-      'uv.lock files of 18 public repositories (35 locks, snapshots 2025-06-22..2026-08-23); sizes are PyPI ' +
-        "(files.pythonhosted.org) file sizes recorded in each lock's `size = N`, upload dates from `upload-time`. " +
-        'Per package the newest non-prerelease version seen with a Linux x86_64 or pure wheel; rows kept: sdist, ' +
-        'manylinux x86_64/aarch64, musllinux x86_64 (no musllinux aarch64 was collected), any; cp310+, abi3, py3.',
+      'uv.lock files of public repositories; sizes are PyPI (files.pythonhosted.org) file sizes recorded in each ' +
+        "lock's `size = N`, upload dates from `upload-time`. Several releases per package where collected (every " +
+        'version seen); rows kept: sdist, manylinux x86_64/aarch64, musllinux x86_64 (no musllinux aarch64 was ' +
+        'collected), any; cp310+, abi3, py3.' +
+        (depRows.length ? ` Dependencies of ${depsOf.size} releases from release-dependencies.tsv.` : ''),
       dateRange(rows.map((r) => r.upload_date)),
       {
+        packageCount: byName.size,
+        releaseCount: releases,
         layout:
-          'packages[name] = [version, sdistBytes|null, sourceIndex, uploadDate, inTargetList, wheels]; ' +
-          'wheel = [tagIndex ("python-abi"), platformIndex, bytes, sourceIndex?, uploadDate?]',
+          'packages[name] = releases newest first (PEP 440), each [version, sdistBytes|null, sourceIndex, uploadDate, ' +
+          'inTargetList, wheels, dependencies?]; wheel = [tagIndex ("python-abi"), platformIndex, bytes, sourceIndex?, ' +
+          'uploadDate?]; dependency = [requirement, marker?]',
       },
     ),
     sources,

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { buildDockerfileModel } from './core/model/dockerfile';
 import { declineReason } from './core/index';
 import { estimateImage, type EstimateInput } from './core/estimate/estimate';
-import { formatBytes, formatE, parseSize } from './core/estimate/bytes';
+import { formatBytes, formatE, parseSize, uselessRange } from './core/estimate/bytes';
 import type { E, ImageEstimate } from './core/estimate/types';
 import { diskFiles, initRuntime } from './node/runtime';
 import { loadConfig, printTrustNotices } from './node/config-files';
@@ -117,7 +117,8 @@ function padStart(s: string, n: number): string {
   return s.length >= n ? s : ' '.repeat(n - s.length) + s;
 }
 
-const range = (x: E): string => (x.low === x.high ? '' : `${formatBytes(x.low)}–${formatBytes(x.high)}`);
+// A range too wide to mean anything (high > 4× low) says so instead of posing as an estimate.
+const range = (x: E): string => (x.low === x.high ? '' : uselessRange(x) ? `unknown size (anywhere in ${formatBytes(x.low)}–${formatBytes(x.high)})` : `${formatBytes(x.low)}–${formatBytes(x.high)}`);
 
 export function estimateToText(est: ImageEstimate, file: string): string {
   const out: string[] = [];
@@ -140,7 +141,7 @@ export function estimateToText(est: ImageEstimate, file: string): string {
   if (est.final) {
     out.push('', `Image (stage ${est.final.stage}): ${formatE(est.final.bytes)} on disk, ${formatE(est.final.downloadBytes)} download`);
   }
-  out.push('', '~ marks a fallback figure (unknown image, package or path). Sources: `--format json`.');
+  out.push('', '~ marks a rough figure (an image, package or path not in the data, or another release\'s sizes). Sources: `--format json`.');
   return out.join('\n') + '\n';
 }
 

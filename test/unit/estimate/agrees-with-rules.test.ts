@@ -46,7 +46,7 @@ test('without any of them both count the cache: the estimate names the saving DL
 test('FROM --platform=linux/arm64: pip is sized with aarch64 wheels and says so, never x86_64', () => {
   const pip = parts(est('FROM --platform=linux/arm64 python:3.12-slim\nRUN pip install --no-cache-dir numpy\n')).find((p) => p.kind === 'pip')!;
   assert.match(pip.source, /^1 packages sized for CPython 3\.12, glibc 2\.41, linux\/arm64 \(aarch64\) from /);
-  assert.match(pip.packages![0]!.source, /^wheel cp312-cp312-manylinux_2_27_aarch64\.manylinux_2_28_aarch64 15612696 B/);
+  assert.match(pip.packages![0]!.source, /^wheel cp312-cp312-manylinux_2_27_aarch64\.manylinux_2_28_aarch64 of numpy 2\.5\.2, 15612696 B/);
   assert.doesNotMatch(pip.source + pip.packages![0]!.source, /x86_64/);
 });
 

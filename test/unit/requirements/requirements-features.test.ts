@@ -80,8 +80,9 @@ describe('requirements hover, links, completion', () => {
     const h = requirementsHoverAt(model, { line: 0, character: 2 })!;
     assert.match(h.markdown, /normalized: `psycopg2`/);
     assert.match(h.markdown, /2\.9 or later, and before 3/);
-    assert.match(h.markdown, /glibc \(Debian, Ubuntu\): \*\*no wheel\*\*: pip builds it from source \(needs `gcc`, `libpq-dev`\)/);
-    assert.match(h.markdown, /musl \(Alpine\): \*\*no wheel\*\*/);
+    // The newest release the specifier admits, and that no release has a Linux wheel (true of every version).
+    assert.match(h.markdown, /glibc \(Debian, Ubuntu\): 2\.9\.12: \*\*no wheel\*\* \(no release of it publishes a Linux wheel\): pip builds it from source \(needs `gcc`, `libpq-dev`\)/);
+    assert.match(h.markdown, /musl \(Alpine\): 2\.9\.12: \*\*no wheel\*\*/);
     assert.match(h.markdown, /Needs at run time:\*\* `libpq5`/);
     assert.match(h.markdown, /\(https:\/\/pypi\.org\/project\/psycopg2\/\)/);
     assert.deepEqual(h.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 8 } });

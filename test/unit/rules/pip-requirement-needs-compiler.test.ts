@@ -15,11 +15,31 @@ ruleTester(rule, {
     { name: 'the full python image has compilers and headers', code: 'FROM python:3.12\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n', files: REQS },
     { name: 'requirements with wheels only', code: DF, files: { 'requirements.txt': 'flask==3.0.3\npsycopg2-binary==2.9.10\n' } },
     { name: 'no requirements file in the build context', code: DF },
-    { name: '--only-binary on the command', code: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --only-binary=:all: -r requirements.txt\n', files: REQS },
+    { name: '--only-binary on the command with wheels for every requirement', code: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --only-binary=:all: -r requirements.txt\n', files: { 'requirements.txt': 'flask==3.0.3\npsycopg2-binary==2.9.10\n' } },
+    { name: 'a pinned numpy whose files the data does not hold makes no wheel claim', code: DF, files: { 'requirements.txt': 'numpy==1.19.5\n' } },
+    { name: 'a pin the data holds with a cp312 manylinux wheel', code: DF, files: { 'requirements.txt': 'numpy==2.5.2\n' } },
     { name: 'a stage the build target does not reach', code: 'FROM python:3.12-slim AS unused\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nFROM python:3.12-slim\nCMD ["python"]\n', files: REQS },
     { name: 'Alpine with build-base and postgresql-dev', code: 'FROM python:3.12-alpine\nRUN apk add --no-cache --virtual .build build-base postgresql-dev\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n', files: REQS },
   ],
   invalid: [
+    {
+      name: '--only-binary :all: with an sdist-only package: the install fails whatever the stage has',
+      code: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --only-binary=:all: -r requirements.txt\n',
+      files: REQS,
+      errors: [{ text: 'pip install', message: '`pip install` cannot install `psycopg2`: no wheel for Python 3.12 on glibc x86_64, and `--only-binary` refuses the sdist: the build fails' }],
+    },
+    {
+      name: '--only-binary given in the requirements file',
+      code: DF,
+      files: { 'requirements.txt': '--only-binary :all:\npsycopg2==2.9.10\n' },
+      errors: [{ text: 'pip install', message: 'cannot install `psycopg2`' }],
+    },
+    {
+      name: 'an old psycopg2 pin not in the data is still claimed: no release of it has a Linux wheel',
+      code: DF,
+      files: { 'requirements.txt': 'psycopg2==2.8.6\n' },
+      errors: [{ text: 'pip install', message: 'compiles `psycopg2` from source' }],
+    },
     {
       name: 'psycopg2 on slim without gcc and libpq-dev',
       code: DF,

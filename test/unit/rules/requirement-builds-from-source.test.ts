@@ -36,9 +36,9 @@ requirementsRuleTester(rule, {
     },
     {
       name: 'a package with manylinux wheels but no musllinux wheel on Alpine',
-      code: 'onnxruntime\n',
+      code: 'onnx\n',
       files: { Dockerfile: DF.replace('3.12-slim', '3.12-alpine') },
-      errors: [{ text: 'onnxruntime', message: 'on musl x86_64' }],
+      errors: [{ text: 'onnx', message: 'on musl x86_64' }],
       output: null,
     },
   ],

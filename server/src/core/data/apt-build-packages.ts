@@ -19,7 +19,7 @@ export interface DevRuntimePair extends Sourced {
   readonly checkedInData: boolean;
 }
 
-const DATA = '../shared/size-data/apt-closure-members.tsv (Debian Packages indexes, 2026-11-29)';
+const DATA = 'Debian Packages indexes (bookworm and trixie, fetched 2026-11-29)';
 const DATA_AS_OF = '2026-11-29';
 const KNOWLEDGE_DEB = 'packages.debian.org (from knowledge; not in the size data)';
 const KNOWLEDGE_APK = 'pkgs.alpinelinux.org / aports (from knowledge; the size data has no Alpine packages)';

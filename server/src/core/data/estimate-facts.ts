@@ -11,8 +11,8 @@ export interface RangedFact extends Sourced {
 }
 
 const MB = 1_000_000;
-const BUILDLAB = '../shared/buildlab/README.md (podman builds on Debian 12, measured per layer)';
-const SIZE_README = '../shared/size-data/README.md';
+// Sources in words a user can check: what was measured or published, by whom, when — never a file of this repository.
+const BUILDLAB = 'Layerwise test builds (podman on Debian 12, sizes measured per layer, 2026-11)';
 const AS_OF = '2026-11-29';
 
 /**
@@ -26,7 +26,7 @@ export const APT_LISTS_DEBIAN: RangedFact = {
   low: 15 * MB,
   high: 25 * MB,
   estimated: false,
-  source: `${BUILDLAB}: single-stage layer 19.9 MB = apt lists only; ${SIZE_README} §4 (20-22 MB)`,
+  source: `${BUILDLAB}: a layer holding only the \`apt-get update\` lists measured 19.9 MB; Debian\'s gzip-compressed lists are 20–22 MB`,
   asOf: AS_OF,
 };
 
@@ -36,7 +36,7 @@ export const APT_LISTS_OTHER: RangedFact = {
   low: 20 * MB,
   high: 65 * MB,
   estimated: true,
-  source: `${SIZE_README} §4 (lists ~20-22 MB gzip, ~59 MB uncompressed); Ubuntu keeps lists uncompressed`,
+  source: 'Debian package lists, 2026-11: ~20–22 MB gzip-compressed (as the official images keep them), ~59 MB uncompressed; Ubuntu keeps them uncompressed',
   asOf: AS_OF,
 };
 
@@ -50,7 +50,7 @@ export const DEBIAN_ON_DISK_FACTOR: RangedFact = {
   low: 0.62,
   high: 1.0,
   estimated: true,
-  source: `${SIZE_README} §4 caveats (simulated base 122-126 MiB vs 75-79 MB measured images)`,
+  source: 'Debian Installed-Size sums for a simulated python:*-slim base (122–126 MiB) against the published images (75–79 MB), 2026-11',
   asOf: AS_OF,
 };
 
@@ -65,7 +65,7 @@ export const APT_RECOMMENDS_FACTOR: RangedFact = {
   low: 1.0,
   high: 2.5,
   estimated: true,
-  source: `${BUILDLAB}: single-slim layer 271.3 MB vs the no-recommends closure of gcc + libpq-dev in ${SIZE_README} apt-packages.tsv`,
+  source: `${BUILDLAB}: a slim layer installing gcc + libpq-dev measured 271.3 MB, against the Installed-Size sum of their no-recommends closure in the Debian Packages index`,
   asOf: AS_OF,
 };
 
@@ -75,7 +75,7 @@ export const LAYER_GZIP_RATIO: RangedFact = {
   low: 0.25,
   high: 0.55,
   estimated: true,
-  source: `${BUILDLAB} pitfall 5 (gzip layers 37-39 % of the podman size for the measured app images)`,
+  source: `${BUILDLAB}: gzip-compressed layers were 37–39 % of the on-disk size for the measured app images`,
   asOf: AS_OF,
 };
 
@@ -85,7 +85,7 @@ export const BASE_UNCOMPRESS_RATIO: RangedFact = {
   low: 2.2,
   high: 3.2,
   estimated: true,
-  source: `${SIZE_README} §1 (python+ca layers x3.03; debian:trixie-slim 29.8 → 78.6 MB = x2.64)`,
+  source: 'docker-library/repo-info published sizes, 2026-11: python + ca-certificates layers ×3.03 from download to disk; debian:trixie-slim 29.8 → 78.6 MB = ×2.64',
   asOf: AS_OF,
 };
 
@@ -117,7 +117,7 @@ export const PIP_CACHE_FACTOR: RangedFact = {
   low: 0.95,
   high: 1.1,
   estimated: false,
-  source: `${SIZE_README} §5 (pip cache ≈ downloaded wheels + sdists + built wheels)`,
+  source: 'pip documentation (Caching): the cache keeps downloaded wheels and sdists and the wheels pip built, so ≈ the download',
   asOf: AS_OF,
 };
 
@@ -127,7 +127,7 @@ export const UV_CACHE_FACTOR: RangedFact = {
   low: 0.8,
   high: 1.2,
   estimated: true,
-  source: `${SIZE_README} §5 (uv cache keeps unpacked wheels, ~installed size)`,
+  source: 'uv documentation (Caching): the cache keeps unpacked wheels, ≈ the installed size',
   asOf: AS_OF,
 };
 
@@ -137,7 +137,7 @@ export const LARGE_NATIVE_WHEEL_RATIO: RangedFact = {
   low: 1.5,
   high: 2.8,
   estimated: true,
-  source: `${SIZE_README} §3 secondary evidence (IBM/text-generation-inference PR #50: cudnn 1.2 GB installed vs 665 MB wheel; devcontainers/images #856: torch 1.4 GB installed)`,
+  source: 'secondary, public reports: IBM/text-generation-inference PR #50 (cudnn 1.2 GB installed from a 665 MB wheel); devcontainers/images #856 (torch 1.4 GB installed)',
   asOf: AS_OF,
 };
 
@@ -150,7 +150,7 @@ export const TORCH_CPU_WHEEL: RangedFact = {
   low: 175 * MB,
   high: 210 * MB,
   estimated: true,
-  source: `${SIZE_README} §2 gap note (secondary: "less than 200MB", pfnet/pytorch-pfn-extras PR #608; ~180 MB for 1.9.1+cpu, pytorch/pytorch #17621)`,
+  source: 'secondary, public reports: "less than 200MB" (pfnet/pytorch-pfn-extras PR #608); ~180 MB for 1.9.1+cpu (pytorch/pytorch #17621)',
   asOf: AS_OF,
 };
 
@@ -159,7 +159,7 @@ export const TORCH_CPU_INSTALLED: RangedFact = {
   low: 700 * MB,
   high: 900 * MB,
   estimated: true,
-  source: `${SIZE_README} §2 gap note ("treat CPU torch as ~0.7-0.9 GB installed", secondary)`,
+  source: 'secondary: CPU torch wheels from download.pytorch.org install to ~0.7–0.9 GB',
   asOf: AS_OF,
 };
 
@@ -169,7 +169,7 @@ export const UNKNOWN_PIP_PACKAGE: RangedFact = {
   low: 0.1 * MB,
   high: 100 * MB,
   estimated: true,
-  source: 'fallback: package not in the embedded wheel data (installed size of typical PyPI packages, wide range)',
+  source: 'package not in the PyPI size data: sized as a typical PyPI package (wide range)',
   asOf: AS_OF,
 };
 
@@ -179,7 +179,7 @@ export const SDIST_INSTALLED_FACTOR: RangedFact = {
   low: 0.3,
   high: 3.0,
   estimated: true,
-  source: 'fallback: no wheel, built from the sdist; installed size taken as ~1x the sdist (0.3-3x)',
+  source: 'no wheel, built from the sdist: installed size taken as ~1× the sdist (0.3–3×)',
   asOf: AS_OF,
 };
 
@@ -192,7 +192,7 @@ export const UNKNOWN_APT_PACKAGE: RangedFact = {
   low: 0.2 * MB,
   high: 150 * MB,
   estimated: true,
-  source: 'fallback: package not in the embedded apt data (Debian bookworm/trixie closures over python-slim)',
+  source: 'package not in the Debian package data (bookworm and trixie closures over python-slim)',
   asOf: AS_OF,
 };
 
@@ -205,7 +205,7 @@ export const APK_FROM_DEBIAN_FACTOR: RangedFact = {
   low: 0.3,
   high: 1.2,
   estimated: true,
-  source: 'estimate: no Alpine package data; Debian equivalent\'s closure (apt-packages.tsv, trixie) scaled 0.3-1.2x',
+  source: 'estimate: no Alpine package data; the Debian equivalent\'s trixie closure scaled 0.3–1.2×',
   asOf: AS_OF,
 };
 
@@ -214,7 +214,7 @@ export const UNKNOWN_APK_PACKAGE: RangedFact = {
   low: 0.1 * MB,
   high: 60 * MB,
   estimated: true,
-  source: 'fallback: no Alpine package data in the embedded tables',
+  source: 'no Alpine package data',
   asOf: AS_OF,
 };
 
@@ -261,7 +261,7 @@ export const UNKNOWN_BASE: Readonly<Record<'python' | 'alpine' | 'debian' | 'oth
     low: 50 * MB,
     high: 1200 * MB,
     estimated: true,
-    source: 'fallback: Python tag not in the embedded data (range spans alpine to full official images)',
+    source: 'Python tag not in the published image sizes (range spans the alpine to the full official images)',
     asOf: AS_OF,
   },
   alpine: {
@@ -269,7 +269,7 @@ export const UNKNOWN_BASE: Readonly<Record<'python' | 'alpine' | 'debian' | 'oth
     low: 7 * MB,
     high: 150 * MB,
     estimated: true,
-    source: 'fallback: Alpine-based image not in the embedded data',
+    source: 'Alpine-based image not in the published image sizes',
     asOf: AS_OF,
   },
   debian: {
@@ -277,7 +277,7 @@ export const UNKNOWN_BASE: Readonly<Record<'python' | 'alpine' | 'debian' | 'oth
     low: 70 * MB,
     high: 1100 * MB,
     estimated: true,
-    source: 'fallback: Debian/Ubuntu-based image not in the embedded data',
+    source: 'Debian/Ubuntu-based image not in the published image sizes',
     asOf: AS_OF,
   },
   other: {
@@ -285,7 +285,7 @@ export const UNKNOWN_BASE: Readonly<Record<'python' | 'alpine' | 'debian' | 'oth
     low: 5 * MB,
     high: 2000 * MB,
     estimated: true,
-    source: 'fallback: image not in the embedded data',
+    source: 'image not in the published image sizes',
     asOf: AS_OF,
   },
 };
@@ -296,7 +296,7 @@ export const UNKNOWN_COPY: RangedFact = {
   low: 0,
   high: 300 * MB,
   estimated: true,
-  source: 'fallback: the copied path\'s contents are not known to Layerwise',
+  source: 'the copied path\'s contents are not known to Layerwise',
   asOf: AS_OF,
 };
 
@@ -306,7 +306,7 @@ export const UNKNOWN_DOWNLOAD: RangedFact = {
   low: 0,
   high: 500 * MB,
   estimated: true,
-  source: 'fallback: remote file size not known offline',
+  source: 'remote file size not known offline',
   asOf: AS_OF,
 };
 
@@ -316,7 +316,7 @@ export const LOCAL_PROJECT: RangedFact = {
   low: 0.02 * MB,
   high: 50 * MB,
   estimated: true,
-  source: 'fallback: a local project\'s installed size is not measured (its dependencies are not read)',
+  source: 'a local project\'s installed size is not measured (its dependencies are not read)',
   asOf: AS_OF,
 };
 

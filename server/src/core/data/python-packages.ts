@@ -22,8 +22,8 @@ export interface PythonPackageFacts extends Sourced {
   readonly note?: string;
 }
 
-const KNOWLEDGE = "project install docs and wheel contents (from knowledge); Debian names checked in apt-closure-members.tsv";
-const WHEELS = '../shared/size-data/wheels.tsv (uv.lock file lists) + project install docs';
+const KNOWLEDGE = "the projects' install docs and wheel contents (from knowledge); Debian package names checked against the Debian Packages index (2026-11)";
+const WHEELS = "PyPI file lists recorded in public uv.lock files (collected 2026-11) and the projects' install docs";
 const AS_OF = '2026-11-29';
 
 const same = (apt: readonly string[], alpine: readonly string[]): SystemPackages => ({ bookworm: apt, trixie: apt, alpine });
@@ -300,8 +300,8 @@ export interface GpuDefaultPackage extends Sourced {
 }
 
 const GPU_DEFAULTS: readonly GpuDefaultPackage[] = [
-  { name: 'torch', platform: 'linux x86_64', cpuIndex: 'https://download.pytorch.org/whl/cpu', source: 'https://pytorch.org/get-started/locally/ (pip, Linux, CPU: `--index-url https://download.pytorch.org/whl/cpu`); closure sizes in dependency-closures.tsv', asOf: NOTICE_AS_OF },
-  { name: 'tensorflow', platform: 'linux x86_64', cpuPackage: 'tensorflow-cpu', cudaExtra: 'and-cuda', source: 'https://www.tensorflow.org/install/pip (`tensorflow[and-cuda]` for GPU; `tensorflow-cpu` CPU-only package; from knowledge); wheel sizes in wheels.tsv', asOf: NOTICE_AS_OF },
+  { name: 'torch', platform: 'linux x86_64', cpuIndex: 'https://download.pytorch.org/whl/cpu', source: 'https://pytorch.org/get-started/locally/ (pip, Linux, CPU: `--index-url https://download.pytorch.org/whl/cpu`); closure sizes from public uv.lock files', asOf: NOTICE_AS_OF },
+  { name: 'tensorflow', platform: 'linux x86_64', cpuPackage: 'tensorflow-cpu', cudaExtra: 'and-cuda', source: 'https://www.tensorflow.org/install/pip (`tensorflow[and-cuda]` for GPU; `tensorflow-cpu` CPU-only package; from knowledge); wheel sizes from public uv.lock files', asOf: NOTICE_AS_OF },
 ];
 
 export function gpuDefaultPackage(name: string): GpuDefaultPackage | undefined {

@@ -1,6 +1,8 @@
 // PyPI release files per package (wheel and sdist sizes) and the wheel pip would pick for a container's Python.
 import data from './generated/wheels.json';
 import type { TableMeta } from './provenance';
+import { validRange } from '@renovatebot/pep440';
+import { specifierAdmits } from '../parse/requirements';
 
 export interface WheelFile {
   readonly pythonTag: string;
@@ -22,6 +24,8 @@ export interface PackageRelease {
   /** One of the ~400 popular / data-science packages the data collection targeted. */
   readonly inTargetList: boolean;
   readonly wheels: readonly WheelFile[];
+  /** Requirements of this release (`name[extra]>=1`, with a marker where one applies), where collected. */
+  readonly dependencies?: readonly { readonly requirement: string; readonly marker?: string }[];
 }
 
 export interface WheelTarget {
@@ -42,14 +46,15 @@ export type WheelChoice =
   | { readonly kind: 'unknown'; readonly release: PackageRelease; readonly reason: string };
 
 type WheelRow = [number, number, number] | [number, number, number, number, string];
-type PackageRow = [string, number | null, number, string, number, WheelRow[]];
+type ReleaseRow = [string, number | null, number, string, number, WheelRow[], ([string] | [string, string])[]?];
 
 const table = data as unknown as {
   meta: TableMeta;
   sources: string[];
   tags: string[];
   platforms: string[];
-  packages: Record<string, PackageRow>;
+  /** Releases newest first (PEP 440). */
+  packages: Record<string, ReleaseRow[]>;
 };
 
 export const wheelsMeta: TableMeta = table.meta;
@@ -59,15 +64,10 @@ export function normalizePackageName(name: string): string {
   return name.trim().toLowerCase().replace(/[-_.]+/g, '-');
 }
 
-const releaseCache = new Map<string, PackageRelease>();
+const releasesCache = new Map<string, readonly PackageRelease[]>();
 
-export function getPackageRelease(name: string): PackageRelease | undefined {
-  const key = normalizePackageName(name);
-  const cached = releaseCache.get(key);
-  if (cached) return cached;
-  const row = Object.prototype.hasOwnProperty.call(table.packages, key) ? table.packages[key] : undefined;
-  if (!row) return undefined;
-  const [version, sdist, src, date, inTarget, wheelRows] = row;
+function releaseOf(key: string, row: ReleaseRow): PackageRelease {
+  const [version, sdist, src, date, inTarget, wheelRows, deps] = row;
   const source = table.sources[src] ?? '';
   const wheels = wheelRows.map((w): WheelFile => {
     const [pythonTag = '', abiTag = ''] = (table.tags[w[0]] ?? '').split('-');
@@ -80,7 +80,7 @@ export function getPackageRelease(name: string): PackageRelease | undefined {
       uploadDate: w.length === 5 ? w[4] : date,
     };
   });
-  const release: PackageRelease = {
+  return {
     name: key,
     version,
     sdistBytes: sdist ?? undefined,
@@ -88,9 +88,24 @@ export function getPackageRelease(name: string): PackageRelease | undefined {
     uploadDate: date,
     inTargetList: inTarget === 1,
     wheels,
+    ...(deps ? { dependencies: deps.map(([requirement, marker]) => (marker ? { requirement, marker } : { requirement })) } : {}),
   };
-  releaseCache.set(key, release);
-  return release;
+}
+
+/** Every release of a package the data holds, newest first (PEP 440 order); empty when the package is unknown. */
+export function getPackageReleases(name: string): readonly PackageRelease[] {
+  const key = normalizePackageName(name);
+  const cached = releasesCache.get(key);
+  if (cached) return cached;
+  const rows = Object.prototype.hasOwnProperty.call(table.packages, key) ? table.packages[key] : undefined;
+  const releases = (rows ?? []).map((r) => releaseOf(key, r));
+  releasesCache.set(key, releases);
+  return releases;
+}
+
+/** The newest release the data holds (what every consumer read before releases were kept per version). */
+export function getPackageRelease(name: string): PackageRelease | undefined {
+  return getPackageReleases(name)[0];
 }
 
 /** All package names in the table (normalized). */
@@ -180,34 +195,251 @@ function wheelRank(wheel: WheelFile, target: WheelTarget, minor: number): number
 const isBinary = (w: WheelFile): boolean => w.platformTag !== 'any';
 
 /**
- * The file pip would install for `name` on `target`, following pip's tag preference; undefined when the package
- * is not in the data.
+ * The file pip would install for `name` on `target` from the newest release in the data, following pip's tag
+ * preference; undefined when the package is not in the data. Ignores the requirement's specifier: use
+ * `choosePackage` for what a requirement installs.
  */
 export function selectWheel(name: string, target: WheelTarget): WheelChoice | undefined {
   const release = getPackageRelease(name);
-  if (!release) return undefined;
+  return release ? selectFromRelease(release, target) : undefined;
+}
+
+/** The file of one release pip would install on `target` (wheel by tag preference, else the sdist, else unknown). */
+export function selectFromRelease(release: PackageRelease, target: WheelTarget): WheelChoice {
+  const best = bestWheel(release, target);
+  if (best) return { kind: 'wheel', release, wheel: best, pure: !isBinary(best) };
+  const gap = collectionGap(release, target);
+  if (gap) return { kind: 'unknown', release, reason: gap };
+  return { kind: 'sdist', release, sdistBytes: release.sdistBytes };
+}
+
+function bestWheel(release: PackageRelease, target: WheelTarget): WheelFile | undefined {
   const minor = pythonMinor(target.pythonVersion);
-  if (minor === undefined) {
-    return { kind: 'unknown', release, reason: `unsupported Python version ${target.pythonVersion}` };
-  }
+  if (minor === undefined) return undefined;
   let best: { wheel: WheelFile; rank: number } | undefined;
   for (const wheel of release.wheels) {
     const rank = wheelRank(wheel, target, minor);
     if (rank !== undefined && (best === undefined || rank < best.rank)) best = { wheel, rank };
   }
-  if (best) return { kind: 'wheel', release, wheel: best.wheel, pure: !isBinary(best.wheel) };
+  return best?.wheel;
+}
 
-  // No match. Before saying "builds from source", rule out gaps in what was collected.
-  if (minor < 10 && release.wheels.some(isBinary)) {
-    return { kind: 'unknown', release, reason: 'wheels for Python before 3.10 were not collected' };
+/** Why the data cannot tell whether a release has a wheel for `target` (files of that kind were not collected), if so. */
+function collectionGap(release: PackageRelease, target: WheelTarget): string | undefined {
+  const minor = pythonMinor(target.pythonVersion);
+  if (minor === undefined) return `unsupported Python version ${target.pythonVersion}`;
+  // Before saying "builds from source", rule out gaps in what was collected.
+  // (The first collection kept cp310+ and no musllinux aarch64; releases collected later may hold them.)
+  const cp = new RegExp(`(^|\\.)cp3${minor}($|\\.)`);
+  if (minor < 10 && release.wheels.some(isBinary) && !release.wheels.some((w) => cp.test(w.pythonTag))) {
+    return 'wheels for Python before 3.10 were not collected';
   }
-  if (target.libc === 'musl' && target.arch === 'aarch64') {
-    const x86 = selectWheel(name, { ...target, arch: 'x86_64' });
-    if (x86?.kind === 'wheel') {
-      return { kind: 'unknown', release, reason: 'musllinux aarch64 wheels were not collected' };
+  const muslArm = release.wheels.some((w) => /musllinux[^.]*_aarch64/.test(w.platformTag));
+  if (target.libc === 'musl' && target.arch === 'aarch64' && !muslArm && bestWheel(release, { ...target, arch: 'x86_64' })) {
+    return 'musllinux aarch64 wheels were not collected';
+  }
+  return undefined;
+}
+
+export type SpecifierInput = string | readonly { readonly operator: string; readonly version: string }[];
+
+export interface ChooseOptions {
+  /** `--only-binary` covers this package (`:all:` or its name): pip refuses sdists. */
+  readonly onlyBinary?: boolean;
+  /** `--no-binary` covers this package: pip builds from the sdist even where a wheel exists. */
+  readonly noBinary?: boolean;
+  /** `--pre`: pre-releases are candidates. */
+  readonly pre?: boolean;
+}
+
+/**
+ * What pip installs for a requirement, and how sure the data is of it:
+ * - `exact`: the release pip would pick is in the data; `install` is what the data proves for it.
+ * - `nearest`: no release in the data matches (an old pin): `release` is the nearest known one, whose figures
+ *   size it; nothing is claimed about its wheels, except for a package no release of which has a wheel.
+ * - `unknown`: the package is not in the data, or the data cannot tell (`reason`).
+ */
+export type PackageChoice =
+  | {
+      readonly basis: 'exact';
+      readonly install: 'wheel';
+      readonly release: PackageRelease;
+      readonly wheel: WheelFile;
+      readonly pure: boolean;
+    }
+  | {
+      readonly basis: 'exact';
+      /** `sdist`: pip builds from source; `fails`: no compatible wheel and `--only-binary` refuses the sdist. */
+      readonly install: 'sdist' | 'fails';
+      readonly release: PackageRelease;
+      readonly sdistBytes: number | undefined;
+      /** No release in the data has any Linux wheel (psycopg2): true of every version, pinned or not. */
+      readonly neverWheels: boolean;
+      /** `--no-binary` made pip build it although a wheel exists. */
+      readonly forced?: boolean;
+      readonly reason: string;
+    }
+  | {
+      readonly basis: 'nearest';
+      /** `sdist`/`fails` only when no release in the data has any Linux wheel; else `unknown` (no wheel claim). */
+      readonly install: 'sdist' | 'fails' | 'unknown';
+      /** The nearest known release, whose figures are used. */
+      readonly release: PackageRelease;
+      /** The nearest release's own file for the target (sizes only: it says nothing of the requested version). */
+      readonly figures: WheelChoice;
+      /** What was asked for (`==1.26.4`, `<1`). */
+      readonly requested: string;
+      readonly reason: string;
+    }
+  | { readonly basis: 'unknown'; readonly release?: PackageRelease; readonly reason: string };
+
+function specifierText(spec: SpecifierInput): string {
+  return (typeof spec === 'string' ? spec : spec.map((s) => s.operator + s.version).join(',')).trim();
+}
+
+/** A wheel pip could install on some Linux: pure, manylinux or musllinux (not Windows or macOS). */
+export const isLinuxWheel = (w: WheelFile): boolean => w.platformTag === 'any' || w.platformTag.includes('linux');
+
+/** Whether every release in the data has an sdist and no Linux or pure wheel (the package publishes none: psycopg2). */
+export function neverWheels(releases: readonly PackageRelease[]): boolean {
+  return releases.length > 0 && releases.every((r) => !r.wheels.some(isLinuxWheel) && r.sdistBytes !== undefined);
+}
+
+/**
+ * The release pip would install for `name` under a PEP 440 specifier set (`==1.26.4`, `>=2,<3`, `''`) on `target`:
+ * the newest matching release with a compatible wheel, else (no matching release has one) the newest matching
+ * release's sdist — pip picks by version first, but a newest release lacking a wheel for this Python usually
+ * excludes it by Requires-Python, which the data does not hold. `--only-binary` without a wheel fails.
+ */
+export function choosePackage(name: string, specifier: SpecifierInput, target: WheelTarget, options: ChooseOptions = {}): PackageChoice {
+  const releases = getPackageReleases(name);
+  if (!releases.length) return { basis: 'unknown', reason: `${normalizePackageName(name)} is not in the data` };
+  const spec = specifierText(specifier);
+  let matching: PackageRelease[];
+  try {
+    if (spec !== '' && !validRange(spec)) throw new Error('invalid specifier');
+    matching = releases.filter((r) => admits(spec, r.version, options.pre));
+  } catch {
+    return { basis: 'unknown', release: releases[0], reason: `the specifier \`${spec}\` could not be read` };
+  }
+  const never = neverWheels(releases);
+  if (!matching.length) {
+    const release = nearestRelease(releases, spec);
+    const install = never ? (options.onlyBinary ? 'fails' : 'sdist') : 'unknown';
+    return {
+      basis: 'nearest',
+      install,
+      release,
+      figures: selectFromRelease(release, target),
+      requested: spec,
+      reason: `no release matching \`${spec}\` in the data: sized from ${release.name} ${release.version}, the nearest release known`,
+    };
+  }
+  if (!options.noBinary) {
+    for (const release of matching) {
+      const wheel = bestWheel(release, target);
+      if (wheel) return { basis: 'exact', install: 'wheel', release, wheel, pure: !isBinary(wheel) };
     }
   }
-  return { kind: 'sdist', release, sdistBytes: release.sdistBytes };
+  const newest = matching[0]!;
+  if (!options.noBinary) {
+    const gap = collectionGap(newest, target);
+    if (gap) return { basis: 'unknown', release: newest, reason: gap };
+  }
+  const platform = `${target.libc === 'musl' ? 'musllinux' : 'manylinux'} ${target.arch}`;
+  const withSdist = matching.find((r) => r.sdistBytes !== undefined);
+  // A range (not one pinned version) whose newest release ships this platform's wheels only for newer Pythons:
+  // Requires-Python most likely excludes this one, and pip takes an older release the data may not hold.
+  const oldest = oldestWheelPython(newest, target);
+  const minor = pythonMinor(target.pythonVersion);
+  if (!options.noBinary && !pinsOne(spec) && oldest !== undefined && minor !== undefined && minor < oldest) {
+    return {
+      basis: 'unknown',
+      release: newest,
+      reason: `${newest.name} ${newest.version} ships ${platform} wheels for Python 3.${oldest} and later only: pip takes an older release for Python ${target.pythonVersion}, which the data does not hold`,
+    };
+  }
+  if (options.onlyBinary) {
+    return {
+      basis: 'exact',
+      install: 'fails',
+      release: newest,
+      sdistBytes: undefined,
+      neverWheels: never,
+      reason: `no ${platform} wheel for Python ${target.pythonVersion} and \`--only-binary\` refuses the sdist`,
+    };
+  }
+  // Lock files do not always record the sdist: its absence from the data proves nothing.
+  if (!withSdist) return { basis: 'unknown', release: newest, reason: `no ${platform} wheel for Python ${target.pythonVersion} in the data, and no sdist recorded` };
+  const forced = options.noBinary === true && matching.some((r) => bestWheel(r, target) !== undefined);
+  return {
+    basis: 'exact',
+    install: 'sdist',
+    release: withSdist,
+    sdistBytes: withSdist.sdistBytes,
+    neverWheels: never,
+    ...(forced ? { forced } : {}),
+    reason: forced
+      ? '`--no-binary`: pip builds it from the sdist'
+      : never
+        ? 'published as an sdist only: every install compiles'
+        : `no ${platform} wheel for Python ${target.pythonVersion}: pip builds it from the sdist`,
+  };
+}
+
+/** The lowest CPython minor a release ships wheels for on the target's platform (libc, arch, glibc), if any. */
+function oldestWheelPython(release: PackageRelease, target: WheelTarget): number | undefined {
+  let oldest: number | undefined;
+  for (const w of release.wheels) {
+    if (!w.platformTag.split('.').some((p) => p !== 'any' && platformRank(p, target) !== undefined)) continue;
+    for (const py of w.pythonTag.split('.')) {
+      const m = /^cp3(\d+)$/.exec(py);
+      if (m?.[1] && (oldest === undefined || Number(m[1]) < oldest)) oldest = Number(m[1]);
+    }
+  }
+  return oldest;
+}
+
+/** `==1.26.4` or `===x` (with nothing else but other clauses): the specifier names one version. */
+function pinsOne(spec: string): boolean {
+  return spec.split(',').some((c) => /^\s*(===|==)\s*[^*\s]+\s*$/.test(c) && !c.trim().endsWith('.*'));
+}
+
+function admits(spec: string, version: string, pre?: boolean): boolean {
+  if (spec === '') return pre || !isPrerelease(version);
+  return specifierAdmits(spec, version, pre ? { prereleases: true } : {});
+}
+
+function isPrerelease(version: string): boolean {
+  return /\d(?:a|b|rc|c|alpha|beta|pre|preview|dev)\d*/i.test(version);
+}
+
+/** Release segments of a version (`1.26.4` → [1, 26, 4]); epochs and suffixes ignored. */
+function segments(version: string): number[] {
+  const m = /^\s*v?(?:\d+!)?(\d+(?:\.\d+)*)/i.exec(version);
+  return m?.[1] ? m[1].split('.').map(Number) : [];
+}
+
+/**
+ * The known release closest to what the specifier names (its `==`/`~=` version, else its first bound): the one
+ * sharing the longest leading run of release segments, then the smallest difference at the first that differs.
+ */
+function nearestRelease(releases: readonly PackageRelease[], spec: string): PackageRelease {
+  const m = /(?:===|==|~=|<=|>=|<|>|!=)\s*([^,;\s]+)/.exec(spec);
+  const want = segments((m?.[1] ?? '').replace(/\.\*$/, ''));
+  let best = releases[0]!;
+  let bestKey: [number, number] | undefined;
+  for (const r of releases) {
+    const have = segments(r.version);
+    let i = 0;
+    while (i < want.length && i < have.length && want[i] === have[i]) i++;
+    const key: [number, number] = [-i, Math.abs((want[i] ?? 0) - (have[i] ?? 0))];
+    if (!bestKey || key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) {
+      best = r;
+      bestKey = key;
+    }
+  }
+  return best;
 }
 
 /** Whether the release has any platform-specific (compiled) wheel. */
@@ -232,4 +464,62 @@ export function packagesWithoutMuslWheels(): readonly string[] {
     });
   }
   return noMusl;
+}
+
+/**
+ * pip's format control from `--only-binary`, `--no-binary` (comma lists of names, `:all:`, `:none:`, later ones
+ * overriding earlier) and `--pre`, in the order given (the command line after the requirements files' options):
+ * the choose options for each package.
+ */
+export function pipChooseOptions(options: readonly { readonly name: string; readonly value?: string }[]): (name: string) => ChooseOptions {
+  let onlyAll = false;
+  let noAll = false;
+  const only = new Set<string>();
+  const no = new Set<string>();
+  let pre = false;
+  for (const o of options) {
+    if (o.name === '--pre') pre = true;
+    if (o.name !== '--only-binary' && o.name !== '--no-binary') continue;
+    const binaryOnly = o.name === '--only-binary';
+    for (const raw of (o.value ?? '').split(',')) {
+      const v = raw.trim();
+      if (!v) continue;
+      if (v === ':all:') {
+        if (binaryOnly) [onlyAll, noAll] = [true, false];
+        else [noAll, onlyAll] = [true, false];
+        (binaryOnly ? no : only).clear();
+      } else if (v === ':none:') {
+        if (binaryOnly) onlyAll = false;
+        else noAll = false;
+        (binaryOnly ? only : no).clear();
+      } else {
+        const n = normalizePackageName(v);
+        (binaryOnly ? only : no).add(n);
+        (binaryOnly ? no : only).delete(n);
+      }
+    }
+  }
+  return (name) => {
+    const n = normalizePackageName(name);
+    const noBinary = no.has(n) || (noAll && !only.has(n));
+    const onlyBinary = !noBinary && (only.has(n) || onlyAll);
+    return { ...(onlyBinary ? { onlyBinary } : {}), ...(noBinary ? { noBinary } : {}), ...(pre ? { pre } : {}) };
+  };
+}
+
+/** `--only-binary :all:` / `--only-binary=:all:` command-line tokens as (name, value) pairs for `pipChooseOptions`. */
+export function pipOptionPairs(tokens: readonly string[]): { name: string; value?: string }[] {
+  const out: { name: string; value?: string }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const eq = t.indexOf('=');
+    const name = t.startsWith('--') && eq > 0 ? t.slice(0, eq) : t;
+    if (name === '--pre') out.push({ name });
+    else if (name === '--only-binary' || name === '--no-binary') {
+      const value = eq > 0 ? t.slice(eq + 1) : tokens[i + 1];
+      if (eq < 0) i++;
+      out.push(value !== undefined ? { name, value } : { name });
+    }
+  }
+  return out;
 }

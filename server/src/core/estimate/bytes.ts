@@ -47,9 +47,21 @@ function trim(v: number, digits: number): string {
   return v.toFixed(digits).replace(/\.0+$/, '').replace(/(\.\d*?)0+$/, '$1');
 }
 
-/** `≈ 430 MB (380–520 MB)`; a single value when the range is empty. */
+/** How wide a range may be and still tell the user something: beyond high = 4 × low the size is "unknown". */
+export const USEFUL_RANGE_FACTOR = 4;
+
+/** A range too wide to be an estimate (high more than 4× low, or a zero low under a non-zero high). */
+export function uselessRange(x: E): boolean {
+  return x.high > USEFUL_RANGE_FACTOR * x.low;
+}
+
+/**
+ * `≈ 430 MB (380–520 MB)`; a single value when the range is empty; `unknown size (…)` with the span and why when
+ * the range is too wide to mean anything.
+ */
 export function formatE(x: E): string {
   if (x.low === x.high) return formatBytes(x.typical);
+  if (uselessRange(x)) return `unknown size (${formatBytes(x.low)}–${formatBytes(x.high)}: the data does not narrow it further)`;
   return `≈ ${formatBytes(x.typical)} (${formatBytes(x.low)}–${formatBytes(x.high)})`;
 }
 

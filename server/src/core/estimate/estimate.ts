@@ -8,7 +8,8 @@ import { buildContextDir, requirementsFilesOf, type InstallLocation } from '../m
 import { runPackages } from '../model/packages';
 import type { LayerwiseConfig } from '../config';
 import type { ProjectFiles } from '../project';
-import { parseRequirements } from '../parse/requirements';
+import { parseRequirements, specifierString } from '../parse/requirements';
+import { pipChoiceInputs, requirementSpecifier } from '../model/pip-choices';
 import { lookupBaseImage } from '../data/base-images';
 import { aptInstallClosure, aptPackage, aptPackagesMeta, type AptDist } from '../data/apt';
 import {
@@ -592,33 +593,35 @@ function pipCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State
     const v = substituteVars(r.value, env);
     if (v.includes('$') || /^[a-z][a-z0-9+.-]*:\/\//i.test(v) || !ctx.loc || !ctx.input.files) missing.push(r.value);
   }
-  if (ctx.loc && ctx.input.files) {
-    for (const f of requirementsFilesOf(ctx.model, instr, cmd, ctx.input.files, ctx.loc)) {
-      if (f.constraint) continue;
-      if (!f.parsed) {
-        missing.push(f.includedFrom ? f.containerPath : f.token.value);
-        continue;
-      }
-      read.push(f.path);
-      for (const entry of f.parsed.entries) {
-        if (entry.kind === 'requirement') {
-          if (entry.normalizedName && (entry.form === 'pep508' || entry.url?.wheel)) {
-            const pin = entry.specifiers.find((x) => x.operator === '==' || x.operator === '===');
-            const req: RequestedPackage = { name: entry.normalizedName, extras: entry.extras.map((x) => x.normalizedName) };
-            const version = pin?.version ?? entry.url?.wheel?.version;
-            if (version) req.version = version;
-            requested.push(req);
-          } else local++;
-        } else if (entry.kind === 'editable') local++;
-        else if (entry.kind === 'option' && /download\.pytorch\.org\/whl\/cpu/.test(entry.value ?? '')) cpu = true;
-      }
+  const files = ctx.loc && ctx.input.files ? requirementsFilesOf(ctx.model, instr, cmd, ctx.input.files, ctx.loc) : [];
+  for (const f of files) {
+    if (f.constraint) continue;
+    if (!f.parsed) {
+      missing.push(f.includedFrom ? f.containerPath : f.token.value);
+      continue;
+    }
+    read.push(f.path);
+    for (const entry of f.parsed.entries) {
+      if (entry.kind === 'requirement') {
+        if (entry.normalizedName && (entry.form === 'pep508' || entry.url?.wheel)) {
+          const pin = entry.specifiers.find((x) => x.operator === '==' || x.operator === '===');
+          const req: RequestedPackage = { name: entry.normalizedName, extras: entry.extras.map((x) => x.normalizedName) };
+          const version = pin?.version ?? entry.url?.wheel?.version;
+          if (version) req.version = version;
+          req.specifier = requirementSpecifier(entry);
+          requested.push(req);
+        } else local++;
+      } else if (entry.kind === 'editable') local++;
+      else if (entry.kind === 'option' && /download\.pytorch\.org\/whl\/cpu/.test(entry.value ?? '')) cpu = true;
     }
   }
   if (requested.some((r) => r.version?.includes('+cpu'))) cpu = true;
   const uv = pip.tool === 'uv';
   const noCompile = args.includes('--no-compile') || truthyEnv(env.get('PIP_NO_COMPILE'));
   const compile = uv ? args.includes('--compile-bytecode') || args.includes('--compile') || truthyEnv(env.get('UV_COMPILE_BYTECODE')) : !noCompile;
-  const target: PipTarget = { pythonVersion: minor, libc: facts.libc, arch: facts.arch, pyc: compile && !isWheel, cpuTorch: cpu, ...(ctx.input.medianRatiosOnly ? { medianRatiosOnly: true } : {}), ...(facts.glibcVersion ? { glibcVersion: facts.glibcVersion } : {}) };
+  // What pip's resolver applies besides each requirement's own specifier: constraints files and format control.
+  const inputs = pipChoiceInputs(files, cmd, env);
+  const target: PipTarget = { choose: inputs.choose, constraint: inputs.constraint, pythonVersion: minor, libc: facts.libc, arch: facts.arch, pyc: compile && !isWheel, cpuTorch: cpu, ...(ctx.input.medianRatiosOnly ? { medianRatiosOnly: true } : {}), ...(facts.glibcVersion ? { glibcVersion: facts.glibcVersion } : {}) };
   const present = isWheel ? new Set<string>() : (state.sites.get(site) ?? new Set<string>());
   const resolved = resolvePackages(requested, target, present, ctx.input.external);
   if (!isWheel) {
@@ -636,12 +639,14 @@ function pipCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State
     const origin = (p: PackageEstimate): string =>
       p.source.startsWith('PyPI JSON API')
         ? 'PyPI JSON API (online)'
-        : p.source.startsWith('fallback') || (p.fallback && !p.source.startsWith('sdist'))
-          ? 'fallback figures'
+        : p.source.startsWith('sized from')
+          ? 'PyPI file sizes of the nearest release known'
+          : p.fallback && !p.source.startsWith('sdist')
+          ? 'rough figures (not in the data)'
           : p.source.includes(CLOSURE_SOURCE)
             ? 'resolved dependency closures'
             : 'PyPI file sizes';
-    const ratio = (p: PackageEstimate): string => p.source.split(';').pop()!.trim().replace(/ for [^ ]+ [^ ]+ \(/, ' (');
+    const ratio = (p: PackageEstimate): string => p.source.split(';').pop()!.trim().replace(/ × [\d.]+, measured for [^ ]+ [^ ]+ \(/, ' × a ratio measured per package (');
     const srcs = [...new Set(resolved.packages.map(origin))].join(', ') + '; ' + [...new Set(resolved.packages.filter((p) => !p.fallback).map(ratio))].slice(0, 2).join('; ');
     const what = `${isWheel ? 'pip wheel' : uv ? 'uv pip' : 'pip'}: ${direct} package${direct === 1 ? '' : 's'} + ${deps} dependenc${deps === 1 ? 'y' : 'ies'}${fromFiles} → ${where}${pyc}`;
     const notes = [facts.pythonNote, facts.archNote].filter(Boolean).join('; ');
@@ -654,7 +659,7 @@ function pipCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State
       part: {
         what: `dependencies of ${resolved.unknownDependencies.slice(0, 6).join(', ')}${resolved.unknownDependencies.length > 6 ? '…' : ''} not known to Layerwise: not counted (high bound allows for them)`,
         bytes: { typical: 0, low: 0, high: Math.round(own.high) },
-        source: 'fallback: Layerwise has no dependency list for these packages (the high bound doubles their own size)',
+        source: 'Layerwise has no dependency list for these packages (the high bound doubles their own size)',
         kind: 'pip',
         fallback: true,
       },
@@ -689,7 +694,7 @@ const LOCKED_PROJECT: RangedFact = {
   low: 1_000_000,
   high: 2_000_000_000,
   estimated: true,
-  source: 'fallback: the packages are not known to Layerwise (from a few MB to several GB)',
+  source: 'the packages are not known to Layerwise: a project installs anything from a few MB to several GB',
   asOf: '2026-11-29',
 };
 
@@ -700,6 +705,7 @@ function specFromToken(t: Token): RequestedPackage[] {
   const req: RequestedPackage = { name: parsed.normalizedName, extras: parsed.extras.map((x) => x.normalizedName) };
   const pin = parsed.specifiers.find((s) => s.operator === '==' || s.operator === '===');
   if (pin) req.version = pin.version;
+  req.specifier = specifierString(parsed.specifiers);
   return [req];
 }
 

@@ -1,5 +1,6 @@
 // Installed and download sizes of pip packages with their dependencies, for the container's Python, libc and CPU.
-import { selectWheel, normalizePackageName, wheelsMeta, type WheelTarget } from '../data/wheels';
+import { parseRequirements, specifierString } from '../parse/requirements';
+import { choosePackage, getPackageReleases, normalizePackageName, wheelsMeta, type ChooseOptions, type WheelChoice, type WheelTarget } from '../data/wheels';
 import { installedMultiplier, measuredRatio, ratiosMeta } from '../data/ratios';
 import ratiosData from '../data/generated/ratios.json';
 import { dependencyClosure, dependencyClosuresMeta } from '../data/dependency-closures';
@@ -23,11 +24,18 @@ export interface PipTarget extends WheelTarget {
   cpuTorch: boolean;
   /** Accuracy tests only: ignore per-package measured installed sizes and use the median ratios. */
   medianRatiosOnly?: boolean;
+  /** `--only-binary`, `--no-binary` and `--pre` as they apply to each package (`pipChooseOptions`). */
+  choose?: (name: string) => ChooseOptions;
+  /** The specifiers constraints files (`-c`) put on a package, `''` or undefined for none. */
+  constraint?: (name: string) => string | undefined;
 }
 
 export interface RequestedPackage {
   name: string;
+  /** The pinned version (`==`), for display and the online look-up. */
   version?: string;
+  /** The whole PEP 440 specifier set pip applies (the requirement's own and its constraints'), `''` for any. */
+  specifier?: string;
   extras: string[];
 }
 
@@ -55,7 +63,7 @@ function spread(kind: 'pure' | 'binary', pyc: boolean): { low: number; high: num
 }
 // Sources in words a user can check: what was measured, where it was published, when (no repository file names).
 const WHEELS_SOURCE = `PyPI file sizes recorded in public uv.lock files, uploads ${wheelsMeta.dates?.from ?? ''}..${wheelsMeta.dates?.to ?? ''}, collected ${wheelsMeta.collected}`;
-const RATIOS_SOURCE = `installed sizes measured with pip (CPython 3.11, ${ratiosMeta.collected})`;
+const RATIOS_SOURCE = `pip installs on CPython 3.11, ${ratiosMeta.collected}`;
 /** Marks the source of a package sized from a resolved dependency closure (torch, tensorflow, …). */
 export const CLOSURE_SOURCE = 'resolved dependency closure';
 
@@ -69,14 +77,14 @@ function installedFromWheel(name: string, wheelBytes: number, pure: boolean, pyc
     const t = wheelBytes * ratio;
     return {
       installed: round(e(t, t * 0.9, t * 1.1)),
-      source: `measured installed/wheel ${ratio.toFixed(2)} for ${measured.name} ${measured.installedVersion} (${RATIOS_SOURCE})`,
+      source: `installed size = wheel × ${ratio.toFixed(2)}, measured for ${measured.name} ${measured.installedVersion} (${RATIOS_SOURCE})`,
     };
   }
   const m = installedMultiplier(pure ? 'pure' : 'binary', { pyc });
   const p = spread(pure ? 'pure' : 'binary', pyc);
   return {
     installed: round(scale(exact(wheelBytes), { typical: m.typical, low: Math.min(p.low, m.low), high: Math.max(p.high, m.high) })),
-    source: `median installed/wheel of ${m.n} measured ${pure ? 'pure-Python' : 'binary'} wheels, ${m.typical.toFixed(2)} (range: 10th–90th percentile ${p.low.toFixed(2)}–${p.high.toFixed(2)}; ${RATIOS_SOURCE.replace(ratiosMeta.collected, m.asOf)})`,
+    source: `installed size = wheel × ${m.typical.toFixed(2)}, the median of ${m.n} measured ${pure ? 'pure-Python' : 'binary'} wheels (10th–90th percentile ×${p.low.toFixed(2)}–×${p.high.toFixed(2)}, from ${RATIOS_SOURCE.replace(ratiosMeta.collected, m.asOf)})`,
   };
 }
 
@@ -90,6 +98,25 @@ function externalWheel(files: { filename: string; bytes: number; packagetype: st
   if (native) return { bytes: native.bytes, pure: false };
   const pure = wheels.find((f) => f.filename.endsWith('-none-any.whl'));
   return pure ? { bytes: pure.bytes, pure: true } : undefined;
+}
+
+// How far another release's figures may be off for the requested one (releases of one package rarely differ by more).
+const NEAREST_LOW = 0.6;
+const NEAREST_HIGH = 1.6;
+
+/** Installed and download size of one release's file for the target, with its basis in words. */
+function sizeOfFile(name: string, file: WheelChoice, target: PipTarget): { installed: E; download: number; source: string } | undefined {
+  if (file.kind === 'wheel') {
+    const { installed, source } = installedFromWheel(name, file.wheel.bytes, file.pure, target.pyc, target.medianRatiosOnly);
+    return { installed, download: file.wheel.bytes, source: `its wheel ${file.wheel.pythonTag}-${file.wheel.abiTag}-${file.wheel.platformTag}, ${file.wheel.bytes} B (${WHEELS_SOURCE}); ${source}` };
+  }
+  if (file.kind === 'sdist' && file.sdistBytes !== undefined) {
+    return { installed: round(scale(exact(file.sdistBytes), SDIST_INSTALLED_FACTOR)), download: file.sdistBytes, source: `its sdist, ${file.sdistBytes} B (${WHEELS_SOURCE}); ${SDIST_INSTALLED_FACTOR.source}` };
+  }
+  const biggest = [...file.release.wheels].sort((a, b) => b.bytes - a.bytes)[0];
+  if (!biggest) return undefined;
+  const { installed, source } = installedFromWheel(name, biggest.bytes, biggest.platformTag === 'any', target.pyc);
+  return { installed, download: biggest.bytes, source: `its largest wheel, ${biggest.bytes} B (${WHEELS_SOURCE}); ${source}` };
 }
 
 /** Size of one package as pip installs it on `target`. */
@@ -107,33 +134,55 @@ export function packageSize(req: RequestedPackage, target: PipTarget, dependency
       note: 'CPU wheel from download.pytorch.org: sizes are secondary figures',
     });
   }
-  const choice = selectWheel(name, target);
-  const pinNote = (dataVersion: string): string | undefined =>
-    req.version && req.version !== dataVersion ? `sizes of ${dataVersion} (the version in the data); ${req.version} requested` : undefined;
-  if (choice?.kind === 'wheel') {
+  const own = req.specifier ?? (req.version ? `==${req.version}` : '');
+  const specifier = [own, target.constraint?.(name) ?? ''].filter(Boolean).join(',');
+  const choice = choosePackage(name, specifier, target, target.choose?.(name));
+  if (choice.basis === 'exact' && choice.install === 'wheel') {
     const { installed, source } = installedFromWheel(name, choice.wheel.bytes, choice.pure, target.pyc, target.medianRatiosOnly);
-    const note = pinNote(choice.release.version);
     return withVersion({
       version: choice.release.version,
       installed,
       download: exact(choice.wheel.bytes),
-      source: `wheel ${choice.wheel.pythonTag}-${choice.wheel.abiTag}-${choice.wheel.platformTag} ${choice.wheel.bytes} B (${WHEELS_SOURCE}, uploaded ${choice.wheel.uploadDate}); ${source}`,
+      source: `wheel ${choice.wheel.pythonTag}-${choice.wheel.abiTag}-${choice.wheel.platformTag} of ${name} ${choice.release.version}, ${choice.wheel.bytes} B (${WHEELS_SOURCE}, uploaded ${choice.wheel.uploadDate}); ${source}`,
       fallback: false,
-      ...(note ? { note } : {}),
     });
   }
-  if (choice?.kind === 'sdist' && choice.sdistBytes !== undefined) {
-    const note = [`no ${target.libc === 'musl' ? 'musllinux' : 'manylinux'} wheel for Python ${target.pythonVersion}: pip builds it from the sdist (needs a compiler and headers)`, pinNote(choice.release.version)].filter(Boolean).join('; ');
+  if (choice.basis === 'exact' && choice.install === 'sdist' && choice.sdistBytes !== undefined) {
     return withVersion({
       version: choice.release.version,
       installed: round(scale(exact(choice.sdistBytes), SDIST_INSTALLED_FACTOR)),
       download: exact(choice.sdistBytes),
-      source: `sdist ${choice.sdistBytes} B (${WHEELS_SOURCE}); ${SDIST_INSTALLED_FACTOR.source}`,
+      source: `sdist of ${name} ${choice.release.version}, ${choice.sdistBytes} B (${WHEELS_SOURCE}); ${SDIST_INSTALLED_FACTOR.source}`,
       fallback: true,
-      note,
+      note: `${choice.reason} (needs a compiler and headers)`,
     });
   }
-  if (choice?.kind === 'unknown') {
+  if (choice.basis === 'exact') {
+    return withVersion({
+      version: choice.release.version,
+      installed: exact(0),
+      download: exact(0),
+      source: `${WHEELS_SOURCE}: ${choice.reason}`,
+      fallback: true,
+      note: `pip cannot install it: ${choice.reason}`,
+    });
+  }
+  if (choice.basis === 'nearest') {
+    // Another release's figures: the range widens, and nothing is said about the requested version's files.
+    const sized = sizeOfFile(name, choice.figures, target);
+    if (sized) {
+      const basis = `sized from ${name} ${choice.release.version}: the nearest release known (\`${choice.requested}\` is not in the data)`;
+      return withVersion({
+        ...(req.version ? { version: req.version } : {}),
+        installed: e(sized.installed.typical, sized.installed.low * NEAREST_LOW, sized.installed.high * NEAREST_HIGH),
+        download: e(sized.download, sized.download * NEAREST_LOW, sized.download * NEAREST_HIGH),
+        source: `${basis}; ${sized.source}`,
+        fallback: true,
+        note: basis,
+      });
+    }
+  }
+  if (choice.basis === 'unknown' && choice.release) {
     const biggest = [...choice.release.wheels].sort((a, b) => b.bytes - a.bytes)[0];
     if (biggest) {
       const { installed } = installedFromWheel(name, biggest.bytes, biggest.platformTag === 'any', target.pyc);
@@ -141,7 +190,7 @@ export function packageSize(req: RequestedPackage, target: PipTarget, dependency
         version: choice.release.version,
         installed: e(installed.typical, installed.low * 0.5, installed.high * 1.5),
         download: e(biggest.bytes, biggest.bytes * 0.5, biggest.bytes * 1.5),
-        source: `fallback: ${choice.reason}; sized from the largest wheel in the data (${WHEELS_SOURCE})`,
+        source: `${choice.reason}: sized from the largest wheel of ${name} ${choice.release.version} (${WHEELS_SOURCE})`,
         fallback: true,
         note: choice.reason,
       });
@@ -188,6 +237,27 @@ function requiresFromDist(requiresDist: readonly string[]): string[] {
   return out;
 }
 
+/** The requirements of the release chosen for `req` (version `version`), when the data holds them. */
+function releaseDependencies(req: RequestedPackage, version: string | undefined): RequestedPackage[] | undefined {
+  const release = version ? getPackageReleases(req.name).find((r) => r.version === version) : undefined;
+  if (!release?.dependencies) return undefined;
+  const out: RequestedPackage[] = [];
+  for (const d of release.dependencies) {
+    const marker = d.marker ?? '';
+    const extra = /extra\s*==\s*["']([^"']+)["']/.exec(marker)?.[1];
+    if (extra !== undefined && !req.extras.includes(normalizePackageName(extra))) continue;
+    if (/sys_platform\s*==\s*["'](win32|darwin)|platform_system\s*==\s*["'](Windows|Darwin)/.test(marker)) continue;
+    const parsed = parseRequirements(d.requirement).entries[0];
+    if (parsed?.kind !== 'requirement' || !parsed.normalizedName) continue;
+    out.push({
+      name: parsed.normalizedName,
+      extras: parsed.extras.map((x) => x.normalizedName),
+      specifier: specifierString(parsed.specifiers),
+    });
+  }
+  return out;
+}
+
 /**
  * The packages pip installs for `requested` (dependencies included, each once), skipping names in `present`
  * (installed earlier into the same place).
@@ -224,6 +294,12 @@ export function resolvePackages(requested: readonly RequestedPackage[], target: 
     }
     const pkg = packageSize(req, target, dependency, external);
     packages.push(pkg);
+    // The chosen release's own requirements (with their specifiers) where collected, else the curated lists.
+    const own = releaseDependencies(req, pkg.version);
+    if (own) {
+      for (const d of own) if (!seen.has(d.name)) queue.push({ req: d, dependency: true });
+      continue;
+    }
     const deps = packageDependencies(req.name);
     let names: string[] | undefined;
     if (deps) names = [...deps.requires, ...req.extras.flatMap((x) => deps.extras?.[x] ?? [])];

@@ -31,7 +31,7 @@ export function hoverAt(model: DockerfileModel, position: Position, options: Hov
       if (size) markdown += `\n\n---\n\n${size}`;
       // A one-line size headline right under the title, so the figure is visible without scrolling the hover.
       if (est && instr.from.stage === undefined) {
-        const headline = `${est.base.fallback ? 'Estimated (no data for this tag): ' : ''}≈ ${formatE(est.base.bytes)} on disk · ≈ ${formatE(est.base.downloadBytes)} download — details below`;
+        const headline = `${est.base.fallback ? 'Estimated (no data for this tag): ' : ''}${formatE(est.base.bytes)} on disk · ${formatE(est.base.downloadBytes)} download — details below`;
         const firstBreak = markdown.indexOf('\n');
         markdown = firstBreak < 0 ? `${markdown}\n\n${headline}` : `${markdown.slice(0, firstBreak)}\n\n${headline}${markdown.slice(firstBreak)}`;
       }

@@ -4,6 +4,7 @@ import { containsPosition } from '../types';
 import { parseRequirements } from '../parse/requirements';
 import { requirementSizeMarkdown, DEFAULT_REQUIREMENT_TARGET } from './size-hover';
 import type { PipTarget } from '../estimate/python';
+import { requirementSpecifier } from '../model/pip-choices';
 
 export { requirementSizeMarkdown } from './size-hover';
 
@@ -13,7 +14,7 @@ export function requirementSizeHover(text: string, position: Position, target: P
   for (const e of file.entries) {
     if (e.kind !== 'requirement' || !e.normalizedName || !containsPosition(e.range, position)) continue;
     const pin = e.specifiers.find((s) => s.operator === '==' || s.operator === '===');
-    const req: { name: string; version?: string; extras: string[] } = { name: e.normalizedName, extras: e.extras.map((x) => x.normalizedName) };
+    const req: { name: string; version?: string; specifier: string; extras: string[] } = { name: e.normalizedName, extras: e.extras.map((x) => x.normalizedName), specifier: requirementSpecifier(e) };
     if (pin) req.version = pin.version;
     return { markdown: requirementSizeMarkdown(req, target), range: e.nameRange ?? e.range };
   }

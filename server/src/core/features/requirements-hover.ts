@@ -3,7 +3,8 @@ import type { Position, Range } from '../types';
 import { containsPosition } from '../types';
 import type { RequirementsModel } from '../model/requirements';
 import { OPTION_SPECS, specifierAdmits, specifierString, type ParsedOption, type Requirement, type Specifier } from '../parse/requirements';
-import { getPackageRelease, selectWheel, type WheelChoice, type WheelTarget } from '../data/wheels';
+import { getPackageReleases, type PackageChoice, type WheelTarget } from '../data/wheels';
+import { chooseRequirement, pipChoiceInputs, requirementSpecifier } from '../model/pip-choices';
 import { gpuDefaultPackage, packageNotice, pythonPackageFacts } from '../data/python-packages';
 import { formatBytes } from '../estimate/bytes';
 import { installerWheelTarget } from '../rules/requirements/requirements-helpers';
@@ -13,7 +14,7 @@ export interface RequirementsHover {
   markdown: string;
   range: Range;
   /** The requirement under the cursor, for sections added by the caller (the installed size). */
-  requirement?: { name: string; version?: string; extras: string[] };
+  requirement?: { name: string; version?: string; specifier?: string; extras: string[] };
   /** The wheel platform the hover used (the installing image's when known), for those sections too. */
   target?: WheelTarget;
 }
@@ -63,13 +64,16 @@ function requirementHover(model: RequirementsModel, r: Requirement, sections: re
   const installer = model.installers.find((i) => !i.install.constraint && installerWheelTarget(i));
   const imageTarget = installer ? installerWheelTarget(installer) : undefined;
   const python = imageTarget?.pythonVersion ?? DEFAULT_PYTHON;
-  const release = getPackageRelease(name);
+  const releases = getPackageReleases(name);
+  const release = releases[0];
+  // The pip command's constraints files and --only-binary/--no-binary, as pip applies them to this requirement.
+  const inputs = installer ? pipChoiceInputs(installer.together, installer.install.command) : undefined;
   const lines: string[] = [`**${r.name}**${r.name !== name ? ` (normalized: \`${name}\`)` : ''} — [PyPI](https://pypi.org/project/${name}/)`, ''];
   if (r.url) lines.push(`Installed from \`${r.url.value}\`${r.url.wheel ? ` (wheel, version ${r.url.wheel.version})` : ''}.`);
   else lines.push(`Version: ${describeSpecifiers(r.specifiers)}.`);
   if (release && !r.url) {
     const admitted = safeAdmits(r.specifiers, release.version);
-    lines.push(`Newest release in Layerwise's data: ${release.version} (${release.uploadDate})${admitted === undefined ? '' : admitted ? ', admitted' : ', **not** admitted'}.`);
+    lines.push(`Newest release in Layerwise's data: ${release.version} (${release.uploadDate})${admitted === undefined ? '' : admitted ? ', admitted' : ', **not** admitted'}${releases.length > 1 ? `; also ${releases.slice(1, 6).map((x) => x.version).join(', ')}${releases.length > 6 ? '…' : ''}` : ''}.`);
   }
   if (r.extras.length) lines.push(`Extras: ${r.extras.map((x) => `\`${x.normalizedName}\``).join(', ')}.`);
   if (r.marker) lines.push(`Installed only where \`${r.marker.text}\`.`);
@@ -79,7 +83,7 @@ function requirementHover(model: RequirementsModel, r: Requirement, sections: re
     const base: WheelTarget = imageTarget ?? { pythonVersion: python, libc: 'glibc', arch: 'x86_64' };
     for (const libc of ['glibc', 'musl'] as const) {
       const target: WheelTarget = libc === 'glibc' ? { ...base, arch: base.arch, libc } : { pythonVersion: base.pythonVersion, libc, arch: base.arch };
-      lines.push(`- ${libc === 'glibc' ? 'glibc (Debian, Ubuntu)' : 'musl (Alpine)'}: ${describeChoice(selectWheel(name, target), name, libc)}`);
+      lines.push(`- ${libc === 'glibc' ? 'glibc (Debian, Ubuntu)' : 'musl (Alpine)'}: ${describeChoice(chooseRequirement(r, target, inputs), name, libc)}`);
     }
   } else lines.push('', 'Not in Layerwise\'s wheel data: whether wheels exist is not known offline.');
 
@@ -100,7 +104,8 @@ function requirementHover(model: RequirementsModel, r: Requirement, sections: re
   }
 
   const pin = r.specifiers.find((s) => (s.operator === '==' && !s.version.endsWith('.*')) || s.operator === '===');
-  const requirement: NonNullable<RequirementsHover['requirement']> = { name, extras: r.extras.map((x) => x.normalizedName), ...(pin ? { version: pin.version } : {}) };
+  const specifier = requirementSpecifier(r, inputs);
+  const requirement: NonNullable<RequirementsHover['requirement']> = { name, extras: r.extras.map((x) => x.normalizedName), ...(pin ? { version: pin.version } : {}), ...(specifier ? { specifier } : {}) };
   const target: WheelTarget = imageTarget ?? { pythonVersion: python, libc: 'glibc', arch: 'x86_64' };
   let markdown = lines.join('\n');
   for (const s of sections) {
@@ -151,15 +156,24 @@ export function describeSpecifiers(specs: readonly Specifier[]): string {
   return `${words.join(', and ')} (\`${specifierString(specs)}\`)`;
 }
 
-function describeChoice(choice: WheelChoice | undefined, name: string, libc: 'glibc' | 'musl'): string {
+/** What pip installs for the requirement on one libc, claiming only what the data proves for that release. */
+function describeChoice(choice: PackageChoice | undefined, name: string, libc: 'glibc' | 'musl'): string {
   if (!choice) return 'not known';
-  if (choice.kind === 'unknown') return `not known (${choice.reason})`;
-  if (choice.kind === 'wheel') {
-    const w = choice.wheel;
-    return choice.pure ? `pure-Python wheel (${formatBytes(w.bytes)})` : `wheel \`${w.pythonTag}-${w.abiTag}-${w.platformTag.split('.')[0]}\` (${formatBytes(w.bytes)})`;
-  }
   const build = pythonPackageFacts(name)?.buildRequires?.[libc === 'musl' ? 'alpine' : 'trixie'];
-  return `**no wheel**: pip builds it from source${build?.length ? ` (needs ${build.map((p) => `\`${p}\``).join(', ')})` : ''}`;
+  const needs = build?.length ? ` (needs ${build.map((p) => `\`${p}\``).join(', ')})` : '';
+  if (choice.basis === 'unknown') return `not known (${choice.reason})`;
+  if (choice.basis === 'nearest') {
+    if (choice.install === 'sdist') return `**no wheel** (no release of it publishes a Linux wheel): pip builds it from source${needs}`;
+    if (choice.install === 'fails') return '**cannot install**: no release of it publishes a Linux wheel, and `--only-binary` refuses the sdist';
+    return `not known: \`${choice.requested}\` is not in the data (the nearest release known is ${choice.release.version})`;
+  }
+  const v = choice.release.version;
+  if (choice.install === 'wheel') {
+    const w = choice.wheel;
+    return choice.pure ? `${v}: pure-Python wheel (${formatBytes(w.bytes)})` : `${v}: wheel \`${w.pythonTag}-${w.abiTag}-${w.platformTag.split('.')[0]}\` (${formatBytes(w.bytes)})`;
+  }
+  if (choice.install === 'fails') return `${v}: **cannot install**: ${choice.reason}`;
+  return `${v}: **no wheel**${choice.neverWheels ? ' (no release of it publishes a Linux wheel)' : ''}: pip builds it from source${needs}`;
 }
 
 function count(n: number, word: string): string {

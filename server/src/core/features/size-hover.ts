@@ -1,7 +1,7 @@
 // Markdown for size hovers: base image sizes and variants, what a RUN or COPY adds and what a fix saves, a requirement's installed size.
 import type { DockerfileModel, Stage } from '../model/dockerfile';
 import type { ImageEstimate, InstructionEstimate, StageEstimate, E, PackageEstimate } from '../estimate/types';
-import { formatBytes, formatE } from '../estimate/bytes';
+import { formatBytes, formatE, uselessRange } from '../estimate/bytes';
 import { lookupBaseImage, baseImagesMeta } from '../data/base-images';
 import { releaseLifecycle, isEndOfLife, type EolKind } from '../data/eol';
 import { resolvePackages, type PipTarget } from '../estimate/python';
@@ -14,7 +14,8 @@ function src(s: string): string {
 }
 
 function rangeText(x: E): string {
-  return x.low === x.high ? '' : ` (${formatBytes(x.low)}–${formatBytes(x.high)})`;
+  if (x.low === x.high) return '';
+  return uselessRange(x) ? ` (anywhere in ${formatBytes(x.low)}–${formatBytes(x.high)}: the data does not narrow it further)` : ` (${formatBytes(x.low)}–${formatBytes(x.high)})`;
 }
 
 const VARIANT_CONTENTS: Record<string, string> = {
@@ -41,7 +42,7 @@ export function fromSizeMarkdown(model: DockerfileModel, stage: Stage, est: Stag
     if (b.stage !== undefined) {
       lines.push(`**Size** of stage \`${b.image}\` at this point: ${formatE(b.bytes)} on disk.`);
     } else {
-      lines.push(`**Size**: ${formatE(b.downloadBytes)} download, ${formatE(b.bytes)} on disk${b.fallback ? ' — **fallback estimate**: this image is not in the embedded data' : ''}`);
+      lines.push(`**Size**: ${formatE(b.downloadBytes)} download, ${formatE(b.bytes)} on disk${b.fallback ? ' — **rough estimate**: this image tag is not in the published size data' : ''}`);
       lines.push(`_Source: ${src(b.source)}_`);
     }
     lines.push('', `**This stage in total**: ${formatE(est.bytes)} on disk${est.isFinal ? `, ${formatE(est.downloadBytes)} download` : ''}.`);
@@ -104,10 +105,10 @@ export function instructionSizeMarkdown(est: InstructionEstimate, stage: StageEs
   lines.push(`**This layer adds ${formatE(est.bytes)}**${shipped}`);
   if (est.parts.length) lines.push('');
   for (const p of est.parts) {
-    lines.push(`- ${p.fallback ? '**fallback** ' : ''}${p.what}: **${formatBytes(p.bytes.typical)}**${rangeText(p.bytes)}  \n  _${src(p.source)}_`);
+    lines.push(`- ${p.fallback ? '**rough** ' : ''}${p.what}: **${uselessRange(p.bytes) ? 'unknown size' : formatBytes(p.bytes.typical)}**${rangeText(p.bytes)}  \n  _${src(p.source)}_`);
   }
   const pip = est.parts.filter((p) => p.packages?.length);
-  for (const p of pip) lines.push('', ...packageLines(p.packages!), '', '_~ = fallback figure (built from source or not in the data)._');
+  for (const p of pip) lines.push('', ...packageLines(p.packages!), '', '_~ = rough figure (built from source, another release\'s sizes, or not in the data)._');
   if (est.context) {
     const c = est.context;
     lines.push('', `**Build context**: ${formatBytes(c.bytes)} in ${c.files} file${c.files === 1 ? '' : 's'}${c.truncated ? ' (walk stopped at its limit: at least this much)' : ''}; ${c.hasDockerignore ? `${c.ignoreFileName ?? '.dockerignore'} applied (excludes ${formatBytes(c.ignoredBytes)} of these paths)` : 'no .dockerignore'}.`);
@@ -140,8 +141,9 @@ export const DEFAULT_REQUIREMENT_TARGET: PipTarget = { pythonVersion: '3.12', li
  * Installed size of one requirement with its dependencies, for the requirements-file hover. `target` defaults to
  * CPython 3.12 on Debian trixie, linux/amd64 (python:3.12-slim).
  */
-export function requirementSizeMarkdown(req: { name: string; version?: string; extras?: string[] }, target: PipTarget = DEFAULT_REQUIREMENT_TARGET): string {
-  const r = resolvePackages([{ name: req.name, extras: req.extras ?? [], ...(req.version ? { version: req.version } : {}) }], target);
+export function requirementSizeMarkdown(req: { name: string; version?: string; specifier?: string; extras?: string[] }, target: PipTarget = DEFAULT_REQUIREMENT_TARGET): string {
+  // The requirement's own specifier (and its constraints): the release pip picks is the one sized, not the newest.
+  const r = resolvePackages([{ name: req.name, extras: req.extras ?? [], ...(req.version ? { version: req.version } : {}), ...(req.specifier !== undefined ? { specifier: req.specifier } : {}) }], target);
   const deps = r.packages.length - 1;
   const lines = [
     `**Installed size** with ${deps} dependenc${deps === 1 ? 'y' : 'ies'}: ${formatE(r.installed)}; download ${formatE(r.download)}`,

@@ -3,13 +3,15 @@ import { defineRule, type RuleContext } from '../rule';
 import { eolOf } from '../../text';
 import * as posix from '../../path';
 import type { DockerfileModel, Instruction, Stage } from '../../model/dockerfile';
-import { installArgs, type Token } from '../../model/commands';
+import { installArgs } from '../../model/commands';
 import type { ImageFacts } from '../../model/image';
 import { requirementsFilesOf } from '../../model/installs';
 import { runtimePackageFor, type PackageManager } from '../../data/apt-build-packages';
 import { aptPackage, APT_DISTS, type AptDist } from '../../data/apt';
 import { pythonPackageFacts } from '../../data/python-packages';
-import { selectWheel, type WheelTarget } from '../../data/wheels';
+import type { WheelTarget } from '../../data/wheels';
+import type { Requirement } from '../../parse/requirements';
+import { chooseRequirement, inlineRequirement, pipChoiceInputs, sourceBuild, type PipChoiceInputs } from '../../model/pip-choices';
 import { semanticsFor, type Semantics } from '../../model/semantic';
 import { stageWheelTarget } from '../requirements/requirements-helpers';
 import { alwaysCompiles, installedPackages, lineageInstructions, pipPackages } from './python-image-helpers';
@@ -176,23 +178,19 @@ function linkedLibraries(ctx: RuleContext<DockerfileModel>, sem: Semantics, from
       if (c.index >= inst.command.index) break;
       for (const p of installedPackages(c)) before.add(p.name);
     }
-    const names: { name: string; options: string[] }[] = pipPackages(inst.command).map((p) => ({ name: p.name, options: [] }));
-    for (const f of requirementsFilesOf(ctx.model, inst.instr, inst.command, ctx.files, ctx)) {
+    // Each requirement with its own specifier; constraints, --only-binary/--no-binary (files, PIP_* env, command line) as pip applies them.
+    const read = requirementsFilesOf(ctx.model, inst.instr, inst.command, ctx.files, ctx);
+    const inputs = pipChoiceInputs(read, inst.command, inst.commandEnv);
+    const reqs: Requirement[] = pipPackages(inst.command).flatMap((p) => inlineRequirement(p.token.value) ?? []);
+    for (const f of read) {
       if (f.constraint || !f.parsed) continue;
-      const options = f.parsed.entries.flatMap((e) => (e.kind === 'option' && (e.name === '--no-binary' || e.name === '--only-binary') ? [`${e.name}=${e.value ?? ''}`] : []));
-      for (const e of f.parsed.entries) if (e.kind === 'requirement' && e.normalizedName && e.form === 'pep508' && !e.malformed && !e.marker && !e.dynamic) names.push({ name: e.normalizedName, options });
+      for (const e of f.parsed.entries) if (e.kind === 'requirement' && e.normalizedName && e.form === 'pep508' && !e.malformed && !e.marker && !e.dynamic) reqs.push(e);
     }
-    const env2 = inst.commandEnv;
-    const commandOptions = [
-      ...optionValues(pip.options, '--no-binary').map((v) => `--no-binary=${v}`),
-      ...optionValues(pip.options, '--only-binary').map((v) => `--only-binary=${v}`),
-      ...(env2.get('PIP_NO_BINARY') ? [`--no-binary=${env2.get('PIP_NO_BINARY')}`] : []),
-      ...(env2.get('PIP_ONLY_BINARY') ? [`--only-binary=${env2.get('PIP_ONLY_BINARY')}`] : []),
-    ];
-    for (const { name, options } of names) {
+    for (const req of reqs) {
+      const name = req.normalizedName!;
       const facts = pythonPackageFacts(name);
       const devs = facts?.buildRequires?.[os]?.filter((d) => runtimePackageFor(d, builderPm, 'bookworm') || runtimePackageFor(d, builderPm, 'trixie'));
-      if (!devs?.length || !compiles(name, target, [...options, ...commandOptions])) continue;
+      if (!devs?.length || !compiles(req, target, inputs)) continue;
       for (const dev of devs) {
         if (!before.has(dev)) continue;
         let set = out.get(dev);
@@ -204,23 +202,16 @@ function linkedLibraries(ctx: RuleContext<DockerfileModel>, sem: Semantics, from
   return out;
 }
 
-/** The values of a pip option written as `--opt value` or `--opt=value`. */
-function optionValues(options: readonly Token[], name: string): string[] {
-  const out: string[] = [];
-  options.forEach((o, i) => {
-    if (o.value === name && options[i + 1]) out.push(options[i + 1]!.value);
-    else if (o.value.startsWith(`${name}=`)) out.push(o.value.slice(name.length + 1));
-  });
-  return out;
-}
-
-/** Whether pip builds `name` from source: `--no-binary` names it, or no wheel fits the target (`--only-binary` forbids the build). */
-function compiles(name: string, target: WheelTarget | undefined, options: readonly string[]): boolean {
-  const names = (v: string): string[] => v.split(',').map((x) => x.trim().toLowerCase().replace(/[-_.]+/g, '-'));
-  const listed = (opt: string): boolean => options.some((o) => o.startsWith(`${opt}=`) && names(o.slice(opt.length + 1)).some((x) => x === ':all:' || x === name));
-  if (listed('--only-binary')) return false;
-  if (listed('--no-binary')) return true;
-  const choice = target ? selectWheel(name, target) : undefined;
-  if (choice) return choice.kind === 'sdist';
-  return alwaysCompiles(name);
+/**
+ * Whether pip builds the requirement from source: the release it picks has no wheel for the target, or
+ * `--no-binary` names it (`--only-binary` forbids the build); an old pin whose files the data does not hold is not
+ * counted. Without a target (Python unknown) only `--no-binary` and packages that never ship wheels count.
+ */
+function compiles(req: Requirement, target: WheelTarget | undefined, inputs: PipChoiceInputs): boolean {
+  const name = req.normalizedName!;
+  const options = inputs.choose(name);
+  if (options.onlyBinary) return false;
+  if (options.noBinary) return true;
+  if (!target) return alwaysCompiles(name);
+  return sourceBuild(chooseRequirement(req, target, inputs), name) === 'compiles';
 }

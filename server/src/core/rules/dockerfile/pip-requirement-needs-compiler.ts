@@ -3,12 +3,13 @@ import { defineRule } from '../rule';
 import type { DockerfileModel, Instruction, Stage } from '../../model/dockerfile';
 import type { CommandInfo } from '../../model/commands';
 import { requirementsFilesOf } from '../../model/installs';
-import { selectWheel, type WheelTarget } from '../../data/wheels';
+import type { WheelTarget } from '../../data/wheels';
+import { chooseRequirement, pipChoiceInputs, sourceBuild } from '../../model/pip-choices';
 import { pythonPackageFacts } from '../../data/python-packages';
 import type { RelatedInformation } from '../../types';
 import { stageWheelTarget } from '../requirements/requirements-helpers';
 import { semanticsFor, type Semantics } from '../../model/semantic';
-import { alwaysCompiles, installedPackages, lineageInstructions } from './python-image-helpers';
+import { installedPackages, lineageInstructions } from './python-image-helpers';
 import { commandSpan } from './util';
 
 // Meta packages and what they pull in, for the compilers and headers rules ask about.
@@ -29,6 +30,8 @@ interface Compiling {
   file: string;
   range: RelatedInformation['range'];
   needs: string[];
+  /** `--only-binary` refuses the sdist it would need: the install fails whatever the stage has. */
+  fails: boolean;
 }
 
 export default defineRule({
@@ -41,11 +44,12 @@ export default defineRule({
     severity: 'error',
     messages: {
       missing: '`{command}` compiles {packages} from source (no wheel for Python {python} on {platform}), but this stage installs no {missing}: the build fails',
+      refused: '`{command}` cannot install {packages}: no wheel for Python {python} on {platform}, and `--only-binary` refuses the sdist: the build fails',
     },
     fix: 'none',
     docs: {
       whatItDoes:
-        'Reads the requirements files a `pip install -r` brings in (through the `COPY` that puts them where pip reads them, includes of includes too) and, for each requirement that has no wheel for the stage\'s Python version, libc and architecture (dated PyPI file lists of common packages), checks that the stage installed the compiler and headers the build needs (`gcc`, `libpq-dev` for `psycopg2`, …) before the install: with `apt-get install`/`apk add` in an earlier RUN, earlier in the same RUN, or in the stage it is built `FROM`. Full `python:3.x` images (which ship compilers and common headers) are not checked. The finding sits on the `pip install` and points at each requirement.',
+        'Reads the requirements files a `pip install -r` brings in (through the `COPY` that puts them where pip reads them, includes of includes too) and, for each requirement whose release pip would pick (its specifier, constraints files, `--only-binary`/`--no-binary`) has no wheel for the stage\'s Python version, libc and architecture (dated PyPI file lists of common packages; a pinned version whose files the data does not hold is not reported), checks that the stage installed the compiler and headers the build needs (`gcc`, `libpq-dev` for `psycopg2`, …) before the install: with `apt-get install`/`apk add` in an earlier RUN, earlier in the same RUN, or in the stage it is built `FROM`. Full `python:3.x` images (which ship compilers and common headers) are not checked. The finding sits on the `pip install` and points at each requirement. When `--only-binary` (on the command, in a requirements file or `PIP_ONLY_BINARY`) refuses the sdist such a requirement needs, it reports that the install fails whatever the stage has.',
       whyItMatters:
         'The build fails at that step, usually with a long compiler log ("pg_config executable not found", "gcc: command not found") that does not mention the requirements file. Installing the build packages in a builder stage, or switching to a package with wheels (`psycopg2-binary`, `psycopg[binary]`), fixes it.',
       example: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n',
@@ -69,13 +73,26 @@ export default defineRule({
         for (const command of instr.run?.commands ?? []) {
           const pip = command.pip;
           if (!pip || !(pip.tool === 'pip' || (pip.tool === 'uv' && pip.sub === 'install')) || !['install', 'wheel'].includes(pip.sub)) continue;
-          if (pip.options.some((o) => /^--only-binary/.test(o.value))) continue;
-          const compiling = compilingRequirements(model, instr, command, ctx.files, ctx, target, os);
-          if (!compiling.length) continue;
+          const compiling = compilingRequirements(model, instr, command, ctx.files, ctx, target, os, sem.commandEnv(instr, command));
+          const refused = compiling.filter((c) => c.fails);
+          if (refused.length) {
+            ctx.report({
+              range: commandSpan(command, pip.subToken),
+              messageId: 'refused',
+              data: {
+                command: `${pip.launcher} ${pip.sub}`,
+                packages: refused.slice(0, 3).map((c) => `\`${c.name}\``).join(', ') + (refused.length > 3 ? ` and ${refused.length - 3} more` : ''),
+                python: target.pythonVersion,
+                platform: `${target.libc} ${target.arch}`,
+              },
+              related: refused.map((c) => ({ path: c.file, range: c.range, message: `\`${c.name}\` has no wheel here and \`--only-binary\` refuses its sdist` })),
+            });
+          }
+          if (!compiling.some((c) => !c.fails)) continue;
           const have = installedBefore(sem, stage, instr, command);
-          const missing = [...new Set(compiling.flatMap((c) => c.needs))].filter((p) => !have.has(p));
+          const missing = [...new Set(compiling.filter((c) => !c.fails).flatMap((c) => c.needs))].filter((p) => !have.has(p));
           if (!missing.length) continue;
-          const names = compiling.filter((c) => c.needs.some((n) => missing.includes(n)));
+          const names = compiling.filter((c) => !c.fails && c.needs.some((n) => missing.includes(n)));
           ctx.report({
             range: commandSpan(command, pip.subToken),
             messageId: 'missing',
@@ -94,19 +111,21 @@ export default defineRule({
   },
 });
 
-function compilingRequirements(model: DockerfileModel, instr: Instruction, command: CommandInfo, files: Parameters<typeof requirementsFilesOf>[3], loc: Parameters<typeof requirementsFilesOf>[4], target: WheelTarget, os: 'bookworm' | 'trixie' | 'alpine'): Compiling[] {
+function compilingRequirements(model: DockerfileModel, instr: Instruction, command: CommandInfo, files: Parameters<typeof requirementsFilesOf>[3], loc: Parameters<typeof requirementsFilesOf>[4], target: WheelTarget, os: 'bookworm' | 'trixie' | 'alpine', env: ReadonlyMap<string, string>): Compiling[] {
   const out: Compiling[] = [];
-  for (const f of requirementsFilesOf(model, instr, command, files, loc)) {
+  const read = requirementsFilesOf(model, instr, command, files, loc);
+  // Each requirement's own specifier with the constraints files and --only-binary/--no-binary, as pip applies them.
+  const inputs = pipChoiceInputs(read, command, env);
+  for (const f of read) {
     if (f.constraint || !f.parsed) continue;
-    if (f.parsed.entries.some((e) => e.kind === 'option' && e.name === '--only-binary' && e.value === ':all:')) continue;
     for (const e of f.parsed.entries) {
       if (e.kind !== 'requirement' || !e.normalizedName || e.form !== 'pep508' || e.malformed || e.marker) continue;
-      const choice = selectWheel(e.normalizedName, target);
-      const compiles = choice ? choice.kind === 'sdist' : alwaysCompiles(e.normalizedName);
-      if (!compiles) continue;
+      // Only what the data proves for the release pip picks: an old pin whose files are not in the data is not reported.
+      const build = sourceBuild(chooseRequirement(e, target, inputs), e.normalizedName);
+      if (!build) continue;
       const facts = pythonPackageFacts(e.normalizedName);
       const needs = facts?.buildRequires?.[os] ?? (os === 'alpine' ? ['gcc', 'musl-dev'] : ['gcc']);
-      out.push({ name: e.name ?? e.normalizedName, file: f.path, range: e.nameRange ?? e.range, needs: [...needs] });
+      out.push({ name: e.name ?? e.normalizedName, file: f.path, range: e.nameRange ?? e.range, needs: [...needs], fails: build === 'fails' });
     }
   }
   return out;

@@ -5,7 +5,7 @@ import type { CommandInfo, Token } from '../../model/commands';
 import { basename } from '../../model/commands';
 import { isBuildOnlyPackage } from '../../data/apt-build-packages';
 import { installedPackages, type InstalledPackage } from '../../model/packages';
-import { getPackageRelease, normalizePackageName } from '../../data/wheels';
+import { getPackageReleases, neverWheels, normalizePackageName } from '../../data/wheels';
 import { pythonPackageFacts } from '../../data/python-packages';
 
 /** True when the instruction's layer ends up in the image (its stage's layers do, or it is an ONBUILD trigger). */
@@ -60,8 +60,8 @@ export function pipPackages(command: CommandInfo): PipPackage[] {
 
 /** True when pip has no wheel to install for this package on glibc Linux either: every install compiles. */
 export function alwaysCompiles(name: string): boolean {
-  const release = getPackageRelease(name);
-  if (release) return release.wheels.length === 0 && release.sdistBytes !== undefined;
+  const releases = getPackageReleases(name);
+  if (releases.length) return neverWheels(releases);
   return /sdist only|every install compiles/.test(pythonPackageFacts(name)?.note ?? '');
 }
 

@@ -1,0 +1,88 @@
+// Pinned versions are what the estimate, the hovers and the rules use: sizes of the pinned release, wheel claims only where the data proves them.
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildDockerfileModel } from '../../../server/src/core/model/dockerfile';
+import { estimateImage } from '../../../server/src/core/estimate/estimate';
+import { lintText } from '../../../server/src/core/index';
+import { defaultConfig } from '../../../server/src/core/config';
+import { memoryFiles } from '../../../server/src/core/project';
+import { requirementSizeHover } from '../../../server/src/core/features/requirement-size';
+import { initRuntime } from '../../../server/src/node/runtime';
+import type { PackageEstimate } from '../../../server/src/core/estimate/types';
+
+before(async () => initRuntime());
+
+const DF = 'FROM python:3.11-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n';
+const REQS = 'numpy==1.26.4\npandas==2.3.3\nscipy==1.13.1\nscikit-learn==1.6.1\nDjango==4.2.11\n';
+
+function packages(reqs: string, dockerfile = DF): Map<string, PackageEstimate> {
+  const e = estimateImage(buildDockerfileModel(dockerfile), { files: memoryFiles({ '/ctx/requirements.txt': reqs }), contextDir: '/ctx' });
+  const out = new Map<string, PackageEstimate>();
+  for (const s of e.stages) for (const i of s.instructions) for (const p of i.parts) for (const pkg of p.packages ?? []) out.set(pkg.name, pkg);
+  return out;
+}
+
+function codes(reqs: string, dockerfile = DF): string[] {
+  const files = memoryFiles({ '/ctx/requirements.txt': reqs, '/ctx/Dockerfile': dockerfile });
+  const config = defaultConfig();
+  return [
+    ...lintText(dockerfile, { kind: 'dockerfile', config, path: '/ctx/Dockerfile', files }).findings.map((f) => f.code),
+    ...lintText(reqs, { kind: 'requirements', config, path: '/ctx/requirements.txt', files }).findings.map((f) => f.code),
+  ];
+}
+
+test('numpy==1.26.4 on python:3.11-slim: its own cp311 wheel, sized with the measured numpy ratio, and no source-build finding', () => {
+  const numpy = packages(REQS).get('numpy')!;
+  assert.equal(numpy.version, '1.26.4');
+  // numpy-1.26.4-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl is 18,252,005 B on PyPI;
+  // numpy 2.4.6 measured 57,390,756 B + 14,014,572 B of .pyc installed from a 16,918,164 B wheel (×4.2206).
+  assert.deepEqual(numpy.download, { typical: 18252005, low: 18252005, high: 18252005 });
+  assert.ok(Math.abs(numpy.installed.typical - 77034979) <= 1, String(numpy.installed.typical));
+  assert.equal(numpy.fallback, false);
+  assert.equal(numpy.note, undefined);
+  assert.match(numpy.source, /^wheel cp311-cp311-manylinux_2_17_x86_64\.manylinux2014_x86_64 of numpy 1\.26\.4, 18252005 B \(PyPI file sizes/);
+  const found = codes(REQS);
+  assert.ok(!found.includes('LW112') && !found.includes('LW113'), found.join(' '));
+});
+
+test('pandas==2.3.3 and scipy==1.13.1 are sized from their own cp311 wheels, not the newest release', () => {
+  const pkgs = packages(REQS);
+  assert.equal(pkgs.get('pandas')!.version, '2.3.3');
+  assert.equal(pkgs.get('pandas')!.download.typical, 12789281);
+  assert.equal(pkgs.get('scipy')!.version, '1.13.1');
+  assert.equal(pkgs.get('scipy')!.download.typical, 38569931);
+  // scipy 1.17.1 measured ×4.0441 installed over its wheel: applied to 1.13.1's 38,569,931 B wheel.
+  assert.ok(Math.abs(pkgs.get('scipy')!.installed.typical - 155979191) <= 1, String(pkgs.get('scipy')!.installed.typical));
+});
+
+test('pins the data does not hold (scikit-learn==1.6.1, Django==4.2.11): the nearest release sizes them, said so, range widened', () => {
+  const pkgs = packages(REQS);
+  const sklearn = pkgs.get('scikit-learn')!;
+  assert.equal(sklearn.version, '1.6.1');
+  assert.equal(sklearn.note, 'sized from scikit-learn 1.5.2: the nearest release known (`==1.6.1` is not in the data)');
+  // 1.5.2's cp311 manylinux wheel, 13,322,034 B, with the range widened to 0.6–1.6×.
+  assert.deepEqual(sklearn.download, { typical: 13322034, low: 13322034 * 0.6, high: 13322034 * 1.6 });
+  assert.equal(sklearn.fallback, true);
+  const django = pkgs.get('django')!;
+  assert.equal(django.version, '4.2.11');
+  assert.equal(django.note, 'sized from django 6.0.6: the nearest release known (`==4.2.11` is not in the data)');
+});
+
+test('no wheel claim for a pin whose files the data does not hold; psycopg2, which never has wheels, is still claimed', () => {
+  assert.ok(!codes('numpy==1.19.5\n').some((c) => c === 'LW112' || c === 'LW113'));
+  const found = codes('psycopg2==2.8.6\n');
+  assert.ok(found.includes('LW112') && found.includes('LW113'), found.join(' '));
+});
+
+test('--only-binary :all: with an sdist-only package: one certain LW113 error, no LW112', () => {
+  const dockerfile = DF.replace('pip install --no-cache-dir', 'pip install --no-cache-dir --only-binary :all:');
+  const files = memoryFiles({ '/ctx/requirements.txt': 'psycopg2==2.9.12\n', '/ctx/Dockerfile': dockerfile });
+  const findings = lintText(dockerfile, { kind: 'dockerfile', config: defaultConfig(), path: '/ctx/Dockerfile', files }).findings.filter((f) => f.code === 'LW113');
+  assert.deepEqual(findings.map((f) => [f.severity, f.message]), [['error', '`pip install` cannot install `psycopg2`: no wheel for Python 3.11 on glibc x86_64, and `--only-binary` refuses the sdist: the build fails']]);
+  assert.ok(!codes('psycopg2==2.9.12\n', dockerfile).includes('LW112'));
+});
+
+test('the requirement-line size hover sizes the pinned release', () => {
+  const h = requirementSizeHover('numpy==1.26.4\n', { line: 0, character: 2 }, { pythonVersion: '3.11', libc: 'glibc', arch: 'x86_64', glibcVersion: '2.41', pyc: true, cpuTorch: false })!;
+  assert.match(h.markdown, /\| numpy 1\.26\.4 \* \| 77 MB \| 18\.3 MB \|/);
+});
