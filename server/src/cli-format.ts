@@ -18,6 +18,8 @@ export interface JsonFinding {
   name: string;
   severity: Severity;
   message: string;
+  /** Other codes of the same fault at this place (added in 0.2; absent when there are none). */
+  alsoCodes?: string[];
   fixes: {
     title: string;
     applicability: 'safe' | 'unsafe';
@@ -39,6 +41,7 @@ export function toJson(results: FileFindings[]): JsonFinding[] {
         name: f.name,
         severity: f.severity,
         message: f.message,
+        ...(f.alsoCodes?.length ? { alsoCodes: f.alsoCodes } : {}),
         fixes: f.fixes
           .filter((x) => x.edits.length > 0)
           .map((x) => ({
@@ -70,7 +73,7 @@ export function toText(results: FileFindings[], color: boolean): string {
       if (f.fixes.some((x) => x.applicability === 'safe')) fixable++;
       const sev = color ? `${COLORS[f.severity]}${f.severity}${COLORS.reset}` : f.severity;
       const code = color ? `${COLORS.bold}${f.code}${COLORS.reset}` : f.code;
-      lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${sev} ${code} ${f.message}`);
+      lines.push(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${sev} ${code} ${f.message}${f.alsoCodes?.length ? ` (also ${f.alsoCodes.join(', ')})` : ''}`);
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;

@@ -203,6 +203,7 @@ function mergeSameFault(findings: Finding[]): Finding[] {
       const survivor = byPlace.get(`${keep}@${at(f)}`);
       if (!survivor) continue;
       dropped.add(f);
+      if (!survivor.alsoCodes?.includes(f.code)) survivor.alsoCodes = [...(survivor.alsoCodes ?? []), f.code];
       if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[survivor.severity]) survivor.severity = f.severity;
       const offered = new Set(survivor.fixes.map((x) => JSON.stringify(x.edits)));
       const extra = f.fixes.filter((x) => !offered.has(JSON.stringify(x.edits)));

@@ -60,6 +60,11 @@ export interface Finding {
   range: Range;
   fixes: Fix[];
   related?: RelatedInformation[];
+  /**
+   * Other codes that name this same fault at this place (the engine's same-fault table: DL3064 beside
+   * SecretsUsedInArgOrEnv): reported once under `code`, and a pragma or setting naming any of them applies.
+   */
+  alsoCodes?: string[];
   /** Link to the rule's documentation page. */
   docsUrl: string;
   /** Tags the editor can render (unnecessary code, deprecated). */

@@ -49,7 +49,8 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
     code: f.code,
     codeDescription: { href: f.docsUrl },
     source: 'layerwise',
-    message: messageOf(f, f.message),
+    // The other codes of the same fault are named, so a user who knows hadolint's code finds it (and its pragma).
+    message: messageOf(f, f.message) + (f.alsoCodes?.length ? ` (also ${f.alsoCodes.join(', ')})` : ''),
     data: { fixes: f.fixes, name: f.name } satisfies DiagnosticData,
   };
   if (f.related?.length) {

@@ -198,6 +198,12 @@ describe('one finding per secret variable', () => {
 });
 
 describe('one finding per build-only apt package', () => {
+  test('the finding kept names the code it speaks for (alsoCodes), so hadolint users find DL3008', () => {
+    const f = lint('FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc curl && rm -rf /var/lib/apt/lists/*\n');
+    assert.deepEqual(f.filter((x) => x.code === 'LW003').map((x) => x.alsoCodes), [['DL3008']]);
+    assert.deepEqual(f.filter((x) => x.code === 'DL3008').map((x) => x.alsoCodes), [undefined]);
+  });
+
   test('a build-only package left in the image is reported by LW003 only; an ordinary unpinned package by DL3008', () => {
     assert.deepEqual(
       shown('FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc curl && rm -rf /var/lib/apt/lists/*\n', {}, ['DL3008', 'LW003']),
