@@ -134,6 +134,13 @@ test('range formatting touches only the lines of the range', async () => {
   assert.equal(applyEdits(text, edits), 'from python:3.12-slim\nRUN echo a\nrun   echo b\n');
 });
 
+test('outline of a one-stage file names the stage by its base, not "stage 0"', async () => {
+  const uri = open('FROM python:3.12-slim\nRUN echo one\n');
+  const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.deepEqual(symbols.map((s) => s.name), ['python:3.12-slim']);
+  assert.deepEqual(symbols[0]!.children!.map((c) => c.name), ['FROM python:3.12-slim', 'RUN echo one']);
+});
+
 test('outline: the global ARG, then each stage with its size text and its instructions under it', async () => {
   const uri = open(DOCKERFILE);
   const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });

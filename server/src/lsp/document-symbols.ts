@@ -27,7 +27,8 @@ export function documentSymbols(model: DockerfileModel, est: ImageEstimate | und
     const s = est?.stages[stage.index];
     const reach = stage.isFinal ? 'final image' : stage.reachesFinal ? 'copied from' : 'not in the final image';
     const detail = s ? `${size(s.bytes)} on disk · ${reach}` : reach;
-    const name = stage.name ? `${stage.name} (${stage.from.image})` : `stage ${stage.index} (${stage.from.image})`;
+    // Named as the CodeLens and the size view name it: by name, by base alone in a one-stage file, never "stage 0" there.
+    const name = stage.name ? `${stage.name} (${stage.from.image})` : model.stages.length === 1 ? stage.from.image || 'scratch' : `stage ${stage.index} (${stage.from.image})`;
     const last = stage.instructions[stage.instructions.length - 1] ?? stage.fromInstruction;
     const range = { start: stage.fromInstruction.range.start, end: last.range.end };
     out.push({ name, detail, kind: SymbolKind.Module, range, selectionRange: stage.nameRange ?? stage.from.imageRange, children: stage.instructions.map((i) => instructionSymbol(model, i)) });
