@@ -11,6 +11,18 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a chown inside a { …; } group: reported, no fix (cutting to the next command would cut the group: fuzz seed 777 #2)',
+      code: 'FROM python:3.12-slim\nCOPY . /app\nRUN { chown -R 10001 /app; } && pip install flask\n',
+      errors: [{ text: 'chown -R 10001 /app' }],
+      output: null,
+    },
+    {
+      name: 'across a continuation line the fix still removes the command with its operator',
+      code: 'FROM python:3.12-slim\nCOPY . /app\nRUN chown -R 10001 /app && \\\n    pip install flask\n',
+      errors: [{ text: 'chown -R 10001 /app' }],
+      output: 'FROM python:3.12-slim\nCOPY --chown=10001 . /app\nRUN pip install flask\n',
+    },
+    {
       code: 'FROM python:3.12-slim\nCOPY . /app\nRUN chown -R 10001:10001 /app\nUSER 10001\n',
       errors: [{ text: 'chown -R 10001:10001 /app', message: 'the COPY on line 2 copied' }],
       output: 'FROM python:3.12-slim\nCOPY --chown=10001:10001 . /app\nUSER 10001\n',

@@ -1,6 +1,6 @@
 // LW006: `chown -R`/`chmod -R` of copied files in a later RUN writes every file again into a new layer.
 import { defineRule } from '../rule';
-import type { Fix, TextEdit } from '../../types';
+import type { Fix, Range, TextEdit } from '../../types';
 import type { DockerfileModel, Instruction } from '../../model/dockerfile';
 import type { CommandInfo } from '../../model/commands';
 import { semanticsFor, type Semantics } from '../../model/semantic';
@@ -103,10 +103,15 @@ function fixFor(model: DockerfileModel, sem: Semantics, instrs: Instruction[], c
     // Remove the command with the operator that joins it to its neighbour (the one after it, or before it when last).
     const after = ops.find((o) => o.start >= end);
     const beforeOp = [...ops].reverse().find((o) => o.end <= start);
-    if (k < commands.length - 1 && after) {
+    // Only between two neighbours joined by nothing but one operator (and continuations): inside `{ …; }`, a
+    // subshell or an `if`, cutting up to the next command would cut the group's own syntax too (fuzz seed 777 #2).
+    const esc = model.escapeChar.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const plainGap = (a: Range['end'], b: Range['start']): boolean =>
+      new RegExp(`^(?:\\s|${esc}\\r?\\n)*(?:&&|\\|\\||;|\\||&)(?:\\s|${esc}\\r?\\n)*$`).test(model.text.slice(model.lines.offsetAt(a), model.lines.offsetAt(b)));
+    if (k < commands.length - 1 && after && plainGap(c.range.end, commands[k + 1]!.range.start)) {
       const next = commands[k + 1]!;
       edits.push({ range: { start: c.range.start, end: next.range.start }, newText: '' });
-    } else if (beforeOp) {
+    } else if (beforeOp && k > 0 && plainGap(commands[k - 1]!.range.end, c.range.start)) {
       const prev = commands[k - 1]!;
       edits.push({ range: { start: prev.range.end, end: c.range.end }, newText: '' });
     } else return [];
