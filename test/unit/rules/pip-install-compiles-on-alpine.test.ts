@@ -7,6 +7,9 @@ ruleTester(rule, {
     { name: 'a glibc base has the wheels', code: 'FROM python:3.12-slim\nRUN pip install onnxruntime\n' },
     { name: 'a pure-Python package', code: 'FROM python:3.12-alpine\nRUN pip install flask\n' },
     { name: '--only-binary refuses to build', code: 'FROM python:3.12-alpine\nRUN pip install --only-binary=:all: onnxruntime\n' },
+    // onnxruntime publishes no sdist: without a musllinux wheel pip cannot install it at all, it compiles nothing.
+    { name: 'a package with no sdist in the data is not said to compile', code: 'FROM python:3.12-alpine\nRUN pip install onnxruntime==1.28.0\n' },
+    { name: 'a pin whose files the data does not hold makes no claim', code: 'FROM python:3.12-alpine\nRUN pip install numba==0.50.1\n' },
     {
       name: 'a requirements file with only pure-Python packages',
       code: 'FROM python:3.12-alpine\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n',
@@ -15,8 +18,8 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      code: 'FROM python:3.12-alpine\nRUN pip install --no-cache-dir flask onnxruntime==1.20.1\n',
-      errors: [{ text: 'onnxruntime==1.20.1', message: '`onnxruntime` has no musllinux wheel: on `python:3.12-alpine`' }],
+      code: 'FROM python:3.12-alpine\nRUN pip install --no-cache-dir flask numba==0.59.1\n',
+      errors: [{ text: 'numba==0.59.1', message: '`numba` has no musllinux wheel: on `python:3.12-alpine`' }],
       output: null,
     },
     { name: 'an sdist-only package compiles on musl too', code: 'FROM python:3.12-alpine\nRUN pip install psycopg2\n', errors: [{ text: 'psycopg2' }] },
@@ -24,8 +27,8 @@ ruleTester(rule, {
     {
       name: 'packages from a requirements file copied into the image are checked, reported on the install',
       code: 'FROM python:3.12-alpine\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n',
-      files: { 'requirements.txt': 'flask==3.1.2\nonnxruntime==1.20.1\n' },
-      errors: [{ text: 'pip install', message: '`onnxruntime` (from `requirements.txt`) has no musllinux wheel' }],
+      files: { 'requirements.txt': 'flask==3.1.2\nnumba==0.59.1\n' },
+      errors: [{ text: 'pip install', message: '`numba` (from `requirements.txt`) has no musllinux wheel' }],
     },
     {
       name: 'nested -r includes are followed',
