@@ -72,3 +72,9 @@ test('garbage, binary-looking and pathological inputs produce findings or nothin
   ];
   for (const text of inputs) checkText(text, JSON.stringify(text.slice(0, 40)));
 });
+
+test('a lone CR after a continuation (dockerfile-ast heredoc scan throws there) gives no internal error (fuzz seed 777 #8366)', () => {
+  const text = 'FROM \\\r\n      python as final\nEXPOSE \\\r# comment inside\n    $PORT \\';
+  const findings = lintText(text, { kind: 'dockerfile', shellcheck: false }).findings;
+  assert.deepEqual(findings.filter((f) => f.name === 'internal-error').map((f) => f.message), []);
+});

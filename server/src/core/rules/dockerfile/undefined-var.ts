@@ -1,7 +1,7 @@
 // UndefinedVar: `$NAME` in an instruction Docker expands at build time, where no ARG, ENV or base-image variable defines NAME yet.
 import { defineRule } from '../rule';
 import type { Fix, Range } from '../../types';
-import type { DockerfileModel, Instruction } from '../../model/dockerfile';
+import { heredocsOf, type DockerfileModel, type Instruction } from '../../model/dockerfile';
 import { imageEnvNames } from '../../data/image-env';
 import { semanticsFor } from '../../model/semantic';
 import { expandWord, suggestName } from './buildkit-helpers';
@@ -74,7 +74,8 @@ function checkText(
   scope: Set<string>,
 ): void {
   // getHeredocs() re-scans the instruction, and only matters when the text spans several lines.
-  const hasHeredoc = range.end.line > range.start.line && ((instr.ast as unknown as { getHeredocs?: () => unknown[] }).getHeredocs?.() ?? []).length > 0;
+  // (The model's heredocsOf: dockerfile-ast's scan throws on some odd lines, a lone CR after a continuation — fuzz seed 777 #8366.)
+  const hasHeredoc = range.end.line > range.start.line && heredocsOf(instr).length > 0;
   const lastLine = hasHeredoc ? range.start.line : range.end.line;
   const reported = new Set<string>();
   for (let line = range.start.line; line <= lastLine; line++) {
