@@ -165,7 +165,9 @@ export function suggestName(name: string, options: Iterable<string>): string | u
   let bestD = Infinity;
   const limit = Math.max(1, Math.floor(name.length / 3));
   for (const o of options) {
-    if (o === name) continue;
+    // Only a name a `$NAME` reference can spell: `ARG BASE\uFFFD=…` declares a name no reference reaches, and
+    // suggesting it wrote `${BASE\uFFFD}`, which is still `${BASE}` plus a character (fix-all never converged).
+    if (o === name || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(o)) continue;
     const d = o.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(name, o);
     if (d <= limit && d < bestD) {
       best = o;
