@@ -237,8 +237,23 @@ function requiresFromDist(requiresDist: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * Whether a marker's `python_version` comparisons hold for the target's Python (a marker joined with `or`, or
+ * without such a comparison, is taken to hold: the dependency is counted).
+ */
+function pythonVersionHolds(marker: string, pythonVersion: string): boolean {
+  if (/\bor\b/.test(marker)) return true;
+  const have = pythonVersion.split('.').slice(0, 2).map(Number);
+  for (const m of marker.matchAll(/python_version\s*(<=|>=|<|>|==|!=)\s*["'](\d+)\.(\d+)["']/g)) {
+    const cmp = (have[0]! - Number(m[2])) || (have[1]! - Number(m[3]));
+    const ok = { '<': cmp < 0, '<=': cmp <= 0, '>': cmp > 0, '>=': cmp >= 0, '==': cmp === 0, '!=': cmp !== 0 }[m[1] as '<'];
+    if (!ok) return false;
+  }
+  return true;
+}
+
 /** The requirements of the release chosen for `req` (version `version`), when the data holds them. */
-function releaseDependencies(req: RequestedPackage, version: string | undefined): RequestedPackage[] | undefined {
+function releaseDependencies(req: RequestedPackage, version: string | undefined, target: PipTarget): RequestedPackage[] | undefined {
   const release = version ? getPackageReleases(req.name).find((r) => r.version === version) : undefined;
   if (!release?.dependencies) return undefined;
   const out: RequestedPackage[] = [];
@@ -247,6 +262,7 @@ function releaseDependencies(req: RequestedPackage, version: string | undefined)
     const extra = /extra\s*==\s*["']([^"']+)["']/.exec(marker)?.[1];
     if (extra !== undefined && !req.extras.includes(normalizePackageName(extra))) continue;
     if (/sys_platform\s*==\s*["'](win32|darwin)|platform_system\s*==\s*["'](Windows|Darwin)/.test(marker)) continue;
+    if (!pythonVersionHolds(marker, target.pythonVersion)) continue;
     const parsed = parseRequirements(d.requirement).entries[0];
     if (parsed?.kind !== 'requirement' || !parsed.normalizedName) continue;
     out.push({
@@ -295,7 +311,7 @@ export function resolvePackages(requested: readonly RequestedPackage[], target: 
     const pkg = packageSize(req, target, dependency, external);
     packages.push(pkg);
     // The chosen release's own requirements (with their specifiers) where collected, else the curated lists.
-    const own = releaseDependencies(req, pkg.version);
+    const own = releaseDependencies(req, pkg.version, target);
     if (own) {
       for (const d of own) if (!seen.has(d.name)) queue.push({ req: d, dependency: true });
       continue;
