@@ -31,6 +31,8 @@ export async function startServer(
     onLog?: (p: { type: number; message: string }) => void;
     /** `capabilities.experimental` the client declares (the VS Code client: `{ layerwise: { sizeView: true } }`). */
     experimental?: Record<string, unknown>;
+    /** The client resolves a chosen code action's edit (`codeAction.resolveSupport: { properties: ['edit'] }`), as VS Code does. */
+    resolveCodeActionEdits?: boolean;
   } = {},
 ): Promise<ServerSession> {
   // LAYERWISE_SERVER_JS: run the protocol tests against another build (e.g. to replay a soak seed on an older one).
@@ -60,7 +62,7 @@ export async function startServer(
     processId: process.pid,
     rootUri: fileUri(rootPath),
     workspaceFolders: [{ uri: fileUri(rootPath), name: 'root' }],
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } }, ...(options.experimental ? { experimental: options.experimental } : {}) },
+    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, ...(options.resolveCodeActionEdits ? { resolveSupport: { properties: ['edit'] } } : {}) } }, ...(options.experimental ? { experimental: options.experimental } : {}) },
     initializationOptions: { layerwise: options.settings ?? {} },
   })) as InitializeResult;
   await connection.sendNotification('initialized', {});

@@ -65,3 +65,30 @@ test('the lightbulb on the build packages lists the split once: the LW003 fix on
   assert.equal(quickSplits.length, 1, quick.map((a) => a.title).join(' | '));
   assert.equal(quickSplits[0]!.diagnostics?.length, 2);
 });
+
+test('with a client that resolves edits, fix-all is offered without its edit and computed when chosen (codeAction/resolve)', async () => {
+  const lazy = await startServer({ resolveCodeActionEdits: true });
+  try {
+    const uri = lazy.open(EXAMPLE, 'dockerfile', text);
+    await lazy.diagnostics(uri, (d) => d.some((x) => x.code === 'DL3042'));
+    const actions = (await lazy.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.layerwise'] },
+    })) as CodeAction[];
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0]!.title, 'Fix all safe Layerwise problems');
+    assert.equal(actions[0]!.edit, undefined);
+    const resolved = (await lazy.connection.sendRequest('codeAction/resolve', actions[0])) as CodeAction;
+    const edit = (resolved.edit!.changes![uri] as TextEdit[])[0]!;
+    assert.match(edit.newText, /pip install --no-cache-dir -r requirements\.txt\nCOPY \. \./);
+    lazy.change(uri, edit.newText, 2);
+    const after = await lazy.diagnostics(uri, (d) => !d.some((x) => x.code === 'DL3042'));
+    assert.deepEqual(after.filter((d) => ['DL3042', 'LW001', 'DL3009'].includes(String(d.code))), []);
+    // Resolved again on the fixed text: nothing is left to do, and the edit says so.
+    const again = (await lazy.connection.sendRequest('codeAction/resolve', actions[0])) as CodeAction;
+    assert.deepEqual(again.edit, { changes: {} });
+  } finally {
+    await lazy.stop();
+  }
+});

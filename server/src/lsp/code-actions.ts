@@ -14,7 +14,36 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-export function registerCodeActions(connection: Connection, documents: TextDocuments<TextDocument>, analyzer: Analyzer): void {
+/** What a fix-all action carries until it is resolved. */
+interface FixAllData {
+  fixAll: true;
+  uri: string;
+}
+
+function fixAllEdit(doc: TextDocument, analyzer: Analyzer): { edit: CodeAction['edit']; applied: number } | undefined {
+  const analysis = analyzer.get(doc);
+  if (!analysis) return undefined;
+  const text = doc.getText();
+  // ShellCheck findings carry no fixes, so fix-all never needs it: nothing is spawned on this path, trusted or not.
+  const result = fixAll(text, { kind: analysis.kind, config: analyzer.configFor(analysis.path), files: analyzer.files, ...(analysis.path ? { path: analysis.path } : {}), ...analyzer.lintOptions(), shellcheck: false });
+  if (result.text === text) return undefined;
+  return { edit: { changes: { [doc.uri]: [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) }, newText: result.text }] } }, applied: result.applied.length };
+}
+
+/**
+ * `resolveEdits`: the client resolves a code action's edit when it is chosen (codeAction/resolve). Fix-all then
+ * costs nothing on the lightbulb path — it re-lints up to ten times, seconds on a 20,000-line file — and is computed
+ * once, on the text of the moment it is applied.
+ */
+export function registerCodeActions(connection: Connection, documents: TextDocuments<TextDocument>, analyzer: Analyzer, resolveEdits: () => boolean = () => false): void {
+  connection.onCodeActionResolve((action) => {
+    const data = action.data as FixAllData | undefined;
+    if (!data?.fixAll) return action;
+    const doc = documents.get(data.uri);
+    const fixed = doc ? fixAllEdit(doc, analyzer) : undefined;
+    // Nothing left to fix (the text changed meanwhile): an empty edit, so applying it changes nothing.
+    return { ...action, edit: fixed?.edit ?? { changes: {} } };
+  });
   connection.onCodeAction((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
@@ -39,19 +68,16 @@ export function registerCodeActions(connection: Connection, documents: TextDocum
       }
     }
     if (wants(only, FIX_ALL_KIND) && (only?.length || ours.some((d) => ((d.data as DiagnosticData | undefined)?.fixes ?? []).some((f) => f.applicability === 'safe')))) {
-      const analysis = analyzer.get(doc);
-      if (analysis) {
-        const text = doc.getText();
-        // ShellCheck findings carry no fixes, so fix-all never needs it: nothing is spawned on this path, trusted or not.
-        const result = fixAll(text, { kind: analysis.kind, config: analyzer.configFor(analysis.path), files: analyzer.files, ...(analysis.path ? { path: analysis.path } : {}), ...analyzer.lintOptions(), shellcheck: false });
-        if (result.text !== text) {
-          const action = CodeAction.create(
-            `Fix all safe Layerwise problems (${result.applied.length})`,
-            { changes: { [doc.uri]: [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) }, newText: result.text }] } },
-            FIX_ALL_KIND,
-          );
+      if (resolveEdits()) {
+        // Offered when the document has a safe fix at all; the edit is computed when it is chosen.
+        if ((analyzer.get(doc)?.findings ?? []).some((f) => f.fixes.some((x) => x.applicability === 'safe'))) {
+          const action = CodeAction.create('Fix all safe Layerwise problems', FIX_ALL_KIND);
+          action.data = { fixAll: true, uri: doc.uri } satisfies FixAllData;
           actions.push(action);
         }
+      } else {
+        const fixed = fixAllEdit(doc, analyzer);
+        if (fixed) actions.push(CodeAction.create(`Fix all safe Layerwise problems (${fixed.applied})`, fixed.edit!, FIX_ALL_KIND));
       }
     }
     // Refactors (Split into builder stage, …) are not tied to a diagnostic: offered for the cursor's range.

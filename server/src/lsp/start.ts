@@ -41,6 +41,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const analyzer = new Analyzer(connection, documents);
   let codeLensRefresh = false;
   let sizeViewClient = false;
+  /** The client resolves a chosen code action's edit (codeAction/resolve): fix-all is then computed only when chosen. */
+  let resolveCodeActionEdits = false;
   let initialCodeLens: unknown;
   let refreshTimer: NodeJS.Timeout | undefined;
   let formatting: FormattingRegistration | undefined;
@@ -87,11 +89,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     else if (root) analyzer.setWorkspaceRoot(root);
     configureDockerService(params.capabilities);
     const td = params.capabilities.textDocument;
+    resolveCodeActionEdits = td?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     formatting = new FormattingRegistration(connection, td?.formatting?.dynamicRegistration === true && td?.rangeFormatting?.dynamicRegistration === true);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll, CodeActionKind.RefactorRewrite], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll, CodeActionKind.RefactorRewrite], resolveProvider: true },
         hoverProvider: true,
         documentLinkProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
@@ -145,7 +148,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   registerDiagnostics(connection, documents, analyzer);
   registerCommands(connection, documents, analyzer, estimates, status);
-  registerCodeActions(connection, documents, analyzer);
+  registerCodeActions(connection, documents, analyzer, () => resolveCodeActionEdits);
   registerHover(connection, documents, analyzer, estimates);
   registerDocumentLinks(connection, documents, analyzer);
   registerCompletion(connection, documents, analyzer);
