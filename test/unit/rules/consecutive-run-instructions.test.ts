@@ -26,6 +26,12 @@ ruleTester(rule, {
       output: 'FROM python:3.12-slim\r\nRUN pip install flask && \\\r\n    python -m compileall /app\r\n',
     },
     {
+      name: 'an empty RUN before: reported, no fix (RUN && cmd does not parse: fuzz seed 777 #1765)',
+      code: 'FROM python:3.12-slim\nRUN\nRUN python -m compileall /app\n',
+      errors: [{ text: 'RUN', occurrence: 1 }],
+      output: null,
+    },
+    {
       name: 'a previous body ending in a comment: reported, no fix (the next command would land inside the comment)',
       code: 'FROM python:3.12-slim\nRUN pip install flask  # web framework\nRUN python -m compileall /app\n',
       errors: [{ text: 'RUN', occurrence: 1 }],

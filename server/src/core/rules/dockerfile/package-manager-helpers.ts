@@ -91,6 +91,8 @@ export function canAppendToBody(model: DockerfileModel, instr: Instruction): boo
   const run = instr.run;
   if (!run || run.form !== 'shell' || !run.script || run.script.hasErrors || run.script.skipped) return false;
   const body = model.lines.slice(run.bodyRange).trimEnd();
+  // An empty body (`RUN` alone, half-typed) has nothing to continue: `RUN && cmd` does not parse (fuzz seed 777 #1765).
+  if (body.trim() === '') return false;
   if (/<<-?\s*['"]?\w/.test(body) || body.endsWith(model.escapeChar) || body.endsWith('\\')) return false;
   const last = run.commands.filter((c) => !c.substituted).pop();
   if (last) {
