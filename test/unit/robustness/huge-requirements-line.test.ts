@@ -13,3 +13,10 @@ test('a 1 MB continued requirement line and a 400,000-line continuation lint wit
     assert.ok(!result.findings.some((f) => f.code === 'LW000'), result.findings.map((f) => f.message).join('; '));
   }
 });
+
+test('a line of 100,000 ${VAR} references parses, with the references known (fuzz seed 777 #17495 was quadratic: minutes for 1 MB)', () => {
+  const text = `flask==3.0.3\nx${'${A}'.repeat(100_000)}\n`;
+  const result = lintText(text, { kind: 'requirements', shellcheck: false });
+  assert.ok(Array.isArray(result.findings));
+  assert.equal(result.requirements?.file.envVars.length, 100_000);
+});
