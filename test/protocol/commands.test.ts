@@ -16,11 +16,23 @@ test('lists its commands and logs its version and the size-data date at start', 
   const logs: string[] = [];
   const server = await startServer({ onLog: (p) => logs.push(p.message) });
   try {
-    assert.deepEqual(server.initialize.capabilities.executeCommandProvider?.commands, ['layerwise.server.estimate', 'layerwise.server.splitBuilderStage', 'layerwise.server.status']);
+    assert.deepEqual(server.initialize.capabilities.executeCommandProvider?.commands, ['layerwise.server.estimate', 'layerwise.server.splitBuilderStage', 'layerwise.server.status', 'layerwise.server.ruleDoc']);
     assert.ok(logs.includes('Layerwise language server 0.1.0; size data collected 2026-11-29'), JSON.stringify(logs));
     const status = await run(server, 'layerwise.server.status');
     // Untrusted (the harness default): ShellCheck may not run, so it is "off", not "missing".
     assert.deepEqual(status, { version: '0.1.0', dataDate: '2026-11-29', shellcheck: 'off' });
+  } finally {
+    await server.stop();
+  }
+});
+
+test("ruleDoc answers a rule's page rendered from its metadata, the same text as docs/rules, and null for an unknown code", async () => {
+  const server = await startServer();
+  try {
+    const page = (await run(server, 'layerwise.server.ruleDoc', 'DL3042')) as string;
+    assert.equal(page, readFileSync(join(ROOT, 'docs', 'rules', 'DL3042.md'), 'utf8'));
+    assert.match((await run(server, 'layerwise.server.ruleDoc', 'README')) as string, /^\| \[DL3042\]\(DL3042\.md\) \| pip-install-without-no-cache-dir \|/m);
+    assert.equal(await run(server, 'layerwise.server.ruleDoc', 'XX9999'), null);
   } finally {
     await server.stop();
   }
