@@ -4,6 +4,9 @@ import type { Fix } from '../../types';
 import { runs } from './util';
 import { basename } from '../../model/commands';
 
+/** Words the shell reads as syntax in command position. */
+const RESERVED: ReadonlySet<string> = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'select', 'function', 'time', 'in', '{', '}', '!', '[[', ']]', 'coproc']);
+
 export default defineRule({
   meta: {
     code: 'DL3004',
@@ -34,7 +37,9 @@ export default defineRule({
       if (!sudo) continue;
       // Only sudo's own words are removed; `sudo -u app` is left for a person to decide.
       const own = command.wrappers.slice(i + 1);
-      const removable = own.every((w) => /^-[EHn]+$/.test(w.value)) && command.wrappers.slice(0, i).length === 0;
+      // Not before a shell reserved word: `sudo if …` runs a program named `if`; without sudo the shell reads an
+      // `if` statement, which the rest of the line may not complete (fuzz seed 777 #4623 #22000 #23661).
+      const removable = own.every((w) => /^-[EHn]+$/.test(w.value)) && command.wrappers.slice(0, i).length === 0 && !RESERVED.has(command.name.value);
       const fixes: Fix[] = removable
         ? [{ title: 'Remove `sudo`', applicability: 'unsafe', edits: [{ range: { start: sudo.range.start, end: command.name.range.start }, newText: '' }] }]
         : [];
