@@ -13,6 +13,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a line that would become a RUN with an unterminated quote: reported, no fix (fuzz seed 777 #23661)',
+      code: "FROM python:3.12-slim\nR:UN echo 'unterminated || true\n",
+      errors: [{ text: 'R:UN', message: 'did you mean' }],
+      output: null,
+    },
+    {
       name: 'RUNN: a doubled letter, replaced',
       code: 'FROM python:3.12-slim\nRUNN pip install x\n',
       errors: [{ text: 'RUNN', message: 'Unknown instruction `RUNN`: did you mean `RUN`?' }],

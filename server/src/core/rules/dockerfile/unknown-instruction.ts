@@ -3,6 +3,7 @@ import { defineRule } from '../rule';
 import { INSTRUCTION_KEYWORDS, type Instruction } from '../../model/dockerfile';
 import { suggestInstruction } from '../../instruction-typo';
 import type { Fix } from '../../types';
+import { parseShell } from '../../parse/shell';
 import { writtenKeyword } from './buildkit-helpers';
 
 /** Instructions whose first argument is a command name, so `RUNpip install x` is `RUN` glued to `pip`. */
@@ -29,7 +30,7 @@ export default defineRule({
       example: 'FROM python:3.12-slim\nWORKDIR /app\nCPOY requirements.txt .\nRUNN pip install --no-cache-dir -r requirements.txt\n',
       useInstead: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n',
       fixSafety:
-        'Unsafe: the fix turns a file that does not build into one that does, and runs what the line says (`RUNN rm -rf /app` becomes a command that runs), so it is never applied by `--fix`. A typo is replaced by the instruction in the same case; a glued word gets two fixes, a space after the instruction (`FROM python:3.12`, first for `RUN`, `CMD` and the other instructions whose argument is a command, and when nothing follows the word) and the word replaced by the instruction (`FROMasdkjh python:3.12` → `FROM python:3.12`).',
+        'Unsafe: the fix turns a file that does not build into one that does, and runs what the line says (`RUNN rm -rf /app` becomes a command that runs), so it is never applied by `--fix`. A typo is replaced by the instruction in the same case; a glued word gets two fixes, a space after the instruction (`FROM python:3.12`, first for `RUN`, `CMD` and the other instructions whose argument is a command, and when nothing follows the word) and the word replaced by the instruction (`FROMasdkjh python:3.12` → `FROM python:3.12`). No fix where the line would become a RUN whose body the shell cannot parse (an unterminated quote): that would trade one broken line for another.',
       references: ['https://docs.docker.com/reference/dockerfile/#overview', 'https://docs.docker.com/reference/dockerfile/#format'],
     },
   },
@@ -41,6 +42,12 @@ export default defineRule({
       const s = suggestInstruction(word, INSTRUCTION_KEYWORDS);
       if (!s) {
         ctx.report({ range: instr.keywordRange, messageId: 'unknown', data: { word } });
+        return;
+      }
+      // A line that becomes a RUN must leave a body the shell can read: `R:UN echo 'unterminated` would turn one
+      // unknown instruction into a RUN that does not parse (fuzz seed 777 #23661); reported, no fix then.
+      if (s.keyword === 'RUN' && !/^\s*\[/.test(instr.argsText) && parseShell(instr.argsText).hasErrors) {
+        ctx.report({ range: instr.keywordRange, messageId: 'didYouMean', data: { word, keyword: s.keyword } });
         return;
       }
       const keyword = word === word.toLowerCase() ? s.keyword.toLowerCase() : s.keyword;
