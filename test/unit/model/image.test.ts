@@ -50,3 +50,14 @@ test('slim counterpart keeps the Python version and the Debian release', () => {
   assert.equal(slim('python:3.12-slim'), undefined);
   assert.equal(slim('python:3.12-alpine'), undefined);
 });
+
+test('an image named python is the official one only under library/ (a mirror): devcontainers and bitnami are other images', () => {
+  assert.equal(imageFacts(parseImageRef('public.ecr.aws/docker/library/python:3.12')).family, 'python');
+  assert.equal(imageFacts(parseImageRef('mirror.gcr.io/library/python:3.12-slim')).family, 'python');
+  assert.equal(imageFacts(parseImageRef('docker.io/python:3.12')).family, 'python');
+  assert.equal(imageFacts(parseImageRef('mcr.microsoft.com/devcontainers/python:3')).family, 'other');
+  assert.equal(imageFacts(parseImageRef('bitnami/python:3.12')).family, 'other');
+  // So no slim tag is proposed for an image that has none (devcontainers publishes no -slim).
+  const dev = parseImageRef('mcr.microsoft.com/devcontainers/python:3');
+  assert.equal(slimTagFor(dev, imageFacts(dev)), undefined);
+});

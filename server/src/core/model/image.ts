@@ -131,8 +131,10 @@ export function imageFacts(ref: ImageRef): ImageFacts {
   if (repo.startsWith('cgr.dev/chainguard/python')) {
     return { family: 'chainguard-python', os: { distro: 'wolfi', implied: true }, libc: 'glibc', floating };
   }
-  if (name === 'python' || name === 'python3') {
-    // A mirror of the official image under another registry (e.g. public.ecr.aws/docker/library/python).
+  if ((name === 'python' || name === 'python3') && /(^|\/)library\/python3?$/.test(repo)) {
+    // A mirror of the official image under another registry (public.ecr.aws/docker/library/python,
+    // mirror.gcr.io/library/python). Not any image named python: mcr.microsoft.com/devcontainers/python or
+    // bitnami/python are other images, with other tags (devcontainers has no -slim: fuzz seed 777 #21804).
     return pythonFacts(tag, floating);
   }
   return { family: 'other', floating };
