@@ -12,9 +12,7 @@ import type { DockerfileModel } from '../core/model/dockerfile';
 import { findAssist } from '../core/assists/index';
 import { estimateToJson, estimateToText } from '../cli-estimate';
 import { plainText } from './convert';
-import { ALL_RULES } from '../core/rules/registry';
-import { renderRuleDoc, renderRuleIndex } from '../core/docs';
-import { NOT_ANALYSED_META } from '../core/not-analysed';
+import { docPage } from '../core/doc-pages';
 
 /** Command ids. Not the client's palette ids: vscode-languageclient registers each server command under its own id. */
 export const SERVER_COMMANDS = {
@@ -26,10 +24,7 @@ export const SERVER_COMMANDS = {
 
 /** A rule's documentation page, rendered from its metadata (the .vsix ships no pages), or the index for `README`. */
 export function ruleDocMarkdown(code: string): string | null {
-  if (code.toLowerCase() === 'readme') return renderRuleIndex(ALL_RULES.map((r) => r.meta));
-  if (code.toUpperCase() === NOT_ANALYSED_META.code) return renderRuleDoc(NOT_ANALYSED_META);
-  const rule = ALL_RULES.find((r) => r.meta.code.toLowerCase() === code.toLowerCase());
-  return rule ? renderRuleDoc(rule.meta) : null;
+  return docPage(code);
 }
 
 /** What `layerwise.server.estimate` answers: the `layerwise estimate` text and JSON, and a short label for a status bar. */

@@ -1,16 +1,10 @@
 // Writes docs/rules/*.md from the registered rules' metadata; `--check` exits 1 when a page is out of date.
 import { existsSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_RULES } from '../core/rules/registry';
-import { renderRuleDoc, renderRuleIndex } from '../core/docs';
-import { NOT_ANALYSED_META } from '../core/not-analysed';
+import { docPages } from '../core/doc-pages';
 
 export function expectedDocs(): Map<string, string> {
-  const pages = new Map<string, string>();
-  for (const r of ALL_RULES) pages.set(`${r.meta.code}.md`, renderRuleDoc(r.meta));
-  pages.set(`${NOT_ANALYSED_META.code}.md`, renderRuleDoc(NOT_ANALYSED_META));
-  pages.set('README.md', renderRuleIndex(ALL_RULES.map((r) => r.meta)));
-  return pages;
+  return docPages();
 }
 
 export function checkDocs(dir: string): string[] {
