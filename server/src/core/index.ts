@@ -10,6 +10,7 @@ import { buildRequirementsModel, requirementsDependencies, type RequirementsMode
 import { installedRequirementsFiles } from './model/installs';
 import { snapshotFiles } from './model/build-context';
 import { applyEdits, editsOverlap } from './text';
+import { notAnalysedFinding } from './not-analysed';
 import type { ProjectFiles } from './project';
 
 export type FileKind = 'dockerfile' | 'requirements';
@@ -71,20 +72,8 @@ export function lintText(text: string, request: LintRequest): LintResult {
   const config: LayerwiseConfig = request.config ?? defaultConfig();
   const declined = declineReason(text, request.kind);
   if (declined) {
-    return {
-      findings: [
-        {
-          code: 'LW000',
-          name: 'not-analysed',
-          category: 'correctness',
-          severity: 'info',
-          message: declined.message,
-          range: { start: { line: declined.line, character: 0 }, end: { line: declined.line, character: 0 } },
-          fixes: [],
-          docsUrl: `${request.docsBase ?? ''}LW000.md`,
-        },
-      ],
-    };
+    const at = { line: declined.line, character: 0 };
+    return { findings: [notAnalysedFinding({ start: at, end: at }, declined.message, request.docsBase ?? '')] };
   }
   // One view of the other files for this lint: every rule and the dependency list read each file once and share
   // the traced installs; a new lint (an edit, another fix-all pass) sees the files afresh.

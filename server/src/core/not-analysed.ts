@@ -32,18 +32,19 @@ export function notAnalysedFindings(model: DockerfileModel, docsBase: string): F
   for (const instr of model.instructions) {
     const skipped = instr.run?.script?.skipped;
     if (skipped === 'run') {
-      out.push(finding(instr.keywordRange, `\`${instr.keyword}\` body is ${instr.run!.script!.source.length.toLocaleString('en-US')} characters, more than the ${MAX_RUN_SHELL.toLocaleString('en-US')} Layerwise reads: its commands are not checked`, docsBase));
+      out.push(notAnalysedFinding(instr.keywordRange, `\`${instr.keyword}\` body is ${instr.run!.script!.source.length.toLocaleString('en-US')} characters, more than the ${MAX_RUN_SHELL.toLocaleString('en-US')} Layerwise reads: its commands are not checked`, docsBase));
     } else if (skipped === 'file') {
       fileSkipped++;
       first ??= { range: instr.keywordRange };
     }
   }
   if (first) {
-    out.push(finding(first.range, `The RUN bodies above pass ${MAX_FILE_SHELL.toLocaleString('en-US')} characters together: this \`RUN\`${fileSkipped > 1 ? ` and the ${fileSkipped - 1} after it are` : ' is'} not checked`, docsBase));
+    out.push(notAnalysedFinding(first.range, `The RUN bodies above pass ${MAX_FILE_SHELL.toLocaleString('en-US')} characters together: this \`RUN\`${fileSkipped > 1 ? ` and the ${fileSkipped - 1} after it are` : ' is'} not checked`, docsBase));
   }
   return out;
 }
 
-function finding(range: Finding['range'], message: string, docsBase: string): Finding {
+/** An LW000 finding (the front door's declined files use it too). */
+export function notAnalysedFinding(range: Finding['range'], message: string, docsBase: string): Finding {
   return { code: 'LW000', name: 'not-analysed', category: 'correctness', severity: 'info', message, range, fixes: [], docsUrl: `${docsBase}LW000.md` };
 }
