@@ -114,7 +114,7 @@ export function appendCommand(model: DockerfileModel, instr: Instruction, comman
   const multiLine = run.bodyRange.end.line > run.bodyRange.start.line;
   const indent = multiLine ? /^\s*/.exec(model.lines.lineText(run.bodyRange.end.line))![0] || '    ' : '';
   const end = bodyEnd(model, instr);
-  return insertAfter({ start: end, end }, multiLine ? ` ${model.escapeChar}${eolOf(model.text)}${indent}&& ${command}` : ` && ${command}`);
+  return insertAfter({ start: end, end }, multiLine ? `${continuation(model)}${indent}&& ${command}` : ` && ${command}`);
 }
 
 /** Inserts a word after a token of the RUN (` -y` in shell form, `, "-y"` in exec form). */
