@@ -86,3 +86,14 @@ test('the requirement-line size hover sizes the pinned release', () => {
   const h = requirementSizeHover('numpy==1.26.4\n', { line: 0, character: 2 }, { pythonVersion: '3.11', libc: 'glibc', arch: 'x86_64', glibcVersion: '2.41', pyc: true, cpuTorch: false })!;
   assert.match(h.markdown, /\| numpy 1\.26\.4 \* \| 77 MB \| 18\.3 MB \|/);
 });
+
+test('--no-deps and PIP_NO_DEPS: only the named package is sized, none of its dependencies', () => {
+  const names = (df: string): string[] => [...packages('', df).keys()].sort();
+  // flask pulls werkzeug, jinja2, itsdangerous, click, blinker (and markupsafe through jinja2).
+  assert.ok(names('FROM python:3.11-slim\nRUN pip install flask\n').length >= 6);
+  assert.deepEqual(names('FROM python:3.11-slim\nRUN pip install --no-deps flask\n'), ['flask']);
+  assert.deepEqual(names('FROM python:3.11-slim\nENV PIP_NO_DEPS=1\nRUN pip install flask\n'), ['flask']);
+  assert.deepEqual(names('FROM python:3.11-slim\nRUN pip install uv && uv pip install --system --no-deps flask jinja2\n').filter((n) => n !== 'uv'), ['flask', 'jinja2']);
+  // torch's resolved closure (CUDA wheels): only torch itself.
+  assert.deepEqual(names('FROM python:3.12-slim\nRUN pip install --no-deps torch\n'), ['torch']);
+});

@@ -621,7 +621,8 @@ function pipCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State
   const compile = uv ? args.includes('--compile-bytecode') || args.includes('--compile') || truthyEnv(env.get('UV_COMPILE_BYTECODE')) : !noCompile;
   // What pip's resolver applies besides each requirement's own specifier: constraints files and format control.
   const inputs = pipChoiceInputs(files, cmd, env);
-  const target: PipTarget = { choose: inputs.choose, constraint: inputs.constraint, pythonVersion: minor, libc: facts.libc, arch: facts.arch, pyc: compile && !isWheel, cpuTorch: cpu, ...(ctx.input.medianRatiosOnly ? { medianRatiosOnly: true } : {}), ...(facts.glibcVersion ? { glibcVersion: facts.glibcVersion } : {}) };
+  const noDeps = args.includes('--no-deps') || (!uv && truthyEnv(env.get('PIP_NO_DEPS')));
+  const target: PipTarget = { choose: inputs.choose, constraint: inputs.constraint, ...(noDeps ? { noDeps } : {}), pythonVersion: minor, libc: facts.libc, arch: facts.arch, pyc: compile && !isWheel, cpuTorch: cpu, ...(ctx.input.medianRatiosOnly ? { medianRatiosOnly: true } : {}), ...(facts.glibcVersion ? { glibcVersion: facts.glibcVersion } : {}) };
   const present = isWheel ? new Set<string>() : (state.sites.get(site) ?? new Set<string>());
   const resolved = resolvePackages(requested, target, present, ctx.input.external);
   if (!isWheel) {

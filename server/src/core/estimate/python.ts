@@ -28,6 +28,8 @@ export interface PipTarget extends WheelTarget {
   choose?: (name: string) => ChooseOptions;
   /** The specifiers constraints files (`-c`) put on a package, `''` or undefined for none. */
   constraint?: (name: string) => string | undefined;
+  /** `--no-deps` (or pip's `PIP_NO_DEPS`): only the named packages are installed, none of their dependencies. */
+  noDeps?: boolean;
 }
 
 export interface RequestedPackage {
@@ -292,9 +294,10 @@ export function resolvePackages(requested: readonly RequestedPackage[], target: 
     if (closure) {
       for (const w of closure.packages) {
         const n = normalizePackageName(w.name);
+        const own = w.name === closure.root || n === req.name;
+        if (target.noDeps && !own) continue;
         if (seen.has(n) && n !== req.name) continue;
         seen.add(n);
-        const own = w.name === closure.root || n === req.name;
         const { installed, source } = installedFromWheel(n, w.wheelBytes, /-none-any\.whl$/.test(w.wheelFile), target.pyc);
         packages.push({
           name: n,
@@ -310,6 +313,7 @@ export function resolvePackages(requested: readonly RequestedPackage[], target: 
     }
     const pkg = packageSize(req, target, dependency, external);
     packages.push(pkg);
+    if (target.noDeps) continue;
     // The chosen release's own requirements (with their specifiers) where collected, else the curated lists.
     const own = releaseDependencies(req, pkg.version, target);
     if (own) {
