@@ -40,7 +40,7 @@ const VIEW: SizeView = {
           instruction: 'RUN pip install -r requirements.txt',
           bytes: e(50_000_000),
           savings: [{ fix: 'add `--no-cache-dir`', what: 'pip cache', bytes: e(2_000_000), source: 'pip cache data' }],
-          packages: Array.from({ length: 10 }, (_, i) => ({ name: `pkg${i}`, version: '1.0', requested: i === 0, installed: e((10 - i) * 1_000_000), download: e(1), fallback: i === 9, source: 'wheels' })),
+          packages: Array.from({ length: 10 }, (_, i) => ({ name: `pkg${i}`, version: '1.0', requested: i === 0, installed: e((10 - i) * 1_000_000), download: e(1), fallback: i === 1, source: 'wheels' })),
         }),
       ],
     },
@@ -84,11 +84,13 @@ test('text is escaped, `code` spans become <code>, and the page has no inline st
   assert.equal(escapeHtml(`"'&`), '&quot;&#39;&amp;');
 });
 
-test('an unknown figure says "unknown"; a rough layer and fallback package are marked', () => {
+test('an unknown figure says "unknown"; a rough layer, figure and package are marked "rough", never with an internal word', () => {
   const { body } = renderSizeView(VIEW, 'Dockerfile');
   assert.match(body, /<code>make<\/code>: not estimated: <b>unknown<\/b>/);
-  assert.match(body, /<span class="tag" title="includes a fallback or unknown figure">rough<\/span>/);
-  assert.match(body, /<span class="tag">fallback<\/span> <code>make<\/code>/);
+  assert.match(body, /<span class="tag" title="includes a rough or unknown figure">rough<\/span>/);
+  assert.match(body, /<span class="tag" title="a typical figure, not one from the data">rough<\/span> <code>make<\/code>/);
+  assert.match(body, /pkg1 <span class="ver">1\.0<\/span> <span class="tag" title="not sized from the files of this release">rough<\/span>/);
+  assert.doesNotMatch(body, /fallback/);
 });
 
 test('packages: the eight largest with bars to the largest package, the rest summed; requested ones marked', () => {

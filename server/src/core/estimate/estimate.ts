@@ -11,6 +11,7 @@ import type { ProjectFiles } from '../project';
 import { parseRequirements, specifierString } from '../parse/requirements';
 import { pipChoiceInputs, requirementSpecifier } from '../model/pip-choices';
 import { lookupBaseImage } from '../data/base-images';
+import { wheelsMeta } from '../data/wheels';
 import { aptInstallClosure, aptPackage, aptPackagesMeta, type AptDist } from '../data/apt';
 import {
   APK_DEBIAN_EQUIVALENTS,
@@ -637,19 +638,17 @@ function pipCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State
   if (resolved.packages.length) {
     const bytes = isWheel ? resolved.download : resolved.installed;
     const anyFallback = resolved.packages.some((p) => p.fallback);
-    const origin = (p: PackageEstimate): string =>
-      p.source.startsWith('PyPI JSON API')
-        ? 'PyPI JSON API (online)'
-        : p.source.startsWith('sized from')
-          ? 'PyPI file sizes of the nearest release known'
-          : p.fallback && !p.source.startsWith('sdist')
-          ? 'rough figures (not in the data)'
-          : p.source.includes(CLOSURE_SOURCE)
-            ? 'resolved dependency closures'
-            : 'PyPI file sizes';
+    const nearest = resolved.packages.filter((p) => p.source.startsWith('sized from')).map((p) => p.name);
+    const origins = new Set<string>();
+    for (const p of resolved.packages) {
+      if (p.source.startsWith('PyPI JSON API')) origins.add('PyPI JSON API (online)');
+      else if (p.fallback && !p.source.startsWith('sdist') && !p.source.startsWith('sized from')) origins.add('rough figures (not in the data)');
+      else if (p.source.includes(CLOSURE_SOURCE)) origins.add('resolved dependency closures');
+      else origins.add(`PyPI file sizes collected ${wheelsMeta.collected.slice(0, 7)}${nearest.length ? ` (${nearest.slice(0, 3).join(', ')}${nearest.length > 3 ? '…' : ''} from the nearest release known)` : ''}`);
+    }
     const ratio = (p: PackageEstimate): string => p.source.split(';').pop()!.trim().replace(/ × [\d.]+, measured for [^ ]+ [^ ]+ \(/, ' × a ratio measured per package (');
-    const srcs = [...new Set(resolved.packages.map(origin))].join(', ') + '; ' + [...new Set(resolved.packages.filter((p) => !p.fallback).map(ratio))].slice(0, 2).join('; ');
-    const what = `${isWheel ? 'pip wheel' : uv ? 'uv pip' : 'pip'}: ${direct} package${direct === 1 ? '' : 's'} + ${deps} dependenc${deps === 1 ? 'y' : 'ies'}${fromFiles} → ${where}${pyc}`;
+    const srcs = [...origins].join(', ') + '; ' + [...new Set(resolved.packages.filter((p) => !p.fallback).map(ratio))].slice(0, 2).join('; ');
+    const what = `${isWheel ? 'pip wheel' : uv ? 'uv pip' : 'pip'}: ${direct} package${direct === 1 ? '' : 's'}${target.noDeps ? ', no dependencies (`--no-deps`)' : ` + ${deps} dependenc${deps === 1 ? 'y' : 'ies'}`}${fromFiles} → ${where}${pyc}`;
     const notes = [facts.pythonNote, facts.archNote].filter(Boolean).join('; ');
     const placed: Placed = { path: site, bytes: round(bytes), what, source: `${resolved.packages.length} packages sized for ${wheelTargetText(target, facts.platform)} from ${srcs}${notes ? `; ${notes}` : ''}`, layer: instr.index, kind: 'pip' };
     place({ part: { what, bytes: placed.bytes, source: placed.source, kind: 'pip', packages: resolved.packages, ...(anyFallback ? { fallback: true } : {}) }, placed });

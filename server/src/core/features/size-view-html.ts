@@ -64,7 +64,7 @@ function packagesHtml(layer: SizeViewLayer, bars: Bars): string {
   const scale = Math.max(...shown.map((p) => p.installed.typical), 1);
   const rows = shown.map(
     (p) =>
-      `<li class="pkg${p.requested ? ' requested' : ''}" title="${escapeHtml(p.source)}"><span class="pname">${escapeHtml(p.name)}${p.version ? ` <span class="ver">${escapeHtml(p.version)}</span>` : ''}${p.fallback ? ' <span class="tag">fallback</span>' : ''}</span>${bars.bar(p.installed, 'thin', scale)}<span class="num">${escapeHtml(formatBytes(p.installed.typical))}</span></li>`,
+      `<li class="pkg${p.requested ? ' requested' : ''}" title="${escapeHtml(p.source)}"><span class="pname">${escapeHtml(p.name)}${p.version ? ` <span class="ver">${escapeHtml(p.version)}</span>` : ''}${p.fallback ? ' <span class="tag" title="not sized from the files of this release">rough</span>' : ''}</span>${bars.bar(p.installed, 'thin', scale)}<span class="num">${escapeHtml(formatBytes(p.installed.typical))}</span></li>`,
   );
   if (rest.length) {
     const sum = rest.reduce((n, p) => n + p.installed.typical, 0);
@@ -76,13 +76,13 @@ function packagesHtml(layer: SizeViewLayer, bars: Bars): string {
 
 function layerHtml(layer: SizeViewLayer, bars: Bars): string {
   const basis = layer.basis
-    .map((b) => `<li title="${escapeHtml(`${b.what}: ${b.bytes ? formatBytes(b.bytes.typical) : 'unknown'} — ${b.source}`)}">${b.fallback ? '<span class="tag">fallback</span> ' : ''}${text(b.what)}: <b>${b.bytes ? size(b.bytes) : 'unknown'}</b> — ${source(b.source)}</li>`)
+    .map((b) => `<li title="${escapeHtml(`${b.what}: ${b.bytes ? formatBytes(b.bytes.typical) : 'unknown'} — ${b.source}`)}">${b.fallback ? '<span class="tag" title="a typical figure, not one from the data">rough</span> ' : ''}${text(b.what)}: <b>${b.bytes ? size(b.bytes) : 'unknown'}</b> — ${source(b.source)}</li>`)
     .join('');
   const savings = layer.savings
     .map((s) => `<li class="saving">${text(s.fix)} saves <b>${size(s.bytes)}</b> <span class="muted">(${text(s.what)})</span> — ${source(s.source)}</li>`)
     .join('');
   return `<div class="layer">
-<div class="row"><a class="line" href="#" data-line="${layer.line}" title="Go to line ${layer.line + 1}">${layer.line + 1}</a><span class="instr" title="${escapeHtml(layer.instruction)}"><span class="kw">${escapeHtml(layer.keyword)}</span> ${escapeHtml(layer.instruction.replace(/^\S+\s*/, ''))}</span><span class="num">${layer.rough ? '<span class="tag" title="includes a fallback or unknown figure">rough</span> ' : ''}${size(layer.bytes)}</span></div>
+<div class="row"><a class="line" href="#" data-line="${layer.line}" title="Go to line ${layer.line + 1}">${layer.line + 1}</a><span class="instr" title="${escapeHtml(layer.instruction)}"><span class="kw">${escapeHtml(layer.keyword)}</span> ${escapeHtml(layer.instruction.replace(/^\S+\s*/, ''))}</span><span class="num">${layer.rough ? '<span class="tag" title="includes a rough or unknown figure">rough</span> ' : ''}${size(layer.bytes)}</span></div>
 ${bars.bar(layer.bytes, layer.keyword === 'FROM' ? 'base indent' : 'indent')}
 ${basis || savings ? `<ul class="basis">${savings}${basis}</ul>` : ''}${packagesHtml(layer, bars)}
 </div>`;
