@@ -108,6 +108,13 @@ function buildWheels() {
     // [dependency (name, extras and specifier as written), marker]
     depsOf.get(key).push(d.marker ? [d.dependency, d.marker] : [d.dependency]);
   }
+  // Requires-Python per release, where a public lock or index recorded it (release-requires-python.tsv; optional).
+  const rpRows = existsSync(join(dataDir, 'release-requires-python.tsv')) ? readTsv('release-requires-python.tsv') : [];
+  const requiresPythonOf = new Map();
+  for (const r of rpRows) {
+    const v = (r.requires_python ?? '').trim();
+    if (v && v !== '*') requiresPythonOf.set(`${normalizeName(r.package)}\u0000${r.version}`, v);
+  }
   const sources = [];
   const tags = [];
   const platforms = [];
@@ -144,7 +151,9 @@ function buildWheels() {
         });
       const row = [version, sdist ? int(sdist.wheel_bytes) : null, src, date, rs.some((r) => r.in_target_list === 'yes') ? 1 : 0, wheels];
       const deps = depsOf.get(`${name}\u0000${version}`);
-      if (deps) row.push(deps);
+      const requiresPython = requiresPythonOf.get(`${name}\u0000${version}`);
+      if (deps || requiresPython) row.push(deps ?? null);
+      if (requiresPython) row.push(requiresPython);
       return row;
     });
   }
@@ -155,14 +164,15 @@ function buildWheels() {
         "lock's `size = N`, upload dates from `upload-time`. Several releases per package where collected (every " +
         'version seen); rows kept: sdist, manylinux x86_64/aarch64, musllinux x86_64 (no musllinux aarch64 was ' +
         'collected), any; cp310+, abi3, py3.' +
-        (depRows.length ? ` Dependencies of ${depsOf.size} releases from release-dependencies.tsv.` : ''),
+        (depRows.length ? ` Dependencies of ${depsOf.size} releases from release-dependencies.tsv.` : '') +
+        (requiresPythonOf.size ? ` Requires-Python of ${requiresPythonOf.size} releases from release-requires-python.tsv.` : ''),
       dateRange(rows.map((r) => r.upload_date)),
       {
         packageCount: byName.size,
         releaseCount: releases,
         layout:
           'packages[name] = releases newest first (PEP 440), each [version, sdistBytes|null, sourceIndex, uploadDate, ' +
-          'inTargetList, wheels, dependencies?]; wheel = [tagIndex ("python-abi"), platformIndex, bytes, sourceIndex?, ' +
+          'inTargetList, wheels, dependencies|null?, requiresPython?]; wheel = [tagIndex ("python-abi"), platformIndex, bytes, sourceIndex?, ' +
           'uploadDate?]; dependency = [requirement, marker?]',
       },
     ),

@@ -1,7 +1,7 @@
 // Choosing as pip chooses: every release of a package, the requirement's specifier, the stage's Python, format control.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { choosePackage, getPackageRelease, getPackageReleases, pipChooseOptions, pipOptionPairs, type PackageChoice, type WheelTarget } from '../../../server/src/core/data/wheels';
+import { choosePackage, getPackageRelease, getPackageReleases, pipChooseOptions, pythonAdmitted, pipOptionPairs, type PackageChoice, type WheelTarget } from '../../../server/src/core/data/wheels';
 import { compare } from '@renovatebot/pep440';
 
 // python:3.11-slim (Debian trixie) and python:3.12-slim.
@@ -34,21 +34,19 @@ test('numpy==1.26.4 on python:3.11-slim: the cp311 manylinux wheel of 1.26.4 its
   });
 });
 
-test('unpinned numpy on Python 3.11: the newest release with a cp311 wheel (2.5.2 ships cp312 and later only)', () => {
-  assert.deepEqual(brief(choosePackage('numpy', '', py311)), {
-    basis: 'exact',
-    install: 'wheel',
-    version: '1.26.4',
-    file: 'cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64',
-    bytes: 18252005,
-  });
-  // On 3.12 the newest release has its wheel.
+const NUMPY_311 = 'numpy 2.5.2 ships no wheel for Python 3.11 on this platform: pip takes the newest release that admits Python 3.11, which may be newer than 2.2.4, the newest the data holds';
+
+test('unpinned numpy on Python 3.11: 2.5.2 ships cp312+ only, so pip takes an older release, sized from the newest the data holds with a cp311 wheel and no claim on its files', () => {
+  assert.deepEqual(brief(choosePackage('numpy', '', py311)), { basis: 'nearest', install: 'unknown', version: '2.2.4', requested: '', reason: NUMPY_311 });
+  // On 3.12 the newest release has its wheel: certain.
   const c = choosePackage('numpy', '', py312);
   assert.equal(c.basis === 'exact' && c.install === 'wheel' ? `${c.release.version} ${c.wheel.pythonTag}` : c.basis, '2.5.2 cp312');
 });
 
-test('a range whose releases in the data ship wheels only for newer Pythons makes no claim: pip takes an older release', () => {
-  assert.deepEqual(brief(choosePackage('numpy', '>=2', py311)), {
+test('a range whose newest release in the data ships wheels only for newer Pythons makes no claim: pip takes an older release', () => {
+  assert.deepEqual(brief(choosePackage('numpy', '>=2', py311)), { basis: 'nearest', install: 'unknown', version: '2.2.4', requested: '>=2', reason: NUMPY_311 });
+  // Nothing older in the range holds a cp311 wheel: the data cannot tell at all.
+  assert.deepEqual(brief(choosePackage('numpy', '>=2.3', py311)), {
     basis: 'unknown',
     version: '2.5.2',
     reason: 'numpy 2.5.2 ships manylinux x86_64 wheels for Python 3.12 and later only: pip takes an older release for Python 3.11, which the data does not hold',
@@ -118,4 +116,50 @@ test("pip's format control: later options override earlier ones, :all: and :none
   const reset = pipChooseOptions([{ name: '--no-binary', value: ':all:' }, { name: '--no-binary', value: ':none:' }, { name: '--only-binary', value: 'lxml' }]);
   assert.deepEqual(reset('numpy'), {});
   assert.deepEqual(reset('lxml'), { onlyBinary: true });
+});
+
+test('Requires-Python excludes a release before its files: Django 6.0.6 (>=3.12) is not what pip installs on 3.11', () => {
+  // Django 6.0 supports Python 3.12+ (its release notes); its pure wheel alone says nothing of that.
+  assert.equal(getPackageRelease('django')?.version, '6.0.6');
+  assert.equal(getPackageRelease('django')?.requiresPython, '>=3.12');
+  const on312 = choosePackage('Django', '', py312);
+  assert.equal(on312.basis === 'exact' && on312.release.version, '6.0.6');
+  // On 3.11 pip takes the newest release that admits 3.11; 5.2.14 is the newest the data holds, maybe not pip's.
+  assert.deepEqual(brief(choosePackage('Django', '', py311)), {
+    basis: 'nearest',
+    install: 'unknown',
+    version: '5.2.14',
+    requested: '',
+    reason: 'django 6.0.6 requires Python >=3.12: pip takes the newest release that admits Python 3.11, which may be newer than 5.2.14, the newest the data holds',
+  });
+  // A range that only 6.0.x satisfies: pip takes an older 6.0 release? None admits 3.11 either, but the data
+  // cannot tell, so no wheel claim and the reason says why.
+  assert.deepEqual(brief(choosePackage('Django', '>=6', py311)), {
+    basis: 'nearest',
+    install: 'unknown',
+    version: '6.0.6',
+    requested: '>=6',
+    reason: 'django 6.0.6 requires Python >=3.12: for Python 3.11 pip takes an older release, which the data does not hold',
+  });
+  // A pin pip refuses outright.
+  assert.deepEqual(brief(choosePackage('Django', '==6.0.6', py311)), {
+    basis: 'nearest',
+    install: 'unknown',
+    version: '6.0.6',
+    requested: '==6.0.6',
+    reason: 'django 6.0.6 requires Python >=3.12: pip cannot install it on Python 3.11',
+  });
+});
+
+test('pythonAdmitted: Requires-Python against a minor or a full version; unreadable specifiers admit', () => {
+  assert.equal(pythonAdmitted(undefined, '3.11'), true);
+  assert.equal(pythonAdmitted('>=3.12', '3.11'), false);
+  assert.equal(pythonAdmitted('>=3.12', '3.12'), true);
+  assert.equal(pythonAdmitted('>=3.9,<3.13', '3.13'), false);
+  assert.equal(pythonAdmitted('>=3.9, <4', '3.13'), true);
+  assert.equal(pythonAdmitted('>=3.11.4', '3.11'), true); // some 3.11 patch release is admitted
+  assert.equal(pythonAdmitted('>=3.11.4', '3.11.2'), false);
+  assert.equal(pythonAdmitted('!=3.11.*', '3.11'), false);
+  assert.equal(pythonAdmitted('>=3.8.*', '3.11'), true);
+  assert.equal(pythonAdmitted('garbage ((', '3.11'), true);
 });

@@ -55,17 +55,19 @@ test('pandas==2.3.3 and scipy==1.13.1 are sized from their own cp311 wheels, not
   assert.ok(Math.abs(pkgs.get('scipy')!.installed.typical - 155979191) <= 1, String(pkgs.get('scipy')!.installed.typical));
 });
 
-test('pins the data does not hold (scikit-learn==1.6.1, Django==4.2.11): the nearest release sizes them, said so, range widened', () => {
+test('scikit-learn==1.6.1 from its own cp311 wheel; Django==4.2.11, which the data does not hold, from the nearest release, said so, range widened', () => {
   const pkgs = packages(REQS);
   const sklearn = pkgs.get('scikit-learn')!;
   assert.equal(sklearn.version, '1.6.1');
-  assert.equal(sklearn.note, 'sized from scikit-learn 1.5.2: the nearest release known (`==1.6.1` is not in the data)');
-  // 1.5.2's cp311 manylinux wheel, 13,322,034 B, with the range widened to 0.6–1.6×.
-  assert.deepEqual(sklearn.download, { typical: 13322034, low: 13322034 * 0.6, high: 13322034 * 1.6 });
-  assert.equal(sklearn.fallback, true);
+  // scikit_learn-1.6.1-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl: 13,497,069 B (pip logs print 13.5 MB).
+  assert.deepEqual(sklearn.download, { typical: 13497069, low: 13497069, high: 13497069 });
+  assert.equal(sklearn.note, undefined);
   const django = pkgs.get('django')!;
   assert.equal(django.version, '4.2.11');
-  assert.equal(django.note, 'sized from django 6.0.6: the nearest release known (`==4.2.11` is not in the data)');
+  assert.equal(django.note, 'sized from django 4.2.18: the nearest release known (`==4.2.11` is not in the data)');
+  // Django-4.2.18-py3-none-any.whl, 7,993,633 B, with the range widened to 0.6–1.6×.
+  assert.deepEqual(django.download, { typical: 7993633, low: 7993633 * 0.6, high: 7993633 * 1.6 });
+  assert.equal(django.fallback, true);
 });
 
 test('no wheel claim for a pin whose files the data does not hold; psycopg2, which never has wheels, is still claimed', () => {

@@ -26,6 +26,8 @@ export interface PackageRelease {
   readonly wheels: readonly WheelFile[];
   /** Requirements of this release (`name[extra]>=1`, with a marker where one applies), where collected. */
   readonly dependencies?: readonly { readonly requirement: string; readonly marker?: string }[];
+  /** The release's Requires-Python (`>=3.10`), where a public lock or index recorded it. */
+  readonly requiresPython?: string;
 }
 
 export interface WheelTarget {
@@ -46,7 +48,7 @@ export type WheelChoice =
   | { readonly kind: 'unknown'; readonly release: PackageRelease; readonly reason: string };
 
 type WheelRow = [number, number, number] | [number, number, number, number, string];
-type ReleaseRow = [string, number | null, number, string, number, WheelRow[], ([string] | [string, string])[]?];
+type ReleaseRow = [string, number | null, number, string, number, WheelRow[], (([string] | [string, string])[] | null)?, string?];
 
 const table = data as unknown as {
   meta: TableMeta;
@@ -67,7 +69,7 @@ export function normalizePackageName(name: string): string {
 const releasesCache = new Map<string, readonly PackageRelease[]>();
 
 function releaseOf(key: string, row: ReleaseRow): PackageRelease {
-  const [version, sdist, src, date, inTarget, wheelRows, deps] = row;
+  const [version, sdist, src, date, inTarget, wheelRows, deps, requiresPython] = row;
   const source = table.sources[src] ?? '';
   const wheels = wheelRows.map((w): WheelFile => {
     const [pythonTag = '', abiTag = ''] = (table.tags[w[0]] ?? '').split('-');
@@ -89,6 +91,7 @@ function releaseOf(key: string, row: ReleaseRow): PackageRelease {
     inTargetList: inTarget === 1,
     wheels,
     ...(deps ? { dependencies: deps.map(([requirement, marker]) => (marker ? { requirement, marker } : { requirement })) } : {}),
+    ...(requiresPython ? { requiresPython } : {}),
   };
 }
 
@@ -289,6 +292,13 @@ export type PackageChoice =
       readonly figures: WheelChoice;
       /** What was asked for (`==1.26.4`, `<1`). */
       readonly requested: string;
+      /**
+       * Set when releases matching the specifier are in the data but their Requires-Python excludes the target's
+       * Python (`>=3.12`): pip takes an older release the data does not hold, or, for a pin, cannot install it.
+       */
+      readonly requiresPython?: string;
+      /** A newer matching release pip passes over for this Python (Requires-Python or wheels): `release` is older. */
+      readonly passedOver?: PackageRelease;
       readonly reason: string;
     }
   | { readonly basis: 'unknown'; readonly release?: PackageRelease; readonly reason: string };
@@ -323,6 +333,25 @@ export function choosePackage(name: string, specifier: SpecifierInput, target: W
     return { basis: 'unknown', release: releases[0], reason: `the specifier \`${spec}\` could not be read` };
   }
   const never = neverWheels(releases);
+  // Requires-Python, where the data has it, excludes a release before its files are looked at (as pip does).
+  const admitted = matching.filter((r) => pythonAdmitted(r.requiresPython, target.pythonVersion));
+  if (matching.length && !admitted.length) {
+    const release = matching[0]!;
+    const rp = release.requiresPython!;
+    return {
+      basis: 'nearest',
+      install: 'unknown',
+      release,
+      figures: selectFromRelease(release, target),
+      requested: spec,
+      requiresPython: rp,
+      reason: pinsOne(spec)
+        ? `${release.name} ${release.version} requires Python ${rp}: pip cannot install it on Python ${target.pythonVersion}`
+        : `${release.name} ${release.version} requires Python ${rp}: for Python ${target.pythonVersion} pip takes an older release, which the data does not hold`,
+    };
+  }
+  const before = matching;
+  matching = admitted;
   if (!matching.length) {
     const release = nearestRelease(releases, spec);
     const install = never ? (options.onlyBinary ? 'fails' : 'sdist') : 'unknown';
@@ -336,9 +365,28 @@ export function choosePackage(name: string, specifier: SpecifierInput, target: W
     };
   }
   if (!options.noBinary) {
-    for (const release of matching) {
+    // The newest release that admits this Python (by Requires-Python, or by the wheels it ships) is what pip takes.
+    // When a newer matching release was passed over, pip's pick lies between the two and may be one the data does
+    // not hold: size it from the release found, and claim nothing about its files.
+    const skipped = matching.length < before.length ? before[0] : undefined;
+    for (let i = 0; i < matching.length; i++) {
+      const release = matching[i]!;
       const wheel = bestWheel(release, target);
-      if (wheel) return { basis: 'exact', install: 'wheel', release, wheel, pure: !isBinary(wheel) };
+      if (!wheel) continue;
+      const passed = i > 0 ? matching[0] : skipped;
+      if (!passed) return { basis: 'exact', install: 'wheel', release, wheel, pure: !isBinary(wheel) };
+      const why = passed.requiresPython && !pythonAdmitted(passed.requiresPython, target.pythonVersion)
+        ? `requires Python ${passed.requiresPython}`
+        : `ships no wheel for Python ${target.pythonVersion} on this platform`;
+      return {
+        basis: 'nearest',
+        install: 'unknown',
+        release,
+        figures: { kind: 'wheel', release, wheel, pure: !isBinary(wheel) },
+        requested: spec,
+        passedOver: passed,
+        reason: `${passed.name} ${passed.version} ${why}: pip takes the newest release that admits Python ${target.pythonVersion}, which may be newer than ${release.version}, the newest the data holds`,
+      };
     }
   }
   const newest = matching[0]!;
@@ -385,6 +433,22 @@ export function choosePackage(name: string, specifier: SpecifierInput, target: W
         ? 'published as an sdist only: every install compiles'
         : `no ${platform} wheel for Python ${target.pythonVersion}: pip builds it from the sdist`,
   };
+}
+
+/**
+ * Whether a Requires-Python specifier admits the target's Python. With only a minor version known (`3.11`), it is
+ * admitted when some patch release of it is; an unreadable specifier admits (no claim without proof).
+ */
+export function pythonAdmitted(requiresPython: string | undefined, pythonVersion: string): boolean {
+  if (!requiresPython) return true;
+  const spec = requiresPython.trim();
+  try {
+    if (!validRange(spec)) return true;
+    if (/^\d+\.\d+\.\d+/.test(pythonVersion)) return specifierAdmits(spec, pythonVersion, {});
+    return specifierAdmits(spec, `${pythonVersion}.0`, {}) || specifierAdmits(spec, `${pythonVersion}.99`, {});
+  } catch {
+    return true;
+  }
 }
 
 /** The lowest CPython minor a release ships wheels for on the target's platform (libc, arch, glibc), if any. */

@@ -173,7 +173,9 @@ export function packageSize(req: RequestedPackage, target: PipTarget, dependency
     // Another release's figures: the range widens, and nothing is said about the requested version's files.
     const sized = sizeOfFile(name, choice.figures, target);
     if (sized) {
-      const basis = `sized from ${name} ${choice.release.version}: the nearest release known (\`${choice.requested}\` is not in the data)`;
+      const basis = choice.requiresPython || choice.passedOver
+        ? `sized from ${name} ${choice.release.version}: ${choice.reason}`
+        : `sized from ${name} ${choice.release.version}: the nearest release known (\`${choice.requested}\` is not in the data)`;
       return withVersion({
         ...(req.version ? { version: req.version } : {}),
         installed: e(sized.installed.typical, sized.installed.low * NEAREST_LOW, sized.installed.high * NEAREST_HIGH),

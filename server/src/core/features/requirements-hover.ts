@@ -165,6 +165,7 @@ function describeChoice(choice: PackageChoice | undefined, name: string, libc: '
   if (choice.basis === 'nearest') {
     if (choice.install === 'sdist') return `**no wheel** (no release of it publishes a Linux wheel): pip builds it from source${needs}`;
     if (choice.install === 'fails') return '**cannot install**: no release of it publishes a Linux wheel, and `--only-binary` refuses the sdist';
+    if (choice.requiresPython || choice.passedOver) return `not known: ${choice.reason}`;
     return `not known: \`${choice.requested}\` is not in the data (the nearest release known is ${choice.release.version})`;
   }
   const v = choice.release.version;
