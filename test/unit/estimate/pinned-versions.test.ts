@@ -99,3 +99,31 @@ test('--no-deps and PIP_NO_DEPS: only the named package is sized, none of its de
   // torch's resolved closure (CUDA wheels): only torch itself.
   assert.deepEqual(names('FROM python:3.12-slim\nRUN pip install --no-deps torch\n'), ['torch']);
 });
+
+/** The parts of the last RUN's estimate: what each says and its typical bytes. */
+function runParts(dockerfile: string, files: Record<string, string> = {}): { what: string; typical: number; high: number }[] {
+  const e = estimateImage(buildDockerfileModel(dockerfile), { files: memoryFiles(files), contextDir: '/ctx' });
+  const runs = e.stages[e.stages.length - 1]!.instructions.filter((i) => i.keyword === 'RUN');
+  return runs[runs.length - 1]!.parts.map((p) => ({ what: p.what, typical: p.bytes.typical, high: p.bytes.high }));
+}
+
+test('bad input: unknown packages, URL requirements and a private index are sized "unknown" and listed by name, never folded in silently', () => {
+  const parts = runParts('FROM python:3.12-slim\nRUN pip install --no-cache-dir flask surely-not-a-package-xyz git+https://github.com/acme/tool.git https://example.com/dl/z-1.0.tar.gz ./vendor/pkg\n');
+  const whats = parts.map((p) => p.what);
+  assert.ok(whats.some((w) => /^pip: 1 package \+ 6 dependencies/.test(w)), whats.join(' | '));
+  const unknown = parts.find((p) => p.what.startsWith('`surely-not-a-package-xyz`'))!;
+  assert.equal(unknown.what, '`surely-not-a-package-xyz`: not in the data, size unknown');
+  assert.ok(unknown.high >= 20 * unknown.typical, 'a range that says it does not know');
+  assert.ok(whats.includes('`git+https://github.com/acme/tool.git`, `https://example.com/dl/z-1.0.tar.gz`: installed from a URL, size unknown'), whats.join(' | '));
+  assert.ok(whats.includes('1 local project (`.`, paths, editables): own code only'), whats.join(' | '));
+  // From a requirements file: a VCS line and an editable VCS line are URLs; the local path is a local project.
+  const fromFile = runParts('FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n', {
+    '/ctx/requirements.txt': 'flask==3.1.3\ngit+https://github.com/x/y.git@v1\n-e git+https://github.com/a/b.git#egg=b\n./vendor/pkg\n',
+  }).map((p) => p.what);
+  assert.ok(fromFile.includes('`git+https://github.com/x/y.git@v1`, `git+https://github.com/a/b.git#egg=b`: installed from a URL, size unknown'), fromFile.join(' | '));
+  // A private index: the unknown name says where it may come from; a PyPI mirror URL of PyPI itself does not.
+  const priv = runParts('FROM python:3.12-slim\nRUN pip install --no-cache-dir --index-url https://pypi.internal.example/simple acme-internal\n').map((p) => p.what);
+  assert.ok(priv.includes('`acme-internal`: not in the data (the private index https://pypi.internal.example/simple may serve it), size unknown'), priv.join(' | '));
+  const pub = runParts('FROM python:3.12-slim\nRUN pip install --no-cache-dir -i https://pypi.org/simple acme-internal\n').map((p) => p.what);
+  assert.ok(pub.includes('`acme-internal`: not in the data, size unknown'), pub.join(' | '));
+});

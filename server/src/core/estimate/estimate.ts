@@ -27,6 +27,7 @@ import {
   LOCAL_PROJECT,
   PIP_CACHE_FACTOR,
   UNKNOWN_APK_PACKAGE,
+  UNKNOWN_PIP_PACKAGE,
   UNKNOWN_APT_PACKAGE,
   UNKNOWN_BASE,
   UNKNOWN_COPY,
@@ -587,9 +588,20 @@ function pipCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State
   const requested: RequestedPackage[] = [];
   const read: string[] = [];
   const missing: string[] = [];
-  let local = pip.localPaths.length + pip.editables.length;
+  // Requirements given as URLs (VCS, archives on a web server): what they install is not in the data, listed as written.
+  const remote: string[] = [];
+  let local = 0;
   let cpu = /download\.pytorch\.org\/whl\/cpu/.test([...args, env.get('PIP_INDEX_URL') ?? '', env.get('PIP_EXTRA_INDEX_URL') ?? '', env.get('UV_INDEX_URL') ?? '', env.get('UV_EXTRA_INDEX_URL') ?? ''].join(' '));
-  for (const t of pip.packages) requested.push(...specFromToken(t));
+  // In the order written, so the lists read as the command does.
+  const byPosition = (x: Token, y: Token): number => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character;
+  for (const t of [...pip.localPaths, ...pip.editables, ...pip.packages].sort(byPosition)) {
+    if (pip.packages.includes(t)) {
+      const r = specFromToken(t);
+      if (r.length) requested.push(...r);
+      else if (!t.dynamic && isRemoteRequirement(t.value)) remote.push(t.value);
+    } else if (!t.dynamic && isRemoteRequirement(t.value)) remote.push(t.value);
+    else local++;
+  }
   for (const r of pip.requirements) {
     const v = substituteVars(r.value, env);
     if (v.includes('$') || /^[a-z][a-z0-9+.-]*:\/\//i.test(v) || !ctx.loc || !ctx.input.files) missing.push(r.value);
@@ -611,8 +623,12 @@ function pipCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State
           if (version) req.version = version;
           req.specifier = requirementSpecifier(entry);
           requested.push(req);
-        } else local++;
-      } else if (entry.kind === 'editable') local++;
+        } else if (entry.url?.isUrl) remote.push(entry.url.value);
+        else local++;
+      } else if (entry.kind === 'editable') {
+        if (entry.target.isUrl) remote.push(entry.target.value);
+        else local++;
+      }
       else if (entry.kind === 'option' && /download\.pytorch\.org\/whl\/cpu/.test(entry.value ?? '')) cpu = true;
     }
   }
@@ -631,12 +647,15 @@ function pipCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State
     for (const p of resolved.packages) set.add(p.name);
     state.sites.set(site, set);
   }
-  const direct = resolved.packages.filter((p) => !p.dependency).length;
-  const deps = resolved.packages.length - direct;
+  // Packages the data does not hold are sized "unknown" in a part of their own, by name, never folded into the rest.
+  const unknownPkgs = resolved.packages.filter((p) => p.notInData);
+  const knownPkgs = resolved.packages.filter((p) => !p.notInData);
+  const direct = knownPkgs.filter((p) => !p.dependency).length;
+  const deps = knownPkgs.length - direct;
   const fromFiles = read.length ? ` from ${read.map((r) => posix.relative(ctx.contextDir ?? '/', r) || r).join(', ')}` : '';
   const pyc = target.pyc ? '' : ' (no .pyc)';
-  if (resolved.packages.length) {
-    const bytes = isWheel ? resolved.download : resolved.installed;
+  if (knownPkgs.length) {
+    const bytes = add(...knownPkgs.map((p) => (isWheel ? p.download : p.installed)));
     const anyFallback = resolved.packages.some((p) => p.fallback);
     const nearest = resolved.packages.filter((p) => p.source.startsWith('sized from')).map((p) => p.name);
     const origins = new Set<string>();
@@ -648,10 +667,39 @@ function pipCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State
     }
     const ratio = (p: PackageEstimate): string => p.source.split(';').pop()!.trim().replace(/ × [\d.]+, measured for [^ ]+ [^ ]+ \(/, ' × a ratio measured per package (');
     const srcs = [...origins].join(', ') + '; ' + [...new Set(resolved.packages.filter((p) => !p.fallback).map(ratio))].slice(0, 2).join('; ');
-    const what = `${isWheel ? 'pip wheel' : uv ? 'uv pip' : 'pip'}: ${direct} package${direct === 1 ? '' : 's'}${target.noDeps ? ', no dependencies (`--no-deps`)' : ` + ${deps} dependenc${deps === 1 ? 'y' : 'ies'}`}${fromFiles} → ${where}${pyc}`;
+    const what = `${isWheel ? 'pip wheel' : uv ? 'uv pip' : 'pip'}: ${direct === 0 ? `${deps} dependenc${deps === 1 ? 'y' : 'ies'} of packages not in the data` : `${direct} package${direct === 1 ? '' : 's'}${target.noDeps ? ', no dependencies (`--no-deps`)' : ` + ${deps} dependenc${deps === 1 ? 'y' : 'ies'}`}`}${fromFiles} → ${where}${pyc}`;
     const notes = [facts.pythonNote, facts.archNote].filter(Boolean).join('; ');
-    const placed: Placed = { path: site, bytes: round(bytes), what, source: `${resolved.packages.length} packages sized for ${wheelTargetText(target, facts.platform)} from ${srcs}${notes ? `; ${notes}` : ''}`, layer: instr.index, kind: 'pip' };
-    place({ part: { what, bytes: placed.bytes, source: placed.source, kind: 'pip', packages: resolved.packages, ...(anyFallback ? { fallback: true } : {}) }, placed });
+    const placed: Placed = { path: site, bytes: round(bytes), what, source: `${knownPkgs.length} packages sized for ${wheelTargetText(target, facts.platform)} from ${srcs}${notes ? `; ${notes}` : ''}`, layer: instr.index, kind: 'pip' };
+    place({ part: { what, bytes: placed.bytes, source: placed.source, kind: 'pip', packages: knownPkgs, ...(anyFallback ? { fallback: true } : {}) }, placed });
+  }
+  const index = privateIndex(args, env, uv);
+  if (unknownPkgs.length) {
+    const names = unknownPkgs.map((p) => `\`${p.name}\``);
+    const bytes = add(...unknownPkgs.map((p) => (isWheel ? p.download : p.installed)));
+    place({
+      part: {
+        what: `${names.slice(0, 6).join(', ')}${names.length > 6 ? ` and ${names.length - 6} more` : ''}: not in the data${index ? ` (the private index ${index} may serve ${unknownPkgs.length === 1 ? 'it' : 'them'})` : ''}, size unknown`,
+        bytes: round(bytes),
+        source: cite(UNKNOWN_PIP_PACKAGE),
+        kind: 'pip',
+        packages: unknownPkgs,
+        fallback: true,
+      },
+      placed: { path: site, bytes: round(bytes), what: 'packages not in the data', source: cite(UNKNOWN_PIP_PACKAGE), layer: instr.index, kind: 'pip' },
+    });
+  }
+  if (remote.length) {
+    const bytes = round(scale(exact(remote.length), fact(UNKNOWN_PIP_PACKAGE)));
+    place({
+      part: {
+        what: `${remote.slice(0, 3).map((r) => `\`${r}\``).join(', ')}${remote.length > 3 ? ` and ${remote.length - 3} more` : ''}: installed from a URL, size unknown`,
+        bytes,
+        source: cite(UNKNOWN_PIP_PACKAGE),
+        kind: 'pip',
+        fallback: true,
+      },
+      placed: { path: site, bytes, what: 'requirements installed from URLs', source: cite(UNKNOWN_PIP_PACKAGE), layer: instr.index, kind: 'pip' },
+    });
   }
   if (resolved.unknownDependencies.length) {
     const own = add(...resolved.packages.filter((p) => resolved.unknownDependencies.includes(p.name)).map((p) => p.installed));
@@ -707,6 +755,24 @@ function specFromToken(t: Token): RequestedPackage[] {
   if (pin) req.version = pin.version;
   req.specifier = specifierString(parsed.specifiers);
   return [req];
+}
+
+/** A requirement pip fetches from a URL: `git+https://…`, `https://…/x.tar.gz`, `git@host:…` (not a local path). */
+function isRemoteRequirement(v: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^git\+/.test(v) || /^git@/.test(v);
+}
+
+/** The index pip or uv installs from when it is not PyPI (`--index-url`, `-i`, `--default-index`, `PIP_INDEX_URL`, `UV_INDEX_URL`, `UV_DEFAULT_INDEX`). */
+function privateIndex(args: readonly string[], env: ReadonlyMap<string, string>, uv: boolean): string | undefined {
+  let url: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const m = /^(--index-url|--default-index|-i)(?:=(.*))?$/.exec(a);
+    if (m) url = m[2] ?? args[i + 1];
+  }
+  url ??= uv ? (env.get('UV_DEFAULT_INDEX') ?? env.get('UV_INDEX_URL')) : env.get('PIP_INDEX_URL');
+  if (!url || /^https?:\/\/(pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|download\.pytorch\.org)(\/|$)/.test(url)) return undefined;
+  return url;
 }
 
 function isRemote(src: string): boolean {

@@ -225,6 +225,7 @@ export function packageSize(req: RequestedPackage, target: PipTarget, dependency
     download: round(scale(fact(UNKNOWN_PIP_PACKAGE), { typical: 0.3, low: 0.3, high: 0.3 })),
     source: `${UNKNOWN_PIP_PACKAGE.source} (${UNKNOWN_PIP_PACKAGE.asOf})`,
     fallback: true,
+    notInData: true,
     note: 'not in the embedded data',
   });
 }

@@ -44,6 +44,8 @@ export interface PackageEstimate {
   download: E;
   source: string;
   fallback: boolean;
+  /** The package is not in the embedded data (nor found online): its size is unknown. */
+  notInData?: boolean;
   note?: string;
 }
 
