@@ -1,7 +1,7 @@
 // Builds the one model of a Dockerfile every feature reads: stages, reachability, instructions, RUN commands, images, variables.
 import type { Instruction as AstInstruction, Dockerfile as AstDockerfile } from 'dockerfile-ast';
 import { parseDockerfile } from '../parse/dockerfile';
-import type { Range } from '../types';
+import type { Position, Range } from '../types';
 import { LineIndex } from '../text';
 import { MAX_FILE_SHELL, MAX_RUN_SHELL, parseShell, skippedScript, type ShellScript } from '../parse/shell';
 import { basename, describeCommand, type CommandInfo, type Token } from './commands';
@@ -654,6 +654,13 @@ function copyInfo(instr: Instruction): CopyInfo {
     args = strings.map((j) => ({ value: jsonValue(j), raw: j.getValue(), range: j.getRange(), dynamic: j.getValue().includes('$') }));
   } else {
     args = args.filter((a) => !a.value.startsWith('--'));
+    // `COPY <<EOF /app/x.txt`: the heredocs' bodies and terminators are file contents, not arguments; sources and
+    // destination are the words written before the first body (the `<<EOF` words stand for the inline files).
+    const bodies = heredocsOf(instr).map((h) => h.getContentRange()?.start ?? h.getDelimiterRange()?.start).filter((p): p is Position => p !== undefined);
+    if (bodies.length) {
+      const cut = bodies.reduce((a, b) => (b.line < a.line || (b.line === a.line && b.character < a.character) ? b : a));
+      args = args.filter((a) => a.range.start.line < cut.line || (a.range.start.line === cut.line && a.range.start.character < cut.character));
+    }
   }
   if (args.length >= 2) {
     info.sources = args.slice(0, -1);
