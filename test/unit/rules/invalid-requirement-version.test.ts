@@ -23,6 +23,20 @@ requirementsRuleTester(rule, {
       output: null,
     },
     {
+      name: 'an operator written back to front (=>) is named as written, with an unsafe fix to >=',
+      code: 'torch=>1.0\nflask\n',
+      errors: [{ text: '=>', message: '`=>` is not a version operator: write `>=`' }],
+      output: 'torch>=1.0\nflask\n',
+      applicability: 'unsafe',
+    },
+    {
+      name: '=< likewise becomes <=, never ==<',
+      code: 'numpy=<2\n',
+      errors: [{ text: '=<', message: '`=<` is not a version operator: write `<=`' }],
+      output: 'numpy<=2\n',
+      applicability: 'unsafe',
+    },
+    {
       name: '~= needs two release segments',
       code: 'requests~=2\n',
       errors: [{ text: '~=2', message: 'needs at least two release segments' }],

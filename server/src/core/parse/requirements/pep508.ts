@@ -257,7 +257,9 @@ function parseSpecifiers(sc: Scanner, r: ParsedRequirement, i: number, end: numb
     const opStart = i;
     const op = OPERATORS.find((o) => s.startsWith(o, i));
     if (!op) {
-      if (s[i] === '=' && s[i + 1] !== '=') {
+      if (s[i] === '=' && (s[i + 1] === '>' || s[i + 1] === '<')) {
+        sc.fail('invalid-specifier', `\`=${s[i + 1]}\` is not a version operator: write \`${s[i + 1]}=\``, i, i + 2);
+      } else if (s[i] === '=' && s[i + 1] !== '=') {
         sc.fail('invalid-specifier', '`=` is not a version operator; use `==`', i, i + 1);
       } else if (i >= end || (paren && s[i] === ')')) {
         sc.fail('syntax', 'Expected a version specifier after `,`', Math.max(first, i - 1), i);
