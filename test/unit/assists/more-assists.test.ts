@@ -10,6 +10,7 @@ import mergeConsecutiveRuns from '../../../server/src/core/assists/merge-consecu
 import copyManifestsBeforeCode from '../../../server/src/core/assists/copy-manifests-before-code';
 import { assistsFor } from '../../../server/src/core/assists/index';
 import { initRuntime } from '../../../server/src/node/runtime';
+import { memoryFiles } from '../../../server/src/core/project';
 
 before(async () => initRuntime());
 
@@ -47,11 +48,14 @@ test('merge-consecutive-runs joins with && and keeps comments above', () => {
   assert.deepEqual(apply(mergeConsecutiveRuns, 'FROM debian\nRUN cd /src\nRUN make\n', 1), { reason: 'line 2 runs `cd`, which would change what the next RUN\'s commands see' });
 });
 
-test('copy-manifests-before-code moves the install above the code copy', () => {
-  const out = apply(copyManifestsBeforeCode, 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n', 2);
-  assert.equal(typeof out, 'string');
-  const text = out as string;
-  assert.ok(text.indexOf('COPY requirements.txt') < text.indexOf('RUN pip install') && text.indexOf('RUN pip install') < text.indexOf('COPY . .'), text);
+test('copy-manifests-before-code moves the install above the code copy, with the files its requirements include', () => {
+  const text = 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n';
+  const files = memoryFiles({ '/proj/requirements.txt': '-r base.txt\nflask\n', '/proj/base.txt': 'requests\n' });
+  const r = copyManifestsBeforeCode.run(buildDockerfileModel(text), { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, files, path: '/proj/Dockerfile' });
+  assert.ok(r.applies);
+  assert.equal(r.actions[0]!.text, 'FROM python:3.12\nWORKDIR /app\nCOPY requirements.txt base.txt ./\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n');
+  // Without the files, what they include cannot be known: declined, with the reason.
+  assert.match((apply(copyManifestsBeforeCode, text, 2) as { reason: string }).reason, /^the install cannot move above the code/);
 });
 
 test('assistsFor offers the split and the slim base on the example, with a saving when an estimator is given', () => {

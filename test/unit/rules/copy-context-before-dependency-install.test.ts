@@ -41,11 +41,34 @@ ruleTester(rule, {
       output: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements/base.txt requirements/base.txt\n# deps\nRUN pip install -r requirements/base.txt\nCOPY . .\n',
     },
     {
-      name: 'the fix is unsafe when the requirements file installs the project itself',
+      name: 'no fix when the requirements file installs the project itself: `-e .` needs the code the move would leave behind',
       code: 'FROM python:3.12-slim\nCOPY . .\nRUN pip install -r requirements.txt\n',
       files: { 'requirements.txt': '-e .\nflask\n' },
       errors: [{ text: '.', within: 'COPY . .' }],
-      applicability: 'unsafe',
+      output: null,
+    },
+    {
+      name: 'the files a requirements file includes travel with it (-r base.txt beside prod.txt, -c at the root), and the fix is safe',
+      code: 'FROM python:3.11-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements/prod.txt\nRUN python manage.py collectstatic --noinput\n',
+      files: { 'requirements/prod.txt': '-r base.txt\n-c ../constraints.txt\ngunicorn==23.0.0\n', 'requirements/base.txt': 'Django==4.2.11\n', 'constraints.txt': 'sqlparse<0.6\n' },
+      errors: [{ text: '.', within: 'COPY . .' }],
+      output:
+        'FROM python:3.11-slim\nWORKDIR /app\nCOPY requirements/prod.txt requirements/prod.txt\nCOPY requirements/base.txt requirements/base.txt\nCOPY constraints.txt .\nRUN pip install -r requirements/prod.txt\nCOPY . .\nRUN python manage.py collectstatic --noinput\n',
+      applicability: 'safe',
+    },
+    {
+      name: 'no fix when a requirements file cannot be read: what it includes cannot be known',
+      code: 'FROM python:3.12-slim\nCOPY . .\nRUN pip install -r requirements.txt\n',
+      files: {},
+      errors: [{ text: '.', within: 'COPY . .' }],
+      output: null,
+    },
+    {
+      name: 'no fix when an include leaves the build context',
+      code: 'FROM python:3.12-slim\nCOPY . .\nRUN pip install -r requirements.txt\n',
+      files: { 'requirements.txt': '-r ../shared/base.txt\n' },
+      errors: [{ text: '.', within: 'COPY . .' }],
+      output: null,
     },
     {
       name: 'pip install . needs the project, so no automatic fix',

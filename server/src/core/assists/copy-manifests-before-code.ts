@@ -16,7 +16,7 @@ export default defineAssist({
     const line = ctx.range?.start.line;
     const inStage = (l: number): boolean => line === undefined || model.stages.some((s) => line >= s.range.start.line && line <= s.range.end.line && l >= s.range.start.line && l <= s.range.end.line);
     const f = findings.find((x) => inStage(x.range.start.line) && x.fixes.length > 0);
-    if (!f) return declined(findings.length ? 'the install needs the whole project (it installs the project itself), so the code must come first' : 'no dependency install after a copy of the whole context here');
+    if (!f) return declined(findings.length ? 'the install cannot move above the code: it reads files of the project (a local path, a requirements file that cannot be read or leaves the context, or another command in its RUN)' : 'no dependency install after a copy of the whole context here');
     const fix = f.fixes[0]!;
     return { applies: true, actions: [{ title: 'Copy dependency manifests before the code', edits: fix.edits, text: applyEdits(model.text, fix.edits) }] };
   },

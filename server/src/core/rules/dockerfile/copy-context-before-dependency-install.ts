@@ -8,6 +8,7 @@ import { joinPath } from '../../project';
 import { buildContextFor } from '../../model/build-context';
 import { eolOf } from '../../text';
 import { fullLinesRange } from './util';
+import { parseRequirements } from '../../parse/requirements';
 
 const WHOLE_CONTEXT = new Set(['.', './', './.', '*', './*']);
 
@@ -101,7 +102,7 @@ export default defineRule({
       useInstead:
         'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n',
       fixSafety:
-        'For `pip install -r FILE` the fix copies the requirements files on their own and moves the install above the `COPY`. It is safe when the requirements files could be read and neither include other files nor install local paths; otherwise it is marked unsafe. For poetry and `uv sync` the fix copies `pyproject.toml` (and `poetry.lock`/`uv.lock` when the context has them) first and runs a copy of the install with `--no-root`/`--no-install-project` there; the original step stays after `COPY .` and then only installs the project. pipenv installs only what the Pipfile lists, so its step moves after a copy of `Pipfile` (and `Pipfile.lock`). These fixes are safe when the manifests could be read and declare no path dependencies or workspaces (which need the code), and only when the RUN does nothing else but tool configuration; otherwise unsafe or none. `pip install .` gets no fix: pip cannot install a project\'s dependencies without the project.',
+        'For `pip install -r FILE` the fix copies the requirements files on their own, with every file they include through `-r`/`-c` (resolved as pip does, against the folder of the including file), and moves the install above the `COPY`: safe, since the install then reads exactly what it read before. It is not offered when a requirements file cannot be read (its includes cannot be known), includes a file outside the context or behind a variable, or installs a local path (`.`, `-e .`, `./pkg`), which needs the code. For poetry and `uv sync` the fix copies `pyproject.toml` (and `poetry.lock`/`uv.lock` when the context has them) first and runs a copy of the install with `--no-root`/`--no-install-project` there; the original step stays after `COPY .` and then only installs the project. pipenv installs only what the Pipfile lists, so its step moves after a copy of `Pipfile` (and `Pipfile.lock`). These fixes are safe when the manifests could be read and declare no path dependencies or workspaces (which need the code), and only when the RUN does nothing else but tool configuration; otherwise unsafe or none. `pip install .` gets no fix: pip cannot install a project\'s dependencies without the project.',
       references: ['https://docs.docker.com/build/cache/optimize/#order-your-layers', 'https://pip.pypa.io/en/stable/reference/requirements-file-format/'],
     },
   },
@@ -157,18 +158,18 @@ function fixFor(
   if (plan) return toolFix(model, stage, copyInstr, install, plan, read, contextRoot);
   if (install.needsProject || install.manifests.length === 0) return [];
   if (install.manifests.some((m) => m.includes('$') || m.startsWith('/') || m.split('/').includes('..'))) return [];
+  // The RUN moves whole, above the code: every command in it must be a package install that reads no file of the
+  // code, or the move runs it before its files exist (`pip install … && python manage.py collectstatic`).
+  if (!(install.instr.run?.commands ?? []).every(readsNoCode)) return [];
   const between = stage.instructions.filter((i) => i.index > copyInstr.index && i.index < install.instr.index);
   // A WORKDIR or USER change in between would change what the moved install sees.
   if (between.some((i) => i.keyword === 'WORKDIR' || i.keyword === 'USER' || i.keyword === 'SHELL')) return [];
   const dest = copyInstr.copy?.dest?.value ?? '.';
   const earlierCopies = earlierCopySources(stage, copyInstr, (v) => v);
-  const missing = install.manifests.filter((m) => !earlierCopies.includes(m) && !earlierCopies.includes(`./${m}`));
-  let safe = true;
-  // Manifests are read where the build reads them: at the build context's root (config `context`), not beside the Dockerfile.
-  for (const m of install.manifests) {
-    const text = contextRoot !== undefined ? read(joinPath(contextRoot, m)) : undefined;
-    if (text === undefined || /^\s*(-r|-c|--requirement|--constraint|-e|--editable)\b/m.test(text) || /^\s*(\.|\.\/|\.\.\/|file:)/m.test(text)) safe = false;
-  }
+  // The moved install reads every file the requirements files include: they travel with it, or there is no fix.
+  const needed = manifestClosure(install.manifests, read, contextRoot);
+  if (!needed) return [];
+  const missing = needed.filter((m) => !earlierCopies.includes(m) && !earlierCopies.includes(`./${m}`));
   const eol = eolOf(model.text);
   const installLines = fullLinesRange(model, leadingCommentStart(model, install.instr), install.instr.endLine);
   let installText = model.lines.slice(installLines);
@@ -180,7 +181,7 @@ function fixFor(
     const destFor = (m: string): string => (m.includes('/') ? joinPath(dest, m) : dest.endsWith('/') || dest === '.' ? dest : `${dest}/`);
     const sameDest = missing.every((m) => !m.includes('/'));
     inserted += sameDest
-      ? `${indent}COPY ${missing.join(' ')} ${destFor(missing[0]!)}${eol}`
+      ? `${indent}COPY ${missing.join(' ')} ${dirDest(destFor(missing[0]!), missing.length)}${eol}`
       : missing.map((m) => `${indent}COPY ${m} ${destFor(m)}${eol}`).join('');
   }
   inserted += installText;
@@ -192,10 +193,63 @@ function fixFor(
   return [
     {
       title: missing.length > 0 ? `Copy ${missing.join(', ')} and install before \`COPY .\`` : 'Install dependencies before `COPY .`',
-      applicability: safe ? 'safe' : 'unsafe',
+      applicability: 'safe',
       edits,
     },
   ];
+}
+
+/** Several sources need a destination written as a folder, with its `/` (DL3021). */
+function dirDest(dest: string, sources: number): string {
+  return sources > 1 && !dest.endsWith('/') ? `${dest}/` : dest;
+}
+
+/** A command that can run before the code is copied: a package install from indexes, or removing absolute paths. */
+function readsNoCode(c: CommandInfo): boolean {
+  if (c.apt || c.apk) return true;
+  if (c.pip) return (c.pip.tool === 'pip' || c.pip.tool === 'uv') && c.pip.sub === 'install' && c.pip.localPaths.length === 0 && c.pip.editables.length === 0;
+  if (c.rm) return c.rm.paths.length > 0 && c.rm.paths.every((p) => p.value.startsWith('/') && !p.dynamic);
+  return false;
+}
+
+/**
+ * The files a `pip install -r` reads before the code is copied, as context paths: the manifests and, through their
+ * `-r`/`-c` lines, the files they include (pip resolves an include against the including file's folder), each once.
+ * Undefined when that cannot be proven: a file the context does not have (so its includes cannot be known), an
+ * include outside the context or behind a variable, or a line that installs a local path (it needs the code).
+ */
+function manifestClosure(manifests: readonly string[], read: (p: string) => string | undefined, contextRoot: string | undefined): string[] | undefined {
+  if (contextRoot === undefined) return undefined;
+  const out: string[] = [];
+  const queue = manifests.map((m) => m.replace(/^\.\//, ''));
+  while (queue.length) {
+    const m = queue.shift()!;
+    if (out.includes(m)) continue;
+    if (out.length >= 64 || m.includes('$') || m.startsWith('/') || m.split('/').includes('..')) return undefined;
+    out.push(m);
+    const text = read(joinPath(contextRoot, m));
+    if (text === undefined) return undefined;
+    for (const e of parseRequirements(text).entries) {
+      if (e.kind === 'include') {
+        if (e.isUrl || e.path.includes('$')) return undefined;
+        const dir = m.includes('/') ? m.slice(0, m.lastIndexOf('/')) : '';
+        const joined = dir ? `${dir}/${e.path.replace(/^\.\//, '')}` : e.path.replace(/^\.\//, '');
+        queue.push(normalizeRelative(joined));
+      } else if (e.kind === 'editable' || (e.kind === 'requirement' && e.url && !e.url.isUrl)) return undefined;
+    }
+  }
+  return out;
+}
+
+/** `a/./b/../c` → `a/c`; a path that climbs out of the context keeps its `..` (and is refused by the caller). */
+function normalizeRelative(p: string): string {
+  const parts: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..' && parts.length && parts[parts.length - 1] !== '..') parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join('/');
 }
 
 /** The sources, as written and mapped by `map`, of the stage's context COPYs before `copyInstr` (a plain loop: flatMap was most of the fix's time). */
