@@ -83,14 +83,47 @@ describe('split-into-builder-stage', () => {
     assert.match(out, /FROM python:3\.12-slim\nWORKDIR \/app\nCOPY --from=builder \/opt\/venv \/opt\/venv\nENV PATH="\/opt\/venv\/bin:\$PATH"\nCOPY \. \.\n/);
   });
 
-  test('uv sync gets UV_PROJECT_ENVIRONMENT and the uv binary copied from its image in both stages', () => {
+  test('uv sync gets UV_PROJECT_ENVIRONMENT; the uv binary is copied into the builder only, the final stage runs the venv', () => {
     const text = 'FROM python:3.12-bookworm\nCOPY --from=ghcr.io/astral-sh/uv:0.5 /uv /bin/uv\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen\nCMD ["python", "main.py"]\n';
     const r = run(text);
     assert.ok(r.applies, r.applies ? '' : r.reason);
-    const out = r.actions[0]!.text;
-    assert.match(out, /UV_PROJECT_ENVIRONMENT=\/opt\/venv/);
-    assert.match(out, /FROM python:3\.12-slim-bookworm\n/);
-    assert.equal(out.split('COPY --from=ghcr.io/astral-sh/uv:0.5 /uv /bin/uv').length - 1, 2);
+    assert.equal(
+      r.actions[0]!.text,
+      'FROM python:3.12-bookworm AS builder\nCOPY --from=ghcr.io/astral-sh/uv:0.5 /uv /bin/uv\nWORKDIR /app\nRUN python -m venv /opt/venv\nENV UV_PROJECT_ENVIRONMENT=/opt/venv PATH="/opt/venv/bin:$PATH"\nCOPY . .\nRUN uv sync --frozen\n\n' +
+        'FROM python:3.12-slim-bookworm\nWORKDIR /app\nCOPY . .\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nCMD ["python", "main.py"]\n',
+    );
+  });
+
+  test('`uv run` in CMD/ENTRYPOINT runs the venv program instead (no uv, no sync at start); options uv needs decline the split', () => {
+    const base = 'FROM python:3.12\nCOPY --from=ghcr.io/astral-sh/uv:0.5.0 /uv /uvx /bin/\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen --no-dev\n';
+    const finalLine = (cmd: string): string => {
+      const r = run(`${base}${cmd}\n`);
+      assert.ok(r.applies, r.applies ? '' : r.reason);
+      const lines = r.actions[0]!.text.trimEnd().split('\n');
+      assert.ok(!r.actions[0]!.text.split('FROM python:3.12-slim')[1]!.includes('astral-sh/uv'), 'no uv in the final stage');
+      return lines[lines.length - 1]!;
+    };
+    assert.equal(finalLine('CMD ["uv", "run", "app.py"]'), 'CMD ["python", "app.py"]');
+    assert.equal(finalLine('CMD ["uv", "run", "--frozen", "--", "gunicorn", "app:app"]'), 'CMD ["gunicorn", "app:app"]');
+    assert.equal(finalLine('CMD uv run --no-sync uvicorn app:api --host 0.0.0.0'), 'CMD uvicorn app:api --host 0.0.0.0');
+    assert.equal(finalLine('ENTRYPOINT ["uv", "run", "python", "-m", "app"]'), 'ENTRYPOINT ["python", "-m", "app"]');
+    const r = run(`${base}CMD ["uv", "run", "--with", "rich", "app.py"]\n`);
+    assert.ok(!r.applies);
+    assert.match(r.reason, /^CMD on line 6 runs `uv run` with options the final stage cannot honour/);
+    const later = run(`${base}RUN uv pip list\nCMD ["python", "app.py"]\n`);
+    assert.ok(!later.applies);
+    assert.equal(later.reason, 'line 6 runs `uv` in the final stage, which the split keeps in the builder');
+  });
+
+  test('poetry configured and run in one RUN (`poetry config virtualenvs.create false && poetry install`) is split, config kept with the install', () => {
+    const text = 'FROM python:3.12\nRUN pip install poetry==1.8.3\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN poetry config virtualenvs.create false && poetry install --no-interaction --no-root --only main\nCOPY . .\nCMD ["python", "app.py"]\n';
+    const r = run(text);
+    assert.ok(r.applies, r.applies ? '' : r.reason);
+    assert.equal(
+      r.actions[0]!.text,
+      'FROM python:3.12 AS builder\nRUN pip install --no-cache-dir poetry==1.8.3\nWORKDIR /app\nRUN python -m venv /opt/venv\nENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"\nCOPY pyproject.toml poetry.lock ./\nRUN poetry config virtualenvs.create false && poetry install --no-interaction --no-root --only main\n\n' +
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nCOPY . .\nCMD ["python", "app.py"]\n',
+    );
   });
 
   test('a whole-context copy before pip install -r becomes a copy of just the requirements file in the builder', () => {

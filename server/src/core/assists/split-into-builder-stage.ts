@@ -38,6 +38,68 @@ const INSTALL_COMPANIONS = new Set(['apt-get', 'apt', 'apk', 'rm', 'find', 'true
 /** `-dev` packages that only carry headers for the toolchain itself: nothing to keep at run time. */
 const NO_RUNTIME_HEADERS = /^(python3(\.\d+)?-dev|libpython3(\.\d+)?-dev|libc6?-dev|linux-libc-dev|musl-dev|linux-headers|libc-dev|libstdc\+\+-\d+-dev|libgcc-\d+-dev)$/;
 
+/**
+ * `poetry config …` / `pdm config …` next to the install: settings of the tool, which stay with the install in the
+ * builder. (Poetry installs into an activated environment whatever `virtualenvs.create` says, so the venv the split
+ * activates receives the packages with `virtualenvs.create false` too.)
+ */
+function configuresTool(c: CommandInfo): boolean {
+  const name = basename(c.name.value);
+  return (name === 'poetry' || name === 'pdm') && c.args[0]?.value === 'config';
+}
+
+/** The uv images' binaries (`COPY --from=ghcr.io/astral-sh/uv:0.5 /uv /bin/uv`). */
+const UV_IMAGE = /(^|\/)astral-sh\/uv(:|@|$)/;
+/** `uv run` options that only steer uv's own sync and output: the venv's programs need none of them. */
+const UV_RUN_DROPPED = new Set(['--frozen', '--locked', '--no-sync', '--no-dev', '--offline', '--no-editable', '--quiet', '-q', '--no-progress', '--active']);
+
+/** `uv run [options] [--] prog args…` as the venv runs it: `prog args…`, `python x.py` for a script. */
+function withoutUvRun(words: readonly string[]): string[] | null | undefined {
+  if (words.length < 2 || basename(words[0]!) !== 'uv' || words[1] !== 'run') return null;
+  let i = 2;
+  for (; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '--') {
+      i++;
+      break;
+    }
+    if (!w.startsWith('-')) break;
+    if (!UV_RUN_DROPPED.has(w)) return undefined;
+  }
+  const rest = words.slice(i);
+  if (!rest.length) return undefined;
+  return /\.py$/.test(rest[0]!) ? ['python', ...rest] : [...rest];
+}
+
+/**
+ * A single-line CMD/ENTRYPOINT that runs `uv run`, rewritten to run the venv's program directly; null when it does
+ * not run `uv run`, undefined when it cannot be rewritten (options uv needs, several lines, a shell form with quotes).
+ */
+function uvRunRewritten(model: DockerfileModel, instr: Instruction): string | null | undefined {
+  const line = model.lines.lineText(instr.startLine);
+  const kw = instr.keywordRange;
+  const head = line.slice(0, model.lines.slice(kw).length + kw.start.character);
+  const body = line.slice(head.length).trim();
+  if (instr.jsonForm) {
+    let words: unknown;
+    try {
+      words = JSON.parse(body);
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) return undefined;
+    const out = withoutUvRun(words as string[]);
+    if (out === null) return null;
+    if (instr.startLine !== instr.endLine) return undefined;
+    return out && `${head} [${out.map((w) => JSON.stringify(w)).join(', ')}]`;
+  }
+  const words = body.split(/\s+/);
+  const out = withoutUvRun(words);
+  if (out === null) return null;
+  if (instr.startLine !== instr.endLine || /['"\\$`]/.test(body)) return undefined;
+  return out && `${head} ${out.join(' ')}`;
+}
+
 type Kind = 'keep' | 'packages' | 'mixed' | 'install' | 'manifest-copy';
 
 interface Entry {
@@ -111,7 +173,7 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
       if (instr.run.form !== 'shell') return { ok: false, reason: `the install on line ${instr.startLine + 1} is written in ${instr.run.form} form; only shell-form RUNs are rewritten` };
       const unsupported = installs.find((d) => d.unsupported);
       if (unsupported) return { ok: false, reason: `line ${unsupported.command.range.start.line + 1}: ${unsupported.unsupported}` };
-      const other = commands.find((c) => !c.pip && !INSTALL_COMPANIONS.has(basename(c.name.value)));
+      const other = commands.find((c) => !c.pip && !INSTALL_COMPANIONS.has(basename(c.name.value)) && !configuresTool(c));
       if (other) {
         return { ok: false, reason: `the RUN on line ${instr.startLine + 1} runs \`${other.name.value}\` together with the dependency install; move it to its own RUN first` };
       }
@@ -220,6 +282,32 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
 
   // Builder body.
   const forms = new Set(installEntries.flatMap((e) => e.installs.filter((d) => !d.toolOnly).map((d) => d.form)));
+  // uv stays in the builder: the final stage runs the venv's programs (`uv run app.py` → `python app.py`), and the
+  // copy of the uv binary is left out of it. A `uv run` whose options cannot be carried, or another use of uv in the
+  // final stage, would need uv and the project's environment at run time: no split then.
+  const movesUv = forms.has('uv-sync') || forms.has('uv-pip');
+  const uvRewrites = new Map<Instruction, string>();
+  const uvBinaryCopies = new Set<Instruction>();
+  if (movesUv) {
+    for (const e of entries) {
+      const instr = e.instr;
+      if (e.kind !== 'keep') continue;
+      if (instr.copy?.from !== undefined && UV_IMAGE.test(instr.copy.from)) {
+        uvBinaryCopies.add(instr);
+        continue;
+      }
+      if (instr.keyword === 'CMD' || instr.keyword === 'ENTRYPOINT') {
+        const rewritten = uvRunRewritten(model, instr);
+        if (rewritten === null) continue;
+        if (rewritten === undefined) return { ok: false, reason: `${instr.keyword} on line ${instr.startLine + 1} runs \`uv run\` with options the final stage cannot honour without uv and the project's environment` };
+        uvRewrites.set(instr, rewritten);
+        continue;
+      }
+      if ((instr.run?.commands ?? []).some((c) => basename(c.name.value) === 'uv')) {
+        return { ok: false, reason: `line ${instr.startLine + 1} runs \`uv\` in the final stage, which the split keeps in the builder` };
+      }
+    }
+  }
   const venvEnv = [
     ...(forms.has('poetry') || forms.has('pipenv') || forms.has('uv-pip') ? [`VIRTUAL_ENV=${venv}`] : []),
     ...(forms.has('uv-sync') ? [`UV_PROJECT_ENVIRONMENT=${venv}`] : []),
@@ -312,7 +400,9 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
     final.push(...gap);
     switch (e.kind) {
       case 'keep':
-        final.push(...linesOf(model, commentStart, instr.endLine));
+        if (uvBinaryCopies.has(instr)) break;
+        if (uvRewrites.has(instr)) final.push(...linesOf(model, commentStart, instr.startLine - 1), uvRewrites.get(instr)!);
+        else final.push(...linesOf(model, commentStart, instr.endLine));
         break;
       case 'mixed': {
         const edits = mixedEdits(model, e, dist);
