@@ -33,7 +33,8 @@ describe('split-into-builder-stage', () => {
     const text = readFileSync(join(ROOT, 'examples/flask-app/Dockerfile'), 'utf8');
     const r = run(text);
     assert.ok(r.applies);
-    assert.equal(r.actions.length, 2);
+    // One entry: the slim final stage; keeping the base is an option (`--keep-base`), not a second entry.
+    assert.equal(r.actions.length, 1);
     assert.equal(
       r.actions[0]!.text,
       [
@@ -63,8 +64,18 @@ describe('split-into-builder-stage', () => {
         '',
       ].join('\n'),
     );
-    assert.equal(r.actions[1]!.title, 'Split into builder stage, keeping `python:3.12`');
-    assert.match(r.actions[1]!.text, /\nFROM python:3\.12\n/);
+    const kept = split.run(buildDockerfileModel(text), { options: { keepBase: true } });
+    assert.ok(kept.applies);
+    assert.equal(kept.actions.length, 1);
+    assert.equal(kept.actions[0]!.title, 'Split into builder stage, keeping `python:3.12`');
+    assert.match(kept.actions[0]!.text, /\nFROM python:3\.12\n/);
+  });
+
+  test('a split the estimate says saves nothing is not offered (not even by a margin too small to show)', () => {
+    const text = readFileSync(join(ROOT, 'examples/flask-app/Dockerfile'), 'utf8');
+    const same = split.run(buildDockerfileModel(text), { options: {}, sizeOf: () => ({ typical: 5e8, low: 4e8, high: 6e8 }) });
+    assert.ok(!same.applies);
+    assert.equal(same.reason, 'the estimate says the split would make the image bigger, not smaller');
   });
 
   test('the edits turn the document into the action text', () => {

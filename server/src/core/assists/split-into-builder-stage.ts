@@ -621,18 +621,17 @@ export default defineAssist({
     if (!slim.ok) return declined(slim.reason);
     const actions: AssistAction[] = [];
     const image = model.finalStage!.from.image;
-    const variants = keepBaseOnly ? [{ keep: true, plan: slim.plan }] : [{ keep: false, plan: slim.plan }];
-    if (!keepBaseOnly && slim.plan.finalImage !== image) {
-      const kept = planSplit(model, { keepBase: true, venv });
-      if (kept.ok) variants.push({ keep: true, plan: kept.plan });
-    }
+    // One split entry: the slim final stage (or, asked for with the `keepBase` option / `--keep-base`, the same base).
+    // The keep-the-base variant saves little (the venv replaces the system site-packages on the same big base), so it
+    // is not offered beside it.
+    const variants = [{ keep: keepBaseOnly, plan: slim.plan }];
     for (const v of variants) {
       const { edits, text } = wholeDocumentEdit(model, v.plan.text);
-      const action: AssistAction = { title: titleFor(v.keep && slim.plan.finalImage !== image, image), edits, text, notes: v.plan.notes };
+      const action: AssistAction = { title: titleFor(v.keep, image), edits, text, notes: v.plan.notes };
       const saving = savingSuffix(model, text, ctx);
       // A rewrite is offered only when it helps: not when the estimate says the image grows (a small install on a
       // slim base gains a venv's own pip and setuptools and saves less than that).
-      if (saving && saving.bytes.typical < 0 && saving.suffix !== '') continue;
+      if (saving && saving.bytes.typical <= 0) continue;
       if (saving) {
         action.title += saving.suffix;
         action.saving = saving.bytes;
