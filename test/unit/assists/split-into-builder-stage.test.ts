@@ -126,6 +126,39 @@ describe('split-into-builder-stage', () => {
     assert.equal(later.reason, 'line 6 runs `uv` in the final stage, which the split keeps in the builder');
   });
 
+  test('every instruction is kept, moved or deliberately changed: package RUNs after the install stay, SHELL reaches the builder', () => {
+    const text = 'FROM python:3.12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN apt-get update && apt-get install -y gcc\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nRUN apt-get update && apt-get install -y git make\nCMD ["python", "app.py"]\n';
+    const r = run(text);
+    assert.ok(r.applies, r.applies ? '' : r.reason);
+    assert.equal(
+      r.actions[0]!.text,
+      'FROM python:3.12 AS builder\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN apt-get update && apt-get install -y gcc\nRUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n\n' +
+        'FROM python:3.12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN apt-get update && apt-get install -y git make\nCMD ["python", "app.py"]\n',
+    );
+    // The same later RUN relying on the lists an earlier RUN fetched: that RUN moves, so no split.
+    const stale = run(text.replace('RUN apt-get update && apt-get install -y git make', 'RUN apt-get install -y git make'));
+    assert.ok(!stale.applies);
+    assert.match(stale.reason, /^line 6 installs apt packages from the package lists an earlier RUN fetched/);
+  });
+
+  test('declines what it cannot rewrite faithfully: an install run as another USER, a FROM … AS with no name', () => {
+    const asUser = run('FROM python:3.12\nRUN apt-get update && apt-get install -y gcc\nUSER app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n');
+    assert.ok(!asUser.applies);
+    assert.equal(asUser.reason, "line 3 switches to USER app before the install, which the builder's venv would not let write");
+    const noName = run('FROM python:3.12 AS\nRUN apt-get update && apt-get install -y gcc\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n');
+    assert.ok(!noName.applies);
+    assert.equal(noName.reason, 'the FROM on line 1 ends with `AS` and no stage name');
+  });
+
+  test('a byte-order mark stays at the start of the file, not before the final FROM', () => {
+    const r = run('\uFEFFFROM python:3.12\nRUN apt-get update && apt-get install -y gcc\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n');
+    assert.ok(r.applies, r.applies ? '' : r.reason);
+    const out = r.actions[0]!.text;
+    assert.ok(out.startsWith('\uFEFFFROM python:3.12 AS builder\n'));
+    assert.equal(out.split('\uFEFF').length, 2, 'one BOM');
+    assert.match(out, /\nFROM python:3\.12-slim\n/);
+  });
+
   test('poetry configured and run in one RUN (`poetry config virtualenvs.create false && poetry install`) is split, config kept with the install', () => {
     const text = 'FROM python:3.12\nRUN pip install poetry==1.8.3\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN poetry config virtualenvs.create false && poetry install --no-interaction --no-root --only main\nCOPY . .\nCMD ["python", "app.py"]\n';
     const r = run(text);

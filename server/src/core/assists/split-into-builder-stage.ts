@@ -152,6 +152,7 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
   }
   if (facts.variant === 'windowsservercore' || facts.variant === 'nanoserver') return { ok: false, reason: 'Windows images have no slim variant and no apt/apk' };
   if (stage.fromInstruction.startLine !== stage.fromInstruction.endLine) return { ok: false, reason: 'the FROM instruction spans several lines' };
+  if (!stage.nameRange && /\s+AS\s*$/i.test(stage.fromInstruction.argsText)) return { ok: false, reason: `the FROM on line ${stage.fromInstruction.startLine + 1} ends with \`AS\` and no stage name` };
 
   const entries: Entry[] = [];
   for (const instr of stage.instructions.slice(1)) {
@@ -215,6 +216,20 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
   }
 
   const lastInstall = installEntries[installEntries.length - 1]!.instr.index;
+  // Package RUNs after the last install feed nothing the builder makes: they stay in the final stage as written.
+  for (const e of entries) {
+    if (e.instr.index <= lastInstall || (e.kind !== 'packages' && e.kind !== 'mixed')) continue;
+    e.kind = 'keep';
+    // It read the package lists an earlier RUN fetched, and that RUN moves to the builder.
+    const cmds = e.instr.run?.commands ?? [];
+    const install = cmds.findIndex((c) => c.apt?.sub === 'install');
+    if (install >= 0 && !cmds.slice(0, install).some((c) => c.apt?.sub === 'update')) {
+      return { ok: false, reason: `line ${e.instr.startLine + 1} installs apt packages from the package lists an earlier RUN fetched, which would move to the builder; add \`apt-get update\` to that RUN first` };
+    }
+  }
+  // An install run as another user would meet a venv that user cannot write to.
+  const user = entries.find((e) => e.instr.index < lastInstall && e.instr.keyword === 'USER' && !/^(root|0)(:|$)/.test(e.instr.argsText.trim()));
+  if (user) return { ok: false, reason: `line ${user.instr.startLine + 1} switches to USER ${user.instr.argsText.trim()} before the install, which the builder's venv would not let write` };
   // Manifest-only COPYs above an install move to the builder.
   for (const e of entries) {
     const c = e.instr.copy;
@@ -278,7 +293,8 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
   } else if (!options.keepBase) {
     notes.push(facts.variant === 'full' ? `\`${stage.from.image}\` has no slim tag that can be named safely; the final stage keeps it` : `\`${stage.from.image}\` is already the small variant; the final stage keeps it`);
   }
-  const finalFrom = instructionLines(model, fromInstr, finalFromEdits);
+  // The file's byte-order mark stays at its start, not before the final FROM (where it would hide the instruction).
+  const finalFrom = instructionLines(model, fromInstr, finalFromEdits).map((l, i) => (i === 0 ? l.replace(/^\uFEFF/, '') : l));
 
   // Builder body.
   const forms = new Set(installEntries.flatMap((e) => e.installs.filter((d) => !d.toolOnly).map((d) => d.form)));
@@ -332,6 +348,7 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
       case 'ARG':
       case 'ENV':
       case 'WORKDIR':
+      case 'SHELL':
         builder.push(...instructionLines(model, instr));
         continue;
       case 'COPY':
