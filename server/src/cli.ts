@@ -1,5 +1,6 @@
 // `layerwise lint|--stdio`: the command-line front end over the same core as the language server.
 import { statSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileKind, fixAll, lintText, type FileKind } from './core/index';
 import { DEFAULT_DOCS_BASE } from './core/engine';
@@ -13,6 +14,12 @@ import { RefusedWrite, checkWritable, readTextFile, writeTextFileAtomic, type Te
 import { toJson, toSarif, toText, type FileFindings } from './cli-format';
 import { ESTIMATE_USAGE, EstimateUsageError, estimateCommand } from './cli-estimate';
 import { SPLIT_USAGE, SplitUsageError, splitCommand } from './cli-split';
+
+// A CLI run is short: its WebAssembly (the tree-sitter shell grammar) is compiled by V8's baseline compiler only.
+// Otherwise V8's optimising tier-up of the grammar runs in the background and holds the process at exit, measured
+// here: the example 0.77 s → 0.36 s, a 5,000-line file 1.3 s → 0.8 s. Set before initRuntime compiles the grammar;
+// the language server (`--stdio`, long-lived) keeps the optimising tier.
+if (!process.argv.includes('--stdio')) setFlagsFromString('--liftoff-only');
 
 const VERSION = '0.1.0';
 

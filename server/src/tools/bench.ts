@@ -156,6 +156,18 @@ async function serverStart(root: string, runs: number): Promise<number[]> {
   return out;
 }
 
+/** Wall time of whole CLI runs (process start to exit), as a user or a CI step sees them. */
+async function cliRuns(root: string, args: readonly string[], runs: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { stdio: ['ignore', 'ignore', 'ignore'] });
+    await new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const root = process.cwd();
   await initRuntime();
@@ -175,6 +187,8 @@ async function main(): Promise<void> {
   linearity(root, [1, 4, 16, 64]);
   const starts = await serverStart(root, 5);
   process.stdout.write(`${'server start → initialize response'.padEnd(46)} median ${median(starts).toFixed(1)} ms  (min ${Math.min(...starts).toFixed(1)}, max ${Math.max(...starts).toFixed(1)}, 5 runs)\n`);
+  const cli = await cliRuns(root, ['lint', 'examples/flask-app', '--no-shellcheck', '--failure-threshold', 'none'], 10);
+  process.stdout.write(`${'CLI cold run: lint examples/flask-app'.padEnd(46)} median ${median(cli).toFixed(1)} ms  (min ${Math.min(...cli).toFixed(1)}, max ${Math.max(...cli).toFixed(1)}, 10 runs)\n`);
 }
 
 if (require.main === module && /bench\.js$/.test(process.argv[1] ?? "")) void main();
