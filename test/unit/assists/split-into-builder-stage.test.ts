@@ -150,6 +150,13 @@ describe('split-into-builder-stage', () => {
     assert.equal(noName.reason, 'the FROM on line 1 ends with `AS` and no stage name');
   });
 
+  test('under `# escape=`` the lines it writes continue with a backtick, not a backslash', () => {
+    const r = run('# escape=`\nFROM python:3.12\nRUN apt-get update && apt-get install -y gcc libpq-dev\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n');
+    assert.ok(r.applies, r.applies ? '' : r.reason);
+    assert.match(r.actions[0]!.text, /\nRUN apt-get update `\n    && apt-get install -y --no-install-recommends libpq5 `\n    && rm -rf \/var\/lib\/apt\/lists\/\*\n/);
+    assert.ok(!r.actions[0]!.text.includes('\\\n'), 'no backslash continuation');
+  });
+
   test('a byte-order mark stays at the start of the file, not before the final FROM', () => {
     const r = run('\uFEFFFROM python:3.12\nRUN apt-get update && apt-get install -y gcc\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n');
     assert.ok(r.applies, r.applies ? '' : r.reason);

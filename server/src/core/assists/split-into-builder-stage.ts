@@ -386,7 +386,7 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
         if (e.kind === 'packages') {
           builder.push(...withComments(instr, instructionLines(model, instr)));
         } else if (e.kind === 'mixed') {
-          builder.push(...`RUN ${e.pkgCommands.map((c) => sourceOf(model, c.range)).join(' \\\n    && ')}`.split(/\r?\n/));
+          builder.push(...`RUN ${e.pkgCommands.map((c) => sourceOf(model, c.range)).join(` ${model.escapeChar}\n    && `)}`.split(/\r?\n/));
         } else if (e.kind === 'install') {
           if (!e.installs.every((d) => d.toolOnly)) placeVenv();
           builder.push(...withComments(instr, instructionLines(model, instr, installEdits(model, sem, instr, e.installs))));
@@ -406,7 +406,9 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
   const runtimeRun = (): string[] => {
     if (runtime.length === 0) return [];
     if (manager === 'apk') return [`RUN apk add --no-cache ${runtime.join(' ')}`];
-    return ['RUN apt-get update \\', `    && apt-get install -y --no-install-recommends ${runtime.join(' ')} \\`, '    && rm -rf /var/lib/apt/lists/*'];
+    // Continued with the file's escape character (`` # escape=` `` makes `\` a plain character).
+    const esc = model.escapeChar;
+    return [`RUN apt-get update ${esc}`, `    && apt-get install -y --no-install-recommends ${runtime.join(' ')} ${esc}`, '    && rm -rf /var/lib/apt/lists/*'];
   };
   let prevEnd = fromInstr.endLine;
   for (const e of entries) {
