@@ -31,6 +31,7 @@ const DIFFERENT_FAULTS: Readonly<Record<string, string>> = {
   'DL3061 + MaintainerDeprecated': 'an instruction before the first FROM vs MAINTAINER is deprecated',
   'DL4003 + LW007': 'an earlier CMD is overridden vs the final stage runs as root (reported at its command)',
   'DL4004 + LW007': 'an earlier ENTRYPOINT is overridden vs the final stage runs as root (reported at its command)',
+  'LW002 + UndefinedArgInFrom': 'the tag `${PY:-3.11}` names a variable no ARG declares vs the full image its default resolves to',
   'ConsistentInstructionCasing + LW007': 'a keyword written in the other case vs the final stage runs as root (reported at its command)',
   'InvalidDefaultArgInFrom + UndefinedArgInFrom': 'the FROM has no valid default image vs it names an ARG never declared (BuildKit reports both)',
   'InvalidDefaultArgInFrom + LW007': 'the FROM has no valid default image vs the final stage built on it runs as root',

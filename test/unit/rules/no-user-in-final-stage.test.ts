@@ -24,6 +24,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'no fix after a RUN whose continuation is still open at the end of the file (new lines would continue it)',
+      code: 'FROM python:3.12-slim\r\nRUN \\\r\n# comment inside\r\n',
+      errors: [{ text: 'python:3.12-slim' }],
+      output: null,
+    },
+    {
       code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nEXPOSE 8000\n# start\nCMD ["python", "app.py"]\n',
       errors: [{ text: 'CMD', message: '`CMD` runs as root: the final stage never sets a USER and `python:3.12-slim` defaults to root' }],
       output: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN useradd --system --uid 10001 --no-create-home app\nUSER 10001\nEXPOSE 8000\n# start\nCMD ["python", "app.py"]\n',

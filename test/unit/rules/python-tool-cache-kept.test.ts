@@ -27,6 +27,18 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'no fix after a background `&`: `conda install … & && conda clean` does not parse, and the cleanup would race the install',
+      code: 'FROM continuumio/miniconda3:24.7.1-0\nRUN conda install -y numpy &\n',
+      errors: [{ text: 'conda install' }],
+      output: null,
+    },
+    {
+      name: 'a trailing `;` is kept after the cleanup',
+      code: 'FROM continuumio/miniconda3:24.7.1-0\nRUN conda install -y numpy ;\n',
+      errors: [{ text: 'conda install' }],
+      output: 'FROM continuumio/miniconda3:24.7.1-0\nRUN conda install -y numpy && conda clean -afy ;\n',
+    },
+    {
       code: 'FROM python:3.12-slim\nRUN uv sync --frozen\n',
       errors: [{ text: 'uv sync', message: '`uv sync` keeps its download cache in the layer: add `--no-cache`' }],
       output: 'FROM python:3.12-slim\nRUN uv sync --no-cache --frozen\n',

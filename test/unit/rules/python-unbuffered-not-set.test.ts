@@ -13,6 +13,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'no fix after a FROM whose continuation is still open at the end of the file',
+      code: 'FROM python:3.12-slim \\\n',
+      errors: [{ text: 'python' }],
+      output: null,
+    },
+    {
       code: 'FROM python:3.12-slim\nCOPY app.py .\nCMD ["python", "app.py"]\n',
       errors: [{ text: 'python', message: 'without `PYTHONUNBUFFERED=1`' }],
       output: 'FROM python:3.12-slim\nENV PYTHONUNBUFFERED=1\nCOPY app.py .\nCMD ["python", "app.py"]\n',

@@ -5,6 +5,7 @@ import type { DockerfileModel, Stage } from '../../model/dockerfile';
 import { semanticsFor } from '../../model/semantic';
 import { imageUser, isWindowsImage } from '../../data/image-users';
 import { eolOf } from '../../text';
+import { continuationOpen } from './util';
 
 /** Instructions that only describe the image: the USER switch goes above them. */
 const METADATA = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'LABEL', 'STOPSIGNAL', 'VOLUME']);
@@ -86,7 +87,8 @@ function fixFor(model: DockerfileModel, stage: Stage, alpine: boolean): Fix[] {
   } catch {
     /* open stays true */
   }
-  if (open) return [];
+  // After `RUN \` at the end of the file the new lines would continue it.
+  if (open || continuationOpen(model, last)) return [];
   const end = { line: last.endLine, character: model.lines.lineText(last.endLine).length };
   return [{ title: 'Create a system user and switch to it', applicability: 'unsafe', edits: [{ range: { start: end, end }, newText: `${eol}${lines.slice(0, -eol.length)}` }] }];
 }

@@ -114,6 +114,9 @@ export function appendCommand(model: DockerfileModel, instr: Instruction, comman
   const multiLine = run.bodyRange.end.line > run.bodyRange.start.line;
   const indent = multiLine ? /^\s*/.exec(model.lines.lineText(run.bodyRange.end.line))![0] || '    ' : '';
   const end = bodyEnd(model, instr);
+  // A body ending in a background `&` (or a dangling `|`): ` && next` after it does not parse, and a cleanup would
+  // race the job it follows (fuzz seed 20261204 #10423).
+  if (/[&|]/.test(model.text[model.lines.offsetAt(end) - 1] ?? '')) return undefined;
   return insertAfter({ start: end, end }, multiLine ? `${continuation(model)}${indent}&& ${command}` : ` && ${command}`);
 }
 

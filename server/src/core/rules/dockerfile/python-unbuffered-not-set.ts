@@ -1,6 +1,7 @@
 // LW011: the final stage runs Python without PYTHONUNBUFFERED=1, so its output reaches `docker logs` late or never.
 import { defineRule } from '../rule';
 import { eolOf } from '../../text';
+import { continuationOpen } from './util';
 import { commandWord } from './python-image-helpers';
 import { semanticsFor } from '../../model/semantic';
 
@@ -52,7 +53,8 @@ export default defineRule({
     ctx.report({
       range: from.from!.nameRange ?? from.from!.imageRange,
       messageId: 'buffered',
-      fixes: [{ title: 'Add `ENV PYTHONUNBUFFERED=1`', applicability: 'safe', edits: [{ range: { start: end, end }, newText: `${eol}ENV PYTHONUNBUFFERED=1` }] }],
+      // Not after a line that continues (`FROM python:3.12 \` at the end of the file): the ENV would join it.
+      fixes: continuationOpen(model, anchor) ? [] : [{ title: 'Add `ENV PYTHONUNBUFFERED=1`', applicability: 'safe', edits: [{ range: { start: end, end }, newText: `${eol}ENV PYTHONUNBUFFERED=1` }] }],
     });
   },
 });

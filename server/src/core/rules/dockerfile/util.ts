@@ -3,6 +3,20 @@ import type { Range, TextEdit } from '../../types';
 import type { DockerfileModel, Instruction, Stage } from '../../model/dockerfile';
 import type { CommandInfo, Token } from '../../model/commands';
 
+/**
+ * Whether an instruction's last line ends in the escape character with nothing after it but comments or blank lines
+ * (`RUN \` at the end of the file): Docker would read lines inserted after it as more of the same instruction.
+ */
+export function continuationOpen(model: DockerfileModel, instr: Instruction): boolean {
+  const esc = model.escapeChar;
+  for (let line = instr.endLine; line >= instr.startLine; line--) {
+    const text = model.lines.lineText(line).replace(/\r$/, '').trimEnd();
+    if (text === '' || (line > instr.startLine && /^\s*#/.test(text))) continue;
+    return text.endsWith(esc);
+  }
+  return false;
+}
+
 export function insertAfter(r: Range, text: string): TextEdit {
   return { range: { start: r.end, end: r.end }, newText: text };
 }
