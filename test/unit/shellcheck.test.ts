@@ -150,6 +150,33 @@ describe('shellcheck: with the binary', { skip }, () => {
     assert.equal(checker.runs, 1);
   });
 
+  test('a file is checked by one ShellCheck run per dialect, with the same findings as body by body', () => {
+    const code = 'FROM a\nRUN echo $1\nRUN cd /x\nRUN echo "$nope"\nFROM b\nSHELL ["/bin/bash", "-c"]\nRUN echo $2\nRUN [[ -f x ]] && echo "$RANDOM"\n';
+    const model = buildDockerfileModel(code);
+    const index = new LineIndex(code);
+    const shown = (fs: { code: string; range: Parameters<LineIndex['slice']>[0] }[]): string[] => fs.map((f) => `${f.code} ${index.slice(f.range)}`);
+    const batched = processShellChecker();
+    const many = lintDockerfileWith([rule], model, { shellChecker: batched });
+    assert.equal(batched.runs, 2, 'one run for the sh bodies, one for the bash ones');
+    const single = processShellChecker();
+    const oneByOne = lintDockerfileWith([rule], model, { shellChecker: { check: (a, b, c) => single.check(a, b, c) } });
+    assert.equal(single.runs, 5);
+    assert.deepEqual(shown(many), shown(oneByOne));
+    assert.deepEqual(shown(many), ['SC2086 $1', 'SC2164 cd /x', 'SC2154 $nope', 'SC2086 $2']);
+  });
+
+  test('the editor checks a file in the background, in one batch, and answers from it on the next lint', async () => {
+    const code = 'FROM a\nRUN echo $1\nRUN echo $2\n';
+    const model = buildDockerfileModel(code);
+    let ready!: () => void;
+    const results = new Promise<void>((r) => (ready = r));
+    const checker = backgroundShellChecker(() => ready());
+    assert.deepEqual(lintDockerfileWith([rule], model, { shellChecker: checker }), [], 'nothing yet: the keystroke does not wait');
+    await results;
+    const index = new LineIndex(code);
+    assert.deepEqual(lintDockerfileWith([rule], model, { shellChecker: checker }).map((f) => `${f.code} ${index.slice(f.range)}`), ['SC2086 $1', 'SC2086 $2']);
+  });
+
   test('the docs example fires and "use instead" does not', () => {
     assert.ok(lint(rule.meta.docs.example).length > 0);
     assert.deepEqual(lint(rule.meta.docs.useInstead), []);

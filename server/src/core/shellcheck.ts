@@ -20,12 +20,21 @@ export interface ShellCheckFinding {
   endColumn: number;
 }
 
+/** One RUN body to check (the arguments of `ShellChecker.check`). */
+export interface ShellCheckJob {
+  readonly script: string;
+  readonly shell: ShellDialect;
+  readonly knownVars: readonly string[];
+}
+
 export interface ShellChecker {
   /**
    * Checks `script` as `shell`, with `knownVars` exported before it. Returns undefined when ShellCheck is not
    * available (binary missing); an empty list when the script is clean or ShellCheck timed out.
    */
   check(script: string, shell: ShellDialect, knownVars: readonly string[]): ShellCheckFinding[] | undefined;
+  /** Every body of a file at once (one ShellCheck process per file and dialect, not per RUN); answers as `check`. */
+  checkMany?(jobs: readonly ShellCheckJob[]): (ShellCheckFinding[] | undefined)[];
 }
 
 let processChecker: ShellChecker | undefined;

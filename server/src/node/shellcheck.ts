@@ -1,6 +1,9 @@
 // ShellCheck on RUN bodies, the process half: runs the `shellcheck` binary from PATH with a time limit and caches its answers.
 import { spawn, spawnSync } from 'node:child_process';
-import { EXCLUDED_CODES, type ShellCheckFinding, type ShellChecker, type ShellDialect } from '../core/shellcheck';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXCLUDED_CODES, type ShellCheckFinding, type ShellCheckJob, type ShellChecker, type ShellDialect } from '../core/shellcheck';
 
 export interface ProcessShellCheckerOptions {
   /** Executable to run; `shellcheck` from PATH by default. */
@@ -28,6 +31,11 @@ export function processShellChecker(options: ProcessShellCheckerOptions = {}): S
   const limit = options.cacheSize ?? 1000;
   const cache = new Map<string, ShellCheckFinding[]>();
   let missingSince: number | undefined;
+  const keyOf = (j: ShellCheckJob): string => `${j.shell}\u0000${j.knownVars.join(',')}\u0000${j.script}`;
+  const remember = (key: string, findings: ShellCheckFinding[]): void => {
+    if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
+    cache.set(key, findings);
+  };
   const self = {
     runs: 0,
     /** The binary was not found on some run: the CLI says so once, on stderr, instead of a finding per file. */
@@ -63,9 +71,51 @@ export function processShellChecker(options: ProcessShellCheckerOptions = {}): S
       }
       missingSince = undefined;
       const findings = parseJson1(res.stdout);
-      if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
-      cache.set(key, findings);
+      remember(key, findings);
       return findings;
+    },
+    /**
+     * The bodies the cache lacks are written to a temporary folder and checked by one ShellCheck run per dialect
+     * (a 5,000-line Dockerfile has hundreds of RUNs: one process each took minutes).
+     */
+    checkMany(jobs: readonly ShellCheckJob[]): (ShellCheckFinding[] | undefined)[] {
+      if (missingSince !== undefined && Date.now() - missingSince < 60_000) return jobs.map(() => undefined);
+      const todo = new Map<string, ShellCheckJob>();
+      for (const j of jobs) if (!cache.has(keyOf(j))) todo.set(keyOf(j), j);
+      const byShell = new Map<ShellDialect, [string, ShellCheckJob][]>();
+      for (const entry of todo) byShell.set(entry[1].shell, [...(byShell.get(entry[1].shell) ?? []), entry]);
+      const answered = new Map<string, ShellCheckFinding[]>();
+      for (const [shell, batch] of byShell) {
+        const dir = mkdtempSync(join(tmpdir(), 'layerwise-sc-'));
+        try {
+          const files = batch.map(([, j], i) => {
+            const file = join(dir, `run${i}.sh`);
+            writeFileSync(file, j.script);
+            return file;
+          });
+          self.runs++;
+          const res = spawnSync(command, [...argsFor(shell).slice(0, -1), ...files], { encoding: 'utf8', timeout: timeout + 50 * files.length, maxBuffer: 64 * 1024 * 1024, windowsHide: true });
+          if (res.error) {
+            if ((res.error as NodeJS.ErrnoException).code === 'ENOENT') {
+              missingSince = Date.now();
+              self.missing = true;
+              return jobs.map(() => undefined);
+            }
+            for (const [key] of batch) answered.set(key, []); // timed out: nothing for now, not cached
+            continue;
+          }
+          missingSince = undefined;
+          const perFile = parseJson1ByFile(res.stdout);
+          batch.forEach(([key], i) => {
+            const findings = perFile.get(files[i]!) ?? [];
+            remember(key, findings);
+            answered.set(key, findings);
+          });
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }
+      return jobs.map((j) => cache.get(keyOf(j)) ?? answered.get(keyOf(j)) ?? []);
     },
   };
   return self;
@@ -73,6 +123,24 @@ export function processShellChecker(options: ProcessShellCheckerOptions = {}): S
 
 function argsFor(shell: ShellDialect): string[] {
   return ['--format=json1', `--shell=${shell}`, `--exclude=${EXCLUDED_CODES.map((c) => `SC${c}`).join(',')}`, '-'];
+}
+
+/** json1 output of a run over several files: each file's comments (a file with none is absent). */
+function parseJson1ByFile(stdout: string): Map<string, ShellCheckFinding[]> {
+  const out = new Map<string, ShellCheckFinding[]>();
+  let parsed: { comments?: ({ file?: string } & NonNullable<Json1['comments']>[number])[] };
+  try {
+    parsed = JSON.parse(stdout) as typeof parsed;
+  } catch {
+    return out;
+  }
+  for (const c of parsed.comments ?? []) {
+    if (!LEVELS.has(c.level) || typeof c.code !== 'number' || typeof c.file !== 'string') continue;
+    const list = out.get(c.file) ?? [];
+    list.push({ code: c.code, level: c.level as ShellCheckFinding['level'], message: c.message, line: c.line, column: c.column, endLine: c.endLine, endColumn: c.endColumn });
+    out.set(c.file, list);
+  }
+  return out;
 }
 
 function parseJson1(stdout: string): ShellCheckFinding[] {
@@ -98,7 +166,8 @@ export function backgroundShellChecker(onResults: () => void, options: ProcessSh
   const limit = options.cacheSize ?? 1000;
   const concurrency = options.concurrency ?? 2;
   const cache = new Map<string, ShellCheckFinding[]>();
-  const queue: { key: string; script: string; shell: ShellDialect }[] = [];
+  // A job is every body of one file (and dialect) that the cache lacks: one process each, not one per RUN.
+  const queue: { shell: ShellDialect; bodies: { key: string; script: string }[] }[] = [];
   const queued = new Set<string>();
   let running = 0;
   let missing = false;
@@ -107,54 +176,86 @@ export function backgroundShellChecker(onResults: () => void, options: ProcessSh
     if (notify) clearTimeout(notify);
     notify = setTimeout(onResults, 50);
   };
+  const keyOf = (shell: ShellDialect, knownVars: readonly string[], script: string): string => `${shell}\u0000${knownVars.join(',')}\u0000${script}`;
   const pump = (): void => {
     while (running < concurrency && queue.length) {
       const job = queue.shift()!;
       running++;
-      const child = spawn(command, argsFor(job.shell), { stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
-      let out = '';
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeout);
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      let dir: string | undefined;
+      let files: string[] = [];
+      try {
+        dir = mkdtempSync(join(tmpdir(), 'layerwise-sc-'));
+        files = job.bodies.map((b, i) => {
+          const file = join(dir!, `run${i}.sh`);
+          writeFileSync(file, b.script);
+          return file;
+        });
+      } catch {
+        files = [];
+      }
       let finished = false;
       // A failed run is cached as "nothing to report" so a re-lint does not start it again in a loop.
-      const finish = (findings: ShellCheckFinding[] | undefined): void => {
+      const finish = (perFile: Map<string, ShellCheckFinding[]> | undefined): void => {
         if (finished) return;
         finished = true;
         clearTimeout(timer);
         running--;
-        queued.delete(job.key);
-        if (findings) {
+        if (dir) rmSync(dir, { recursive: true, force: true });
+        job.bodies.forEach((b, i) => {
+          queued.delete(b.key);
+          if (!perFile) return;
           if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
-          cache.set(job.key, findings);
-        }
+          cache.set(b.key, perFile.get(files[i]!) ?? []);
+        });
         done();
         pump();
       };
+      // The temporary folder could not be written: nothing for these bodies now, a later lint asks again.
+      if (!files.length) {
+        finished = true;
+        running--;
+        if (dir) rmSync(dir, { recursive: true, force: true });
+        for (const b of job.bodies) queued.delete(b.key);
+        continue;
+      }
+      const child = spawn(command, [...argsFor(job.shell).slice(0, -1), ...files], { stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+      let out = '';
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeout + 50 * files.length);
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.on('error', (err: NodeJS.ErrnoException) => {
         // Said once (the server logs it and tells the client), never as a finding on every Dockerfile.
         if (err.code === 'ENOENT' && !missing) {
           missing = true;
           options.onMissing?.();
         }
-        finish(err.code === 'ENOENT' ? undefined : []);
+        finish(err.code === 'ENOENT' ? undefined : new Map());
       });
-      child.on('close', (_code, signal) => finish(signal ? [] : parseJson1(out)));
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(job.script);
+      child.on('close', (_code, signal) => finish(signal ? new Map() : parseJson1ByFile(out)));
     }
+  };
+  const enqueue = (jobs: readonly ShellCheckJob[]): void => {
+    const byShell = new Map<ShellDialect, { key: string; script: string }[]>();
+    for (const j of jobs) {
+      const key = keyOf(j.shell, j.knownVars, j.script);
+      if (cache.has(key) || queued.has(key)) continue;
+      queued.add(key);
+      byShell.set(j.shell, [...(byShell.get(j.shell) ?? []), { key, script: j.script }]);
+    }
+    for (const [shell, bodies] of byShell) queue.push({ shell, bodies });
+    pump();
   };
   return {
     check(script: string, shell: ShellDialect, knownVars: readonly string[]): ShellCheckFinding[] | undefined {
       if (missing) return undefined;
-      const key = `${shell}\u0000${knownVars.join(',')}\u0000${script}`;
-      const hit = cache.get(key);
+      const hit = cache.get(keyOf(shell, knownVars, script));
       if (hit) return hit;
-      if (!queued.has(key)) {
-        queued.add(key);
-        queue.push({ key, script, shell });
-        pump();
-      }
+      enqueue([{ script, shell, knownVars }]);
       return [];
+    },
+    checkMany(jobs: readonly ShellCheckJob[]): (ShellCheckFinding[] | undefined)[] {
+      if (missing) return jobs.map(() => undefined);
+      enqueue(jobs);
+      return jobs.map((j) => cache.get(keyOf(j.shell, j.knownVars, j.script)) ?? []);
     },
   };
 }

@@ -1,7 +1,7 @@
 // ShellCheck: runs ShellCheck on every shell-form RUN body, the way hadolint does, and reports its SC codes at their exact place in the Dockerfile.
 import { defineRule } from '../rule';
 import type { Instruction } from '../../model/dockerfile';
-import { dialectFor, findingRange, knownVariables, scriptFor, severityOf, shellInEffect } from '../../shellcheck';
+import { dialectFor, findingRange, knownVariables, scriptFor, severityOf, shellInEffect, type ShellCheckJob } from '../../shellcheck';
 
 export default defineRule({
   meta: {
@@ -32,6 +32,8 @@ export default defineRule({
     const checker = ctx.shellChecker;
     if (!checker) return;
     const model = ctx.model;
+    // Every body first, then one call: a checker that can batches them (one ShellCheck process per file).
+    const items: { run: NonNullable<Instruction['run']>; body: string; prefixLines: number; job: ShellCheckJob }[] = [];
     for (const outer of model.instructions) {
       const instr: Instruction = outer.trigger ?? outer;
       const run = instr.run;
@@ -45,12 +47,27 @@ export default defineRule({
       if (body.trim() === '') continue;
       const vars = knownVariables(model, outer, outer.trigger !== undefined);
       const { script, prefixLines } = scriptFor(body, vars);
-      const found = checker.check(script, dialect, vars);
+      items.push({ run, body, prefixLines, job: { script, shell: dialect, knownVars: vars } });
+    }
+    if (!items.length) return;
+    let answers: (ReturnType<typeof checker.check>)[];
+    if (checker.checkMany) answers = checker.checkMany(items.map((i) => i.job));
+    else {
+      answers = [];
+      // Body by body, and not on once the binary turned out to be missing.
+      for (const { job } of items) {
+        const found = checker.check(job.script, job.shell, job.knownVars);
+        answers.push(found);
+        if (found === undefined) break;
+      }
+    }
+    items.forEach((item, k) => {
+      const found = answers[k];
       // No binary: the runner that found it missing says so once (CLI stderr, editor status bar); no finding per file.
       if (found === undefined) return;
-      const bodyStart = run.scriptStart;
+      const bodyStart = item.run.scriptStart!;
       for (const f of found) {
-        const range = findingRange(model, bodyStart, body, f, prefixLines);
+        const range = findingRange(model, bodyStart, item.body, f, item.prefixLines);
         if (!range) continue;
         ctx.report({
           range,
@@ -61,6 +78,6 @@ export default defineRule({
           docsUrl: `https://www.shellcheck.net/wiki/SC${f.code}`,
         });
       }
-    }
+    });
   },
 });
