@@ -1,7 +1,7 @@
 // The VS Code basics: palette commands under "Layerwise", the output channel, the status bar item, the estimate and split commands, rule pages opened beside the editor.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateLayerwise, codeOf, expected, openInEditor, restoreText, waitForLayerwiseDiagnostics } from './helpers';
+import { activateLayerwise, codeOf, expected, openInEditor, restoreText, waitForDiagnostics, waitForLayerwiseDiagnostics } from './helpers';
 
 /** The test API `activate` returns (client/src/extension.ts). */
 interface LayerwiseApi {
@@ -100,7 +100,8 @@ describe('commands, output channel and status bar', () => {
   });
 
   it('links findings to a command that opens the rule page, and opens it as a preview beside the Dockerfile', async () => {
-    const diags = await waitForLayerwiseDiagnostics(doc);
+    // The text was just restored after the split: wait for the restored text's findings, not the split's.
+    const diags = await waitForDiagnostics(doc, (ds) => ds.some((d) => codeOf(d) === 'DL3042'), 'DL3042 back after restoring the text');
     const dl3042 = diags.find((d) => codeOf(d) === 'DL3042');
     assert.ok(dl3042 && typeof dl3042.code === 'object', 'DL3042 carries a code link');
     const target = (dl3042.code as { target: vscode.Uri }).target;
