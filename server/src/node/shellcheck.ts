@@ -86,15 +86,15 @@ export function processShellChecker(options: ProcessShellCheckerOptions = {}): S
       for (const entry of todo) byShell.set(entry[1].shell, [...(byShell.get(entry[1].shell) ?? []), entry]);
       const answered = new Map<string, ShellCheckFinding[]>();
       for (const [shell, batch] of byShell) {
-        const dir = mkdtempSync(join(tmpdir(), 'layerwise-sc-'));
+        const written = writeScripts(batch.map(([, j]) => j.script));
+        if (!written) {
+          for (const [key] of batch) answered.set(key, []); // the folder could not be written: nothing for now
+          continue;
+        }
+        const { dir, files } = written;
         try {
-          const files = batch.map(([, j], i) => {
-            const file = join(dir, `run${i}.sh`);
-            writeFileSync(file, j.script);
-            return file;
-          });
           self.runs++;
-          const res = spawnSync(command, [...argsFor(shell).slice(0, -1), ...files], { encoding: 'utf8', timeout: timeout + 50 * files.length, maxBuffer: 64 * 1024 * 1024, windowsHide: true });
+          const res = spawnSync(command, batchArgs(shell, files), { encoding: 'utf8', timeout: timeout + 50 * files.length, maxBuffer: 64 * 1024 * 1024, windowsHide: true });
           if (res.error) {
             if ((res.error as NodeJS.ErrnoException).code === 'ENOENT') {
               missingSince = Date.now();
@@ -123,6 +123,28 @@ export function processShellChecker(options: ProcessShellCheckerOptions = {}): S
 
 function argsFor(shell: ShellDialect): string[] {
   return ['--format=json1', `--shell=${shell}`, `--exclude=${EXCLUDED_CODES.map((c) => `SC${c}`).join(',')}`, '-'];
+}
+
+/** Writes each script to its own file in a new temporary folder (one ShellCheck run then reads them all). */
+function writeScripts(scripts: readonly string[]): { dir: string; files: string[] } | undefined {
+  let dir: string | undefined;
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'layerwise-sc-'));
+    const files = scripts.map((script, i) => {
+      const file = join(dir!, `run${i}.sh`);
+      writeFileSync(file, script);
+      return file;
+    });
+    return { dir, files };
+  } catch {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+/** One ShellCheck run over several files: the stdin run's arguments with the files in place of `-`. */
+function batchArgs(shell: ShellDialect, files: readonly string[]): string[] {
+  return [...argsFor(shell).slice(0, -1), ...files];
 }
 
 /** json1 output of a run over several files: each file's comments (a file with none is absent). */
@@ -181,18 +203,9 @@ export function backgroundShellChecker(onResults: () => void, options: ProcessSh
     while (running < concurrency && queue.length) {
       const job = queue.shift()!;
       running++;
-      let dir: string | undefined;
-      let files: string[] = [];
-      try {
-        dir = mkdtempSync(join(tmpdir(), 'layerwise-sc-'));
-        files = job.bodies.map((b, i) => {
-          const file = join(dir!, `run${i}.sh`);
-          writeFileSync(file, b.script);
-          return file;
-        });
-      } catch {
-        files = [];
-      }
+      const written = writeScripts(job.bodies.map((b) => b.script));
+      const dir = written?.dir;
+      const files = written?.files ?? [];
       let finished = false;
       // A failed run is cached as "nothing to report" so a re-lint does not start it again in a loop.
       const finish = (perFile: Map<string, ShellCheckFinding[]> | undefined): void => {
@@ -211,14 +224,13 @@ export function backgroundShellChecker(onResults: () => void, options: ProcessSh
         pump();
       };
       // The temporary folder could not be written: nothing for these bodies now, a later lint asks again.
-      if (!files.length) {
+      if (!written) {
         finished = true;
         running--;
-        if (dir) rmSync(dir, { recursive: true, force: true });
         for (const b of job.bodies) queued.delete(b.key);
         continue;
       }
-      const child = spawn(command, [...argsFor(job.shell).slice(0, -1), ...files], { stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+      const child = spawn(command, batchArgs(job.shell, files), { stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
       let out = '';
       const timer = setTimeout(() => child.kill('SIGKILL'), timeout + 50 * files.length);
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
