@@ -18,7 +18,7 @@
 // builder's system Python and out of the shipped venv.
 import type { Fix, TextEdit } from '../types';
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile';
-import { buildDockerfileModel } from '../model/dockerfile';
+import { buildDockerfileModel, execWords } from '../model/dockerfile';
 import { semanticsOf, substituteVars, type Semantics } from '../model/semantic';
 import type { CommandInfo, Token } from '../model/commands';
 import { basename, installArgs, normalizePath } from '../model/commands';
@@ -80,15 +80,9 @@ function uvRunRewritten(model: DockerfileModel, instr: Instruction): string | nu
   const kw = instr.keywordRange;
   const head = line.slice(0, model.lines.slice(kw).length + kw.start.character);
   const body = line.slice(head.length).trim();
-  if (instr.jsonForm) {
-    let words: unknown;
-    try {
-      words = JSON.parse(body);
-    } catch {
-      return undefined;
-    }
-    if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) return undefined;
-    const out = withoutUvRun(words as string[]);
+  const exec = execWords(instr);
+  if (exec) {
+    const out = withoutUvRun(exec);
     if (out === null) return null;
     if (instr.startLine !== instr.endLine) return undefined;
     return out && `${head} [${out.map((w) => JSON.stringify(w)).join(', ')}]`;
@@ -210,7 +204,7 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
     }
     for (const kw of ['CMD', 'ENTRYPOINT']) {
       if (e.instr.keyword !== kw) continue;
-      const first = e.instr.jsonForm ? e.instr.args[0]?.value.replace(/^\["?|"?,?$/g, '') : e.instr.args[0]?.value;
+      const first = e.instr.jsonForm ? execWords(e.instr)?.[0] : e.instr.args[0]?.value;
       if (first && toolOnlyNames.has(basename(first))) return { ok: false, reason: `${kw} runs \`${basename(first)}\`, which the split would install only in the builder` };
     }
   }

@@ -8,7 +8,7 @@ import { buildContextDir, requirementsFilesOf, type InstallLocation } from '../m
 import { runPackages } from '../model/packages';
 import type { LayerwiseConfig } from '../config';
 import type { ProjectFiles } from '../project';
-import { parseRequirements, specifierString } from '../parse/requirements';
+import { isUrl, parseRequirements, specifierString } from '../parse/requirements';
 import { pipChoiceInputs, requirementSpecifier } from '../model/pip-choices';
 import { lookupBaseImage } from '../data/base-images';
 import { wheelsMeta } from '../data/wheels';
@@ -598,8 +598,8 @@ function pipCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State
     if (pip.packages.includes(t)) {
       const r = specFromToken(t);
       if (r.length) requested.push(...r);
-      else if (!t.dynamic && isRemoteRequirement(t.value)) remote.push(t.value);
-    } else if (!t.dynamic && isRemoteRequirement(t.value)) remote.push(t.value);
+      else if (!t.dynamic && isUrl(t.value)) remote.push(t.value);
+    } else if (!t.dynamic && isUrl(t.value)) remote.push(t.value);
     else local++;
   }
   for (const r of pip.requirements) {
@@ -755,11 +755,6 @@ function specFromToken(t: Token): RequestedPackage[] {
   if (pin) req.version = pin.version;
   req.specifier = specifierString(parsed.specifiers);
   return [req];
-}
-
-/** A requirement pip fetches from a URL: `git+https://…`, `https://…/x.tar.gz`, `git@host:…` (not a local path). */
-function isRemoteRequirement(v: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^git\+/.test(v) || /^git@/.test(v);
 }
 
 /** The index pip or uv installs from when it is not PyPI (`--index-url`, `-i`, `--default-index`, `PIP_INDEX_URL`, `UV_INDEX_URL`, `UV_DEFAULT_INDEX`). */

@@ -613,6 +613,12 @@ interface JsonString {
 }
 
 /** A JSON-form word's value: dockerfile-ast's getValue() keeps the quotes once the string has an escape (`"a\"b"` → `"a"b"`), its getJSONValue() decodes it. */
+/** The words of an exec-form (JSON array) instruction, decoded (`["uv", "run", "app.py"]`); undefined for the shell form. */
+export function execWords(instr: Instruction): string[] | undefined {
+  if (!instr.jsonForm) return undefined;
+  return (instr.ast as unknown as { getJSONStrings(): JsonString[] }).getJSONStrings().map(jsonValue);
+}
+
 function jsonValue(j: JsonString): string {
   return j.getJSONValue?.() ?? unjson(j.getValue());
 }

@@ -4,11 +4,12 @@ import type { Fix, TextEdit } from '../../types';
 import type { DockerfileModel, Instruction, Stage } from '../../model/dockerfile';
 import type { CommandInfo, Token } from '../../model/commands';
 import { applyEdits } from '../../text';
-import { joinPath } from '../../project';
+import { joinPath, type ProjectFiles } from '../../project';
 import { buildContextFor } from '../../model/build-context';
 import { eolOf } from '../../text';
 import { fullLinesRange } from './util';
-import { parseRequirements } from '../../parse/requirements';
+import { requirementsFilesOf, type InstallLocation } from '../../model/installs';
+import * as posix from '../../path';
 
 const WHOLE_CONTEXT = new Set(['.', './', './.', '*', './*']);
 
@@ -137,7 +138,7 @@ export default defineRule({
           range: copy.token.range,
           messageId: 'copyFirst',
           data: { copy: `${copy.instr.keyword} ${copy.instr.argsText.split(/\s+/).filter((a) => !a.startsWith('--')).join(' ')}`.trim(), install: install.what },
-          fixes: fixFor(model, stage, copy.instr, install, read, buildContextFor(ctx).root),
+          fixes: fixFor(model, stage, copy.instr, install, read, buildContextFor(ctx).root, { files: ctx.files, loc: ctx }),
           related: [{ range: install.instr.range, message: 'the dependency install that re-runs' }],
         });
         break;
@@ -153,6 +154,7 @@ function fixFor(
   install: InstallStep,
   read: (p: string) => string | undefined,
   contextRoot: string | undefined,
+  project: { files: ProjectFiles; loc: InstallLocation },
 ): Fix[] {
   const plan = install.command?.pip ? toolPlan(install.command.pip) : undefined;
   if (plan) return toolFix(model, stage, copyInstr, install, plan, read, contextRoot);
@@ -167,7 +169,7 @@ function fixFor(
   const dest = copyInstr.copy?.dest?.value ?? '.';
   const earlierCopies = earlierCopySources(stage, copyInstr, (v) => v);
   // The moved install reads every file the requirements files include: they travel with it, or there is no fix.
-  const needed = manifestClosure(install.manifests, read, contextRoot);
+  const needed = manifestClosure(model, install, project.files, project.loc, contextRoot);
   if (!needed) return [];
   const missing = needed.filter((m) => !earlierCopies.includes(m) && !earlierCopies.includes(`./${m}`));
   const eol = eolOf(model.text);
@@ -214,42 +216,27 @@ function readsNoCode(c: CommandInfo): boolean {
 
 /**
  * The files a `pip install -r` reads before the code is copied, as context paths: the manifests and, through their
- * `-r`/`-c` lines, the files they include (pip resolves an include against the including file's folder), each once.
- * Undefined when that cannot be proven: a file the context does not have (so its includes cannot be known), an
- * include outside the context or behind a variable, or a line that installs a local path (it needs the code).
+ * `-r`/`-c` lines, the files they include, as the model traces them for every rule (requirementsFilesOf).
+ * Undefined when that cannot be proven: a manifest the model cannot place or the context does not have (so its
+ * includes cannot be known), an include outside the context or behind a variable, or a line that installs a local
+ * path (it needs the code).
  */
-function manifestClosure(manifests: readonly string[], read: (p: string) => string | undefined, contextRoot: string | undefined): string[] | undefined {
-  if (contextRoot === undefined) return undefined;
+function manifestClosure(model: DockerfileModel, install: InstallStep, files: ProjectFiles, loc: InstallLocation, contextRoot: string | undefined): string[] | undefined {
+  if (contextRoot === undefined || !install.command) return undefined;
+  const traced = requirementsFilesOf(model, install.instr, install.command, files, loc);
+  if (traced.length >= 64 || traced.filter((f) => f.includedFrom === undefined).length < new Set(install.manifests).size) return undefined;
   const out: string[] = [];
-  const queue = manifests.map((m) => m.replace(/^\.\//, ''));
-  while (queue.length) {
-    const m = queue.shift()!;
-    if (out.includes(m)) continue;
-    if (out.length >= 64 || m.includes('$') || m.startsWith('/') || m.split('/').includes('..')) return undefined;
-    out.push(m);
-    const text = read(joinPath(contextRoot, m));
-    if (text === undefined) return undefined;
-    for (const e of parseRequirements(text).entries) {
-      if (e.kind === 'include') {
-        if (e.isUrl || e.path.includes('$')) return undefined;
-        const dir = m.includes('/') ? m.slice(0, m.lastIndexOf('/')) : '';
-        const joined = dir ? `${dir}/${e.path.replace(/^\.\//, '')}` : e.path.replace(/^\.\//, '');
-        queue.push(normalizeRelative(joined));
-      } else if (e.kind === 'editable' || (e.kind === 'requirement' && e.url && !e.url.isUrl)) return undefined;
+  for (const f of traced) {
+    if (!f.parsed) return undefined;
+    const rel = posix.relative(contextRoot, f.path);
+    if (rel === '' || rel.startsWith('..') || rel.startsWith('/')) return undefined;
+    for (const e of f.parsed.entries) {
+      if (e.kind === 'include' && (e.isUrl || e.path.includes('$'))) return undefined;
+      if (e.kind === 'editable' || (e.kind === 'requirement' && e.url && !e.url.isUrl)) return undefined;
     }
+    if (!out.includes(rel)) out.push(rel);
   }
   return out;
-}
-
-/** `a/./b/../c` → `a/c`; a path that climbs out of the context keeps its `..` (and is refused by the caller). */
-function normalizeRelative(p: string): string {
-  const parts: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..' && parts.length && parts[parts.length - 1] !== '..') parts.pop();
-    else parts.push(seg);
-  }
-  return parts.join('/');
 }
 
 /** The sources, as written and mapped by `map`, of the stage's context COPYs before `copyInstr` (a plain loop: flatMap was most of the fix's time). */

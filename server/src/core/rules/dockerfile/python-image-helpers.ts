@@ -1,5 +1,5 @@
 // Shared by the python-image rules (issue 3): which layers ship, what a RUN installs, pip package names; stages, paths and requirements files come from the semantic layer and model/installs.
-import type { Instruction, Stage } from '../../model/dockerfile';
+import { execWords, type Instruction, type Stage } from '../../model/dockerfile';
 import type { Semantics } from '../../model/semantic';
 import type { CommandInfo, Token } from '../../model/commands';
 import { basename } from '../../model/commands';
@@ -67,15 +67,6 @@ export function alwaysCompiles(name: string): boolean {
 
 /** First word of a CMD/ENTRYPOINT (exec or shell form), without its folder. */
 export function commandWord(instr: Instruction): string | undefined {
-  const first = instr.jsonForm ? jsonFirst(instr.argsText) : instr.args[0]?.value;
+  const first = instr.jsonForm ? execWords(instr)?.[0] : instr.args[0]?.value;
   return first !== undefined ? basename(first) : undefined;
-}
-
-function jsonFirst(text: string): string | undefined {
-  try {
-    const v = JSON.parse(text.replace(/\\\r?\n/g, '')) as unknown;
-    return Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
-  } catch {
-    return undefined;
-  }
 }
