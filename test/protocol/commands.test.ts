@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, startServer, type ServerSession } from './harness';
+import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { ROOT, editsFor, startServer, type ServerSession } from './harness';
 
 const EXAMPLE = join(ROOT, 'examples', 'flask-app', 'Dockerfile');
 const EXAMPLE_TEXT = readFileSync(EXAMPLE, 'utf8');
@@ -57,7 +58,7 @@ test('estimate answers the `layerwise estimate` text and a short label for the o
 
 test('split applies the builder-stage split through workspace/applyEdit, and says why when it cannot', async () => {
   const server = await startServer();
-  const edits: { label?: string; edit: { changes?: Record<string, { newText: string }[]> } }[] = [];
+  const edits: { label?: string; edit: WorkspaceEdit }[] = [];
   server.connection.onRequest('workspace/applyEdit', (p: (typeof edits)[number]) => {
     edits.push(p);
     return { applied: true };
@@ -70,8 +71,8 @@ test('split applies the builder-stage split through workspace/applyEdit, and say
     assert.match(answer.title, /^Split into builder stage/);
     assert.doesNotMatch(answer.title, /`/);
     assert.equal(edits.length, 1);
-    assert.deepEqual(Object.keys(edits[0]!.edit.changes ?? {}), [uri]);
-    assert.ok(edits[0]!.edit.changes![uri]!.some((e) => e.newText.includes('AS builder')), JSON.stringify(edits[0]));
+    assert.deepEqual(edits[0]!.edit.documentChanges?.map((c) => ('textDocument' in c ? c.textDocument : c)), [{ uri, version: 1 }]);
+    assert.ok(editsFor(edits[0]!.edit, uri).edits.some((e) => e.newText.includes('AS builder')), JSON.stringify(edits[0]));
 
     const plain = server.open(join(ROOT, 'test', 'Dockerfile.nosplit'), 'dockerfile', 'FROM alpine:3.20\nRUN echo hi\n');
     await server.diagnostics(plain);

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 
@@ -16,6 +16,24 @@ export interface ServerSession {
   open(path: string, languageId: string, text: string, version?: number): string;
   change(uri: string, text: string, version: number): void;
   stop(): Promise<void>;
+}
+
+/**
+ * The text edits a workspace edit makes to one document, and the document version they were computed for (`null`:
+ * any version; `undefined`: sent as unversioned `changes`).
+ */
+export function editsFor(edit: WorkspaceEdit | undefined, uri: string): { edits: TextEdit[]; version: number | null | undefined } {
+  if (edit?.documentChanges) {
+    const edits: TextEdit[] = [];
+    let version: number | null | undefined;
+    for (const c of edit.documentChanges) {
+      if (!('edits' in c) || c.textDocument.uri !== uri) continue;
+      edits.push(...(c.edits as TextEdit[]));
+      version = c.textDocument.version;
+    }
+    return { edits, version };
+  }
+  return { edits: (edit?.changes?.[uri] ?? []) as TextEdit[], version: undefined };
 }
 
 export function fileUri(path: string): string {
@@ -31,6 +49,8 @@ export async function startServer(
     onLog?: (p: { type: number; message: string }) => void;
     /** `capabilities.experimental` the client declares (the VS Code client: `{ layerwise: { sizeView: true } }`). */
     experimental?: Record<string, unknown>;
+    /** The client applies versioned `documentChanges` (VS Code does); default true. */
+    documentChanges?: boolean;
     /** The client resolves a chosen code action's edit (`codeAction.resolveSupport: { properties: ['edit'] }`), as VS Code does. */
     resolveCodeActionEdits?: boolean;
   } = {},
@@ -62,7 +82,7 @@ export async function startServer(
     processId: process.pid,
     rootUri: fileUri(rootPath),
     workspaceFolders: [{ uri: fileUri(rootPath), name: 'root' }],
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, ...(options.resolveCodeActionEdits ? { resolveSupport: { properties: ['edit'] } } : {}) } }, ...(options.experimental ? { experimental: options.experimental } : {}) },
+    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: options.documentChanges !== false } }, textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, ...(options.resolveCodeActionEdits ? { resolveSupport: { properties: ['edit'] } } : {}) } }, ...(options.experimental ? { experimental: options.experimental } : {}) },
     initializationOptions: { layerwise: options.settings ?? {} },
   })) as InitializeResult;
   await connection.sendNotification('initialized', {});

@@ -3,9 +3,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/core/text';
-import { ROOT, startServer, type ServerSession } from './harness';
+import { ROOT, editsFor, startServer, type ServerSession } from './harness';
 
 const EXAMPLE = join(ROOT, 'examples', 'flask-app', 'Dockerfile');
 const text = readFileSync(EXAMPLE, 'utf8');
@@ -28,7 +28,9 @@ test('"Split into builder stage" is offered with a predicted saving and rewrites
   assert.ok(split, actions.map((a) => a.title).join(' | '));
   assert.equal(split.kind, 'refactor.rewrite');
   assert.match(split.title, /≈ −\d+(\.\d+)? (MB|GB)/);
-  const out = applyEdits(text, split.edit!.changes![uri] as TextEdit[]);
+  const { edits, version } = editsFor(split.edit, uri);
+  assert.equal(version, 1);
+  const out = applyEdits(text, edits);
   assert.match(out, /^FROM python:3\.12 AS builder$/m);
   assert.match(out, /^FROM python:3\.12-slim$/m);
   assert.match(out, /COPY --from=builder \/opt\/venv \/opt\/venv/);
@@ -80,7 +82,7 @@ test('with a client that resolves edits, fix-all is offered without its edit and
     assert.equal(actions[0]!.title, 'Fix all safe Layerwise problems');
     assert.equal(actions[0]!.edit, undefined);
     const resolved = (await lazy.connection.sendRequest('codeAction/resolve', actions[0])) as CodeAction;
-    const edit = (resolved.edit!.changes![uri] as TextEdit[])[0]!;
+    const edit = editsFor(resolved.edit, uri).edits[0]!;
     assert.match(edit.newText, /pip install --no-cache-dir -r requirements\.txt\nCOPY \. \./);
     lazy.change(uri, edit.newText, 2);
     const after = await lazy.diagnostics(uri, (d) => !d.some((x) => x.code === 'DL3042'));

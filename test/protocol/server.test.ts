@@ -3,9 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/core/text';
-import { ROOT, startServer, type ServerSession } from './harness';
+import { ROOT, editsFor, startServer, type ServerSession } from './harness';
 
 const EXAMPLE = join(ROOT, 'examples', 'flask-app', 'Dockerfile');
 const exampleText = readFileSync(EXAMPLE, 'utf8');
@@ -67,7 +67,8 @@ describe('language server over stdio', () => {
     assert.ok(fix, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(fix.isPreferred, true);
     assert.ok(actions.some((a) => a.title === 'Ignore DL3042 for this instruction'));
-    const edits = fix.edit!.changes![uri] as TextEdit[];
+    const { edits, version } = editsFor(fix.edit, uri);
+    assert.equal(version, 1, 'the fix is tied to the version it was computed for');
     const fixed = applyEdits(exampleText, edits);
     server.change(uri, fixed, 2);
     const after = await server.diagnostics(uri, (d) => d.length > 0 && !d.some((x) => x.code === 'DL3042'));
@@ -83,7 +84,7 @@ describe('language server over stdio', () => {
       context: { diagnostics: [], only: ['source.fixAll.layerwise'] },
     })) as CodeAction[];
     assert.equal(actions.length, 1);
-    const edit = (actions[0]!.edit!.changes![uri] as TextEdit[])[0]!;
+    const edit = editsFor(actions[0]!.edit, uri).edits[0]!;
     assert.match(edit.newText, /pip install --no-cache-dir -r requirements\.txt\nCOPY \. \./);
     server.change(uri, edit.newText, 3);
     const after = await server.diagnostics(uri, (d) => !d.some((x) => ['DL3042', 'LW001', 'DL3009'].includes(String(x.code))));

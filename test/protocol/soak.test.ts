@@ -188,7 +188,9 @@ function intersects(a: Range, b: Range): boolean {
   return le(a.start, b.end) && le(b.start, a.end);
 }
 
-const canonical = (ds: Diagnostic[]): string[] => ds.map((d) => JSON.stringify(d)).sort();
+// Without the analysis number in `data`: it counts the analyses a server made, which differs between two servers.
+const canonical = (ds: Diagnostic[]): string[] =>
+  ds.map((d) => JSON.stringify({ ...d, data: d.data && typeof d.data === 'object' ? { ...(d.data as object), analysis: undefined } : d.data })).sort();
 
 function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0;

@@ -41,6 +41,8 @@ function readUserSettings(raw: unknown): UserSettings {
 }
 
 export interface Analysis extends LintResult {
+  /** Unique per analysis: fixes and rewrites computed from it are offered only while it is the document's current one. */
+  id: number;
   uri: string;
   version: number;
   kind: FileKind;
@@ -50,6 +52,8 @@ export interface Analysis extends LintResult {
 }
 
 type Listener = (uri: string) => void;
+
+let analyses = 0;
 
 export class Analyzer {
   private readonly cache = new Map<string, Analysis>();
@@ -324,7 +328,7 @@ export class Analyzer {
     const path = uri.scheme === 'file' ? uri.fsPath : undefined;
     const config = this.configFor(path);
     const result = lintText(doc.getText(), { kind, config, files: this.files, ...(path ? { path } : {}), docsBase: this.docsBase, ...this.lintOptions() });
-    const analysis: Analysis = { ...result, uri: doc.uri, version: doc.version, kind, dependsOn: dependenciesOf(result, path) };
+    const analysis: Analysis = { ...result, id: ++analyses, uri: doc.uri, version: doc.version, kind, dependsOn: dependenciesOf(result, path) };
     if (path !== undefined) analysis.path = path;
     this.cache.set(doc.uri, analysis);
     return analysis;

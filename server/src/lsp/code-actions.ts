@@ -1,8 +1,9 @@
 // Code actions: the fixes carried on each diagnostic, pragma suppressions, and fix-all. No rule is re-run here.
 import { CodeAction, CodeActionKind, type Connection, type TextDocuments, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analyzer } from './analyzer';
-import { fixToCodeAction, type DiagnosticData } from './convert';
+import type { Analysis, Analyzer } from './analyzer';
+import { documentEdit, fixToCodeAction, type DiagnosticData } from './convert';
+import type { Fix } from '../core/types';
 import { fixAll } from '../core/index';
 import { ignoreForFileEdit, ignoreForInstructionEdit } from '../core/features/suppress';
 import { assistCodeActions } from './assists';
@@ -27,7 +28,23 @@ function fixAllEdit(doc: TextDocument, analyzer: Analyzer): { edit: CodeAction['
   // ShellCheck findings carry no fixes, so fix-all never needs it: nothing is spawned on this path, trusted or not.
   const result = fixAll(text, { kind: analysis.kind, config: analyzer.configFor(analysis.path), files: analyzer.files, ...(analysis.path ? { path: analysis.path } : {}), ...analyzer.lintOptions(), shellcheck: false });
   if (result.text === text) return undefined;
-  return { edit: { changes: { [doc.uri]: [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) }, newText: result.text }] } }, applied: result.applied.length };
+  return { edit: documentEdit(doc.uri, doc.version, [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) }, newText: result.text }]), applied: result.applied.length };
+}
+
+/**
+ * The fixes of a diagnostic for the text as it is now. The editor sends the diagnostics it shows, which may come
+ * from an earlier text (a lint is debounced, a document may have been closed and reopened): their fixes' offsets
+ * belong to that text. Those are replaced by the fixes of the finding with the same code at the same range in the
+ * current analysis, or dropped when there is none.
+ */
+function currentFixes(d: Diagnostic, analysis: Analysis | undefined): Fix[] {
+  const data = d.data as DiagnosticData | undefined;
+  if (!analysis) return [];
+  if (data?.analysis === analysis.id) return data.fixes ?? [];
+  const same = (a: Diagnostic['range'], b: Diagnostic['range']): boolean =>
+    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  const now = analysis.findings.find((f) => f.code === d.code && same(f.range, d.range));
+  return now?.fixes ?? [];
 }
 
 /**
@@ -51,23 +68,22 @@ export function registerCodeActions(connection: Connection, documents: TextDocum
     const actions: CodeAction[] = [];
     const ours = params.context.diagnostics.filter((d) => d.source === 'layerwise');
     if (wants(only, CodeActionKind.QuickFix)) {
+      const analysis = analyzer.get(doc);
       for (const d of ours) {
-        const data = d.data as DiagnosticData | undefined;
-        const fixes = data?.fixes ?? [];
+        const fixes = currentFixes(d, analysis);
         fixes.forEach((fix, i) => actions.push(fixToCodeAction(fix, d, doc.uri, doc.version, i === 0 && fix.applicability === 'safe')));
       }
-      const analysis = analyzer.get(doc);
       if (analysis?.model) {
         for (const d of ours) {
           const code = String(d.code ?? '');
           if (!code) continue;
           const edit = ignoreForInstructionEdit(analysis.model, code, d.range.start);
-          if (edit) actions.push(suppressAction(`Ignore ${code} for this instruction`, d, doc.uri, edit));
-          actions.push(suppressAction(`Ignore ${code} in this file`, d, doc.uri, ignoreForFileEdit(analysis.model, code)));
+          if (edit) actions.push(suppressAction(`Ignore ${code} for this instruction`, d, doc, edit));
+          actions.push(suppressAction(`Ignore ${code} in this file`, d, doc, ignoreForFileEdit(analysis.model, code)));
         }
       }
     }
-    if (wants(only, FIX_ALL_KIND) && (only?.length || ours.some((d) => ((d.data as DiagnosticData | undefined)?.fixes ?? []).some((f) => f.applicability === 'safe')))) {
+    if (wants(only, FIX_ALL_KIND) && (only?.length || ours.some((d) => currentFixes(d, analyzer.get(doc)).some((f) => f.applicability === 'safe')))) {
       if (resolveEdits()) {
         // Offered when the document has a safe fix at all; the edit is computed when it is chosen.
         if ((analyzer.get(doc)?.findings ?? []).some((f) => f.fixes.some((x) => x.applicability === 'safe'))) {
@@ -129,8 +145,8 @@ export function oneEntryPerEdit(given: CodeAction[]): CodeAction[] {
   return out;
 }
 
-function suppressAction(title: string, d: Diagnostic, uri: string, edit: { range: Diagnostic['range']; newText: string }): CodeAction {
-  const a = CodeAction.create(title, { changes: { [uri]: [edit] } }, CodeActionKind.QuickFix);
+function suppressAction(title: string, d: Diagnostic, doc: TextDocument, edit: { range: Diagnostic['range']; newText: string }): CodeAction {
+  const a = CodeAction.create(title, documentEdit(doc.uri, doc.version, [edit]), CodeActionKind.QuickFix);
   a.diagnostics = [d];
   return a;
 }

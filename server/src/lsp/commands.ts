@@ -11,7 +11,7 @@ import type { E } from '../core/estimate/types';
 import type { DockerfileModel } from '../core/model/dockerfile';
 import { findAssist } from '../core/assists/index';
 import { estimateToJson, estimateToText } from '../cli-estimate';
-import { plainText } from './convert';
+import { documentEdit, plainText } from './convert';
 import { docPage } from '../core/doc-pages';
 
 /** Command ids. Not the client's palette ids: vscode-languageclient registers each server command under its own id. */
@@ -86,7 +86,8 @@ export function registerCommands(
       if (!result.applies) return { applied: false, reason: plainText(result.reason) };
       const action = result.actions[0]!;
       const title = plainText(action.title);
-      const applied = await connection.workspace.applyEdit({ label: title, edit: { changes: { [doc.uri]: action.edits } } });
+      // Tied to the version it was computed for: the client refuses it if the text changed while it was being made.
+      const applied = await connection.workspace.applyEdit({ label: title, edit: documentEdit(doc.uri, analysis.version, action.edits) });
       return applied.applied ? { applied: true, title } : { applied: false, reason: applied.failureReason ?? 'the editor did not apply the edit' };
     },
     [SERVER_COMMANDS.status]: () => status(),

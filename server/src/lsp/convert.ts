@@ -25,6 +25,24 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export interface DiagnosticData {
   fixes: Fix[];
   name: string;
+  /** The analysis (`Analysis.id`) the fixes were computed for: once the text has changed, they are not offered as they are. */
+  analysis?: number;
+}
+
+/** Whether the client applies `documentChanges` (versioned edits); VS Code and most editors do. */
+let versionedEdits = false;
+
+export function useVersionedEdits(on: boolean): void {
+  versionedEdits = on;
+}
+
+/**
+ * An edit of one document, tied to the version it was computed for when the client supports it: a client that checks
+ * versions refuses it once the text has moved on, instead of applying it at stale offsets.
+ */
+export function documentEdit(uri: string, version: number | null, edits: LspTextEdit[]): WorkspaceEdit {
+  if (!versionedEdits) return { changes: { [uri]: edits } };
+  return { documentChanges: [TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, version), edits)] };
 }
 
 /**
@@ -42,7 +60,7 @@ export function plainText(text: string): string {
 /** ShellCheck's own messages are plain text already, and its backticks mean backticks (SC2006). */
 const messageOf = (f: Finding, text: string): string => (f.name === 'shellcheck' ? text : plainText(text));
 
-export function toDiagnostic(f: Finding, uri: string): Diagnostic {
+export function toDiagnostic(f: Finding, uri: string, analysis?: number): Diagnostic {
   const d: Diagnostic = {
     range: f.range,
     severity: SEVERITY[f.severity],
@@ -51,7 +69,7 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
     source: 'layerwise',
     // The other codes of the same fault are named, so a user who knows hadolint's code finds it (and its pragma).
     message: messageOf(f, f.message) + (f.alsoCodes?.length ? ` (also ${f.alsoCodes.join(', ')})` : ''),
-    data: { fixes: f.fixes, name: f.name } satisfies DiagnosticData,
+    data: { fixes: f.fixes, name: f.name, ...(analysis === undefined ? {} : { analysis }) } satisfies DiagnosticData,
   };
   if (f.related?.length) {
     // A related file no URI can carry (a lone surrogate in its name) is left out rather than failing the diagnostic.
@@ -66,7 +84,7 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
 }
 
 export function fixToWorkspaceEdit(fix: Fix, uri: string, version: number | null): WorkspaceEdit {
-  if (!fix.fileEdits?.length) return { changes: { [uri]: fix.edits as LspTextEdit[] } };
+  if (!fix.fileEdits?.length) return documentEdit(uri, version, fix.edits as LspTextEdit[]);
   const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
   if (fix.edits.length) documentChanges.push(TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, version), fix.edits));
   for (const fe of fix.fileEdits) {

@@ -35,7 +35,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     const prev = lintMs.get(uri);
     lintMs.set(uri, prev === undefined || ms > prev ? ms : 0.7 * prev + 0.3 * ms);
     if (!analysis) return;
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri)) });
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri, analysis.id)) });
   };
   const schedule = (uri: string, delay = debounceFor(lintMs.get(uri), documents.get(uri)?.lineCount ?? 0)): void => {
     const t = timers.get(uri);

@@ -1,7 +1,7 @@
 // `layerwise/sizeView`: the size view of an open Dockerfile (data and rendered HTML) from the estimate the hover uses.
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analyzer } from './analyzer';
+import type { Analysis, Analyzer } from './analyzer';
 import { contextSizer, type Estimates } from './estimates';
 import { assistsFor } from '../core/assists/index';
 import { estimateImage, type EstimateInput } from '../core/estimate/estimate';
@@ -34,14 +34,14 @@ export interface SizeViewResult {
 const IMAGE_REWRITES = new Set(['split-into-builder-stage', 'use-slim-base']);
 const REWRITE_SOURCE = "the estimator run on the rewritten file with the same data (the refactor's title says the same)";
 
-/** One rewrite list per document version: each costs two estimates of rewritten files. */
-const rewriteCache = new Map<string, { version: number; rewrites: SizeViewRewrite[] }>();
+/** One rewrite list per analysis (see lsp/assists.ts): each costs two estimates of rewritten files. */
+const rewriteCache = new Map<string, { analysis: Analysis | undefined; rewrites: SizeViewRewrite[] }>();
 contextSizer.onWalked(() => rewriteCache.clear());
 
 function rewritesFor(doc: TextDocument, model: DockerfileModel, analyzer: Analyzer): SizeViewRewrite[] {
-  const hit = rewriteCache.get(doc.uri);
-  if (hit && hit.version === doc.version) return hit.rewrites;
   const analysis = analyzer.get(doc);
+  const hit = rewriteCache.get(doc.uri);
+  if (hit && hit.analysis === analysis) return hit.rewrites;
   // The same estimator input as the refactors' titles (lsp/assists.ts), so the view and the menu agree.
   const input: EstimateInput = {
     files: analyzer.files,
@@ -53,7 +53,7 @@ function rewritesFor(doc: TextDocument, model: DockerfileModel, analyzer: Analyz
   const rewrites = assistsFor(model, { files: analyzer.files, ...(analysis?.path ? { path: analysis.path } : {}), sizeOf })
     .filter(({ assist }) => IMAGE_REWRITES.has(assist.id))
     .map(({ action }) => ({ title: action.title.replace(/ \(≈ [−+][^)]*\)$/, ''), saving: action.saving ?? null, source: REWRITE_SOURCE }));
-  rewriteCache.set(doc.uri, { version: doc.version, rewrites });
+  rewriteCache.set(doc.uri, { analysis, rewrites });
   return rewrites;
 }
 

@@ -22,6 +22,7 @@ import { Estimates } from './estimates';
 import { registerCodeLens } from './code-lens';
 import { registerSizeView } from './size-view';
 import { forgetAssists } from './assists';
+import { useVersionedEdits } from './convert';
 import { configureDockerService } from './docker-service';
 import { registerFormatting, FormattingRegistration, ON_TYPE_TRIGGERS } from './formatting';
 import { registerDocumentSymbols } from './document-symbols';
@@ -90,6 +91,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     configureDockerService(params.capabilities);
     const td = params.capabilities.textDocument;
     resolveCodeActionEdits = td?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+    useVersionedEdits(params.capabilities.workspace?.workspaceEdit?.documentChanges === true);
     formatting = new FormattingRegistration(connection, td?.formatting?.dynamicRegistration === true && td?.rangeFormatting?.dynamicRegistration === true);
     return {
       capabilities: {
