@@ -71,7 +71,7 @@ export async function activate(context: ExtensionContext): Promise<LayerwiseApi>
     ],
     synchronize: {
       configurationSection: 'layerwise',
-      fileEvents: workspace.createFileSystemWatcher('**/{requirements*.txt,requirements/*.txt,constraints*.txt,*.in,.dockerignore,.layerwise.toml,pyproject.toml,.hadolint.yaml,.hadolint.yml,Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*}'),
+      fileEvents: workspace.createFileSystemWatcher('**/{requirements*.txt,requirements/*.txt,constraints*.txt,*.in,.dockerignore,.layerwise.toml,pyproject.toml,uv.lock,poetry.lock,pdm.lock,Pipfile,Pipfile.lock,.hadolint.yaml,.hadolint.yml,Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*}'),
     },
     // ShellCheck is an external program: the server runs it only in a trusted workspace. `user` is the only
     // source the server takes online, registries, context roots and ShellCheck from.

@@ -7,7 +7,7 @@ import { lintDockerfileWith, lintRequirementsWith, type LintOptions } from './en
 import { DOCKERFILE_RULES, REQUIREMENTS_RULES } from './rules/registry';
 import type { Rule } from './rules/rule';
 import { buildRequirementsModel, requirementsDependencies, type RequirementsModel } from './model/requirements';
-import { installedRequirementsFiles } from './model/installs';
+import { installedProjectFiles, installedRequirementsFiles } from './model/installs';
 import { snapshotFiles } from './model/build-context';
 import { applyEdits, editsOverlap } from './text';
 import { notAnalysedFinding } from './not-analysed';
@@ -82,7 +82,8 @@ export function lintText(text: string, request: LintRequest): LintResult {
     const model = buildDockerfileModel(text, config.target !== undefined ? { target: config.target } : {});
     const result: LintResult = { model, findings: lintDockerfileWith(DOCKERFILE_RULES, model, { ...request, ...(files ? { files } : {}), config }) };
     if (request.path !== undefined && files) {
-      result.dependencies = [...new Set(installedRequirementsFiles(model, files, { path: request.path, config }).map((f) => f.path))];
+      const loc = { path: request.path, config };
+      result.dependencies = [...new Set([...installedRequirementsFiles(model, files, loc).map((f) => f.path), ...installedProjectFiles(model, files, loc)])];
     }
     return result;
   }

@@ -9,7 +9,7 @@ import { estimateImage } from '../../../server/src/core/estimate/estimate';
 import type { ImageEstimate } from '../../../server/src/core/estimate/types';
 import { buildDockerfileModel, type DockerfileModel, type Instruction, type Stage } from '../../../server/src/core/model/dockerfile';
 import type { CommandInfo } from '../../../server/src/core/model/commands';
-import { installedRequirementsFiles } from '../../../server/src/core/model/installs';
+import { installedProjectFiles, installedRequirementsFiles } from '../../../server/src/core/model/installs';
 import { semanticOptions, semanticsOf, type Semantics } from '../../../server/src/core/model/semantic';
 import { defaultConfig, mergeConfig, type LayerwiseConfig } from '../../../server/src/core/config';
 import { memoryFiles, type ProjectFiles } from '../../../server/src/core/project';
@@ -302,7 +302,8 @@ test('requirements files: the estimate reads the files lintText lists as depende
       continue;
     }
     withFiles++;
-    const traced = [...new Set(installedRequirementsFiles(o.model, memoryFiles(fx.files), { path: fx.path, config: fx.config }).map((f) => f.path))].sort();
+    const loc = { path: fx.path, config: fx.config };
+    const traced = [...new Set([...installedRequirementsFiles(o.model, memoryFiles(fx.files), loc).map((f) => f.path), ...installedProjectFiles(o.model, memoryFiles(fx.files), loc)])].sort();
     if (JSON.stringify(traced) !== JSON.stringify(o.dependencies)) failures.push(`${fx.name}: lintText dependencies [${o.dependencies.join(', ')}] ≠ installedRequirementsFiles [${traced.join(', ')}]`);
     const existing = o.dependencies.filter((p) => fx.files[p] !== undefined);
     const rel = (ps: readonly string[]): string => ps.map((p) => posix.relative(posix.dirname(fx.path), p)).join(', ');

@@ -4,7 +4,8 @@ import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile';
 import type { CommandInfo, Token } from '../model/commands';
 import { basename as cmdBasename } from '../model/commands';
 import { semanticOptions, semanticsOf, substituteVars, truthyEnv, type Platform, type Semantics } from '../model/semantic';
-import { buildContextDir, requirementsFilesOf, type InstallLocation } from '../model/installs';
+import { buildContextDir, projectLockOf, requirementsFilesOf, type InstallLocation } from '../model/installs';
+import { LOCK_FILE, selectLockedPackages, type ProjectTool } from '../model/project-installs';
 import { runPackages } from '../model/packages';
 import type { LayerwiseConfig } from '../config';
 import type { ProjectFiles } from '../project';
@@ -38,7 +39,7 @@ import {
   type RangedFact,
 } from '../data/estimate-facts';
 import { ZERO, add, e, exact, formatBytes, round, scale, sub } from './bytes';
-import { CLOSURE_SOURCE, resolvePackages, type PipTarget, type RequestedPackage } from './python';
+import { CLOSURE_SOURCE, lockedPackageSize, resolvePackages, type PipTarget, type RequestedPackage } from './python';
 import type { BaseEstimate, ContextSizer, E, ExternalFacts, ImageEstimate, InstructionEstimate, PackageEstimate, Part, Saving, StageEstimate } from './types';
 
 export interface EstimateInput {
@@ -385,6 +386,7 @@ function estimateRun(ctx: Ctx, instr: Instruction, state: State, facts: StageBas
       pipCommand(ctx, instr, cmd, state, facts, place);
       continue;
     }
+    if (cmdBasename(cmd.name.value) === 'pdm' && lockedInstall(ctx, instr, cmd, state, facts, place)) continue;
     const venv = ctx.sem.venvCreation(instr, cmd);
     if (venv) {
       if (venv.path !== undefined) venvCommand(instr, cmd, venv.path, facts, place);
@@ -548,6 +550,7 @@ function pipCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State
   const args = cmd.args.map((a) => a.value);
   const isWheel = pip.tool === 'pip' && pip.sub === 'wheel';
   if (pip.tool === 'poetry' || pip.tool === 'pipenv' || (pip.tool === 'uv' && pip.sub !== 'install')) {
+    if (lockedInstall(ctx, instr, cmd, state, facts, place)) return;
     const f = LOCKED_PROJECT;
     place({ part: { what: `\`${pip.launcher} ${pip.sub}\`: dependencies from the project's lock file are not read`, bytes: fact(f), source: cite(f), kind: 'pip', fallback: true } });
     return;
@@ -728,6 +731,116 @@ function pipCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State
     const placed: Placed = { path: cacheDir, bytes: b, what: `${uv ? 'uv' : 'pip'} cache in ${cacheDir}`, source: src, layer: instr.index, kind: 'pip-cache' };
     place({ part: { what: placed.what, bytes: b, source: src, kind: 'pip-cache' }, placed });
   }
+}
+
+/**
+ * `uv sync`, `poetry install`, `pipenv install`/`sync`, `pdm install`/`sync`: the packages of the lock file the
+ * command reads (through COPY and the build context), for the groups it installs, sized from the wheel sizes the
+ * lock records, else by exact version from the data. False when the command is not such an install (`uv add`,
+ * `pipenv install flask`) or nothing can be traced, so the caller gives its rough figure.
+ */
+function lockedInstall(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State, facts: StageBasis, place: (p: Pending) => void): boolean {
+  const traced = ctx.loc && ctx.input.files ? projectLockOf(ctx.model, instr, cmd, ctx.input.files, ctx.loc) : undefined;
+  if (!traced) return false;
+  const tool: ProjectTool = traced.command.tool;
+  const lockName = LOCK_FILE[tool];
+  const label = `\`${tool} ${traced.command.sub}${traced.command.flags.length ? ` ${traced.command.flags.join(' ')}` : ''}\``;
+  // A lock only found by taking the path relative to the context (no COPY, ADD or mount puts it there) is not in the image.
+  const lock = traced.lock?.via === 'context' ? undefined : traced.lock?.model;
+  if (!lock || (lock.packages.length === 0 && lock.problems.length)) {
+    const why = lock ? `${lockName} does not parse (${lock.problems[0]!.message})` : traced.lock ? `${lockName} is not copied to ${traced.lockContainerPath}` : `no ${lockName} in the build context for ${traced.lockContainerPath}`;
+    place({ part: { what: `${label}: ${why}: packages not known`, bytes: fact(LOCKED_PROJECT), source: cite(LOCKED_PROJECT), kind: 'pip', fallback: true } });
+    return true;
+  }
+  const inst = ctx.sem.install(instr, cmd);
+  const env = inst?.commandEnv ?? ctx.sem.commandEnv(instr, cmd);
+  const args = cmd.args.map((a) => a.value);
+  const minor = facts.pythonMinor;
+  const home = env.get('HOME') ?? '/root';
+  const system = `/usr/local/lib/python${minor}/site-packages`;
+  const inProject = `${traced.projectDir}/.venv`;
+  const venvSite = (root: string): string => `${root}/lib/python${minor}/site-packages`;
+  let site: string;
+  let where: string;
+  if (inst?.env?.sitePackages) {
+    site = inst.env.sitePackages;
+    where = inst.env.kind === 'venv' ? `venv ${inst.env.root}` : `site-packages ${site}`;
+  } else if (tool === 'uv') {
+    site = venvSite(inProject);
+    where = `venv ${inProject}`;
+  } else if (tool === 'poetry') {
+    const off = /^(0|false|no|off)$/i.test(env.get('POETRY_VIRTUALENVS_CREATE') ?? '');
+    const here = truthyEnv(env.get('POETRY_VIRTUALENVS_IN_PROJECT'));
+    site = off ? system : here ? venvSite(inProject) : `${home}/.cache/pypoetry/virtualenvs`;
+    where = off ? `system site-packages ${system} (\`POETRY_VIRTUALENVS_CREATE\`)` : here ? `venv ${inProject}` : `Poetry's virtualenv under ${site}`;
+  } else if (tool === 'pipenv') {
+    const sys = args.includes('--system');
+    const here = truthyEnv(env.get('PIPENV_VENV_IN_PROJECT'));
+    site = sys ? system : here ? venvSite(inProject) : `${home}/.local/share/virtualenvs`;
+    where = sys ? `system site-packages ${system} (\`--system\`)` : here ? `venv ${inProject}` : `Pipenv's virtualenv under ${site}`;
+  } else {
+    site = venvSite(inProject);
+    where = `venv ${inProject}`;
+  }
+  const selection = selectLockedPackages(traced.command, lock, traced.manifest?.model, { pythonVersion: minor, machine: facts.arch });
+  const cpu = lock.packages.some((p) => p.normalizedName === 'torch' && (p.version?.includes('+cpu') || p.wheels.some((w) => /download\.pytorch\.org\/whl\/cpu/.test(w.url ?? '')) || /download\.pytorch\.org\/whl\/cpu/.test(p.source?.value ?? '')));
+  // uv and Poetry write no .pyc unless asked; Pipenv installs with pip, which compiles.
+  const pyc = tool === 'uv' ? args.includes('--compile-bytecode') || truthyEnv(env.get('UV_COMPILE_BYTECODE')) : tool === 'poetry' ? args.includes('--compile') : tool === 'pipenv';
+  const target: PipTarget = { pythonVersion: minor, libc: facts.libc, arch: facts.arch, pyc, cpuTorch: cpu, ...(ctx.input.medianRatiosOnly ? { medianRatiosOnly: true } : {}), ...(facts.glibcVersion ? { glibcVersion: facts.glibcVersion } : {}) };
+  const present = state.sites.get(site) ?? new Set<string>();
+  const sized: PackageEstimate[] = [];
+  for (const { pkg, direct } of selection.packages) {
+    if (present.has(pkg.normalizedName)) continue;
+    sized.push(lockedPackageSize(pkg, lockName, target, !direct, ctx.input.external));
+  }
+  const set = state.sites.get(site) ?? new Set<string>();
+  for (const p of sized) set.add(p.name);
+  state.sites.set(site, set);
+  const known = sized.filter((p) => !p.notInData);
+  const unknown = sized.filter((p) => p.notInData);
+  const fromLock = posix.relative(ctx.contextDir ?? '/', traced.lock!.path) || lockName;
+  const groups = selection.groups.length ? ` (${selection.groups.join(', ')})` : '';
+  const pycText = pyc ? '' : ' (no .pyc)';
+  if (known.length) {
+    const direct = known.filter((p) => !p.dependency).length;
+    const deps = known.length - direct;
+    const recorded = known.filter((p) => p.source.includes(`recorded in ${lockName}`)).length;
+    const byVersion = known.length - recorded;
+    const basis: string[] = [];
+    if (recorded) basis.push(`wheel sizes recorded in ${lockName} (${recorded} package${recorded === 1 ? '' : 's'})`);
+    if (byVersion) basis.push(`versions pinned in ${lockName}, sized from PyPI file sizes collected ${wheelsMeta.collected.slice(0, 7)} (${byVersion} package${byVersion === 1 ? '' : 's'})`);
+    const ratio = (p: PackageEstimate): string => p.source.split(';').pop()!.trim().replace(/ × [\d.]+, measured for [^ ]+ [^ ]+ \(/, ' × a ratio measured per package (');
+    const ratios = [...new Set(known.filter((p) => !p.fallback).map(ratio))].slice(0, 2).join('; ');
+    const what = `${label}: ${direct} package${direct === 1 ? '' : 's'} + ${deps} dependenc${deps === 1 ? 'y' : 'ies'} from ${fromLock}${groups} → ${where}${pycText}`;
+    const notes = [facts.pythonNote, facts.archNote].filter(Boolean).join('; ');
+    const bytes = round(add(...known.map((p) => p.installed)));
+    const source = `${known.length} packages sized for ${wheelTargetText(target, facts.platform)} from ${basis.join(' and ')}${ratios ? `; ${ratios}` : ''}${notes ? `; ${notes}` : ''}`;
+    const placed: Placed = { path: site, bytes, what, source, layer: instr.index, kind: 'pip' };
+    place({ part: { what, bytes, source, kind: 'pip', packages: known, ...(known.some((p) => p.fallback) ? { fallback: true } : {}) }, placed });
+  } else if (!unknown.length) {
+    place({ part: { what: `${label}: nothing to install from ${fromLock}${groups}`, bytes: ZERO, source: `${lockName}: no package of the groups installed`, kind: 'pip' } });
+  }
+  if (unknown.length) {
+    const names = unknown.map((p) => `\`${p.name}${p.version ? ` ${p.version}` : ''}\``);
+    const bytes = round(add(...unknown.map((p) => p.installed)));
+    place({
+      part: { what: `${names.slice(0, 6).join(', ')}${names.length > 6 ? ` and ${names.length - 6} more` : ''} (pinned in ${lockName}): not in the data, size unknown`, bytes, source: cite(UNKNOWN_PIP_PACKAGE), kind: 'pip', packages: unknown, fallback: true },
+      placed: { path: site, bytes, what: 'packages not in the data', source: cite(UNKNOWN_PIP_PACKAGE), layer: instr.index, kind: 'pip' },
+    });
+  }
+  if (selection.projectInstalled) {
+    place({ part: { what: `the project itself (from its source): own code only`, bytes: fact(LOCAL_PROJECT), source: cite(LOCAL_PROJECT), kind: 'pip', fallback: true } });
+  }
+  const cache = inst?.cache;
+  if (cache?.kept && sized.length) {
+    const installed = add(...sized.map((p) => p.installed));
+    const download = add(...sized.map((p) => p.download));
+    const b = tool === 'uv' ? round(scale(installed, UV_CACHE_FACTOR)) : round(scale(download, PIP_CACHE_FACTOR));
+    const src = tool === 'uv' ? cite(UV_CACHE_FACTOR) : `${cite(PIP_CACHE_FACTOR)}: download ${formatBytes(download.typical)}`;
+    const placed: Placed = { path: cache.dir, bytes: b, what: `${tool} cache in ${cache.dir}`, source: src, layer: instr.index, kind: 'pip-cache' };
+    place({ part: { what: placed.what, bytes: b, source: src, kind: 'pip-cache' }, placed });
+  }
+  return true;
 }
 
 /** The wheel target in words: `CPython 3.12, glibc 2.41, linux/arm64 (aarch64)`. */

@@ -1,6 +1,6 @@
 // Installed and download sizes of pip packages with their dependencies, for the container's Python, libc and CPU.
 import { parseRequirements, specifierString } from '../parse/requirements';
-import { choosePackage, getPackageReleases, normalizePackageName, wheelsMeta, type ChooseOptions, type WheelChoice, type WheelTarget } from '../data/wheels';
+import { choosePackage, getPackageReleases, normalizePackageName, selectFromRelease, wheelsMeta, type ChooseOptions, type PackageRelease, type WheelChoice, type WheelTarget } from '../data/wheels';
 import { installedMultiplier, measuredRatio, ratiosMeta } from '../data/ratios';
 import ratiosData from '../data/generated/ratios.json';
 import { dependencyClosure, dependencyClosuresMeta } from '../data/dependency-closures';
@@ -345,4 +345,61 @@ export function resolvePackages(requested: readonly RequestedPackage[], target: 
     installed: add(...packages.map((p) => p.installed)),
     download: add(...packages.map((p) => p.download)),
   };
+}
+
+/** A package as a lock file pins it: exact version, and the files the lock records (sizes where it has them). */
+export interface LockedPackageInput {
+  name: string;
+  version?: string;
+  wheels: readonly { filename: string; size?: number; tags?: { python: string; abi: string; platform: string } }[];
+  sdist?: { filename: string; size?: number };
+}
+
+/**
+ * Size of a locked package on `target`: from the wheel sizes the lock records (the wheel pip/uv would pick for the
+ * target, by tag preference), else from the embedded data by the exact version pinned, else by name (`packageSize`).
+ * `lockName` names the lock in the basis (`uv.lock`).
+ */
+export function lockedPackageSize(p: LockedPackageInput, lockName: string, target: PipTarget, dependency: boolean, external?: ExternalFacts): PackageEstimate {
+  const name = normalizePackageName(p.name);
+  const sized = p.wheels.filter((w) => w.size !== undefined && w.tags);
+  if (sized.length && !(name === 'torch' && target.cpuTorch)) {
+    const release: PackageRelease = {
+      name,
+      version: p.version ?? '',
+      sdistBytes: p.sdist?.size,
+      source: lockName,
+      uploadDate: '',
+      inTargetList: false,
+      wheels: sized.map((w) => ({ pythonTag: w.tags!.python, abiTag: w.tags!.abi, platformTag: w.tags!.platform, bytes: w.size!, source: lockName, uploadDate: '' })),
+    };
+    const choice = selectFromRelease(release, target);
+    if (choice.kind === 'wheel') {
+      const { installed, source } = installedFromWheel(name, choice.wheel.bytes, choice.pure, target.pyc, target.medianRatiosOnly);
+      const file = p.wheels.find((w) => w.tags?.python === choice.wheel.pythonTag && w.tags.abi === choice.wheel.abiTag && w.tags.platform === choice.wheel.platformTag)?.filename;
+      return {
+        name,
+        dependency,
+        ...(p.version ? { version: p.version } : {}),
+        installed,
+        download: exact(choice.wheel.bytes),
+        source: `${file ?? `wheel ${choice.wheel.pythonTag}-${choice.wheel.abiTag}-${choice.wheel.platformTag}`}, ${choice.wheel.bytes} B (wheel size recorded in ${lockName}); ${source}`,
+        fallback: false,
+      };
+    }
+    if (choice.kind === 'sdist' && p.sdist?.size !== undefined) {
+      return {
+        name,
+        dependency,
+        ...(p.version ? { version: p.version } : {}),
+        installed: round(scale(exact(p.sdist.size), SDIST_INSTALLED_FACTOR)),
+        download: exact(p.sdist.size),
+        source: `sdist ${p.sdist.filename}, ${p.sdist.size} B (size recorded in ${lockName}); ${SDIST_INSTALLED_FACTOR.source}`,
+        fallback: true,
+        note: `${lockName} records no wheel for this image: built from the sdist (needs a compiler and headers)`,
+      };
+    }
+  }
+  const est = packageSize({ name, ...(p.version ? { version: p.version, specifier: `==${p.version}` } : {}), extras: [] }, target, dependency, external);
+  return est;
 }

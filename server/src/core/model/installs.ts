@@ -1,4 +1,4 @@
-// Which requirements files a Dockerfile's pip commands install, traced from `pip install -r` back through COPY/ADD and bind mounts into the build context.
+// Which requirements files (and project lock files) a Dockerfile's pip commands install, traced from `pip install -r` back through COPY/ADD and bind mounts into the build context.
 import * as posix from '../path';
 import type { DockerfileModel, Instruction } from './dockerfile';
 import type { CommandInfo, Token } from './commands';
@@ -6,6 +6,9 @@ import { parseRequirements, type Requirement, type RequirementsFile } from '../p
 import type { ProjectFiles } from '../project';
 import { buildContextFor, contextRootOf, normalizeSource, sourceMatcher, type BuildContext } from './build-context';
 import { semanticOptions, semanticsOf, substituteVars, type Semantics } from './semantic';
+import { buildLockModel, type LockFileModel } from './lock-files';
+import { buildPipfileModel, buildPyprojectModel, type PythonManifest } from './python-manifest';
+import { LOCK_FILE, MANIFEST_FILE, projectInstallOf, type ProjectInstallCommand } from './project-installs';
 
 /** Where the Dockerfile is and which build context it is built with; a rule's context fits (`path`, `config`). */
 export interface InstallLocation {
@@ -214,5 +217,72 @@ function candidates(s: string, dest: string, destIsDir: boolean, containerPath: 
   // A file lands in the folder under its own name; a folder copies its contents.
   if (rel === posix.basename(s)) out.push({ path: s, definite: true });
   out.push({ path: posix.join(s, rel), definite: false });
+  return out;
+}
+
+/** A project manager's lock file (and manifest) that one `uv sync` / `poetry install` / `pipenv install` / `pdm install` reads. */
+export interface TracedProject {
+  command: ProjectInstallCommand;
+  /** The project folder in the image. */
+  projectDir: string;
+  /** Where the tool reads its lock file in the image. */
+  lockContainerPath: string;
+  /** Where the lock file is looked for in the build context (it may not be there). */
+  lockPath?: string;
+  manifestPath?: string;
+  /** The lock file in the build context, when it is there. */
+  lock?: { path: string; via: InstalledFile['via']; model: LockFileModel };
+  manifest?: { path: string; model: PythonManifest };
+}
+
+const lockModels = new WeakMap<BuildContext, Map<string, LockFileModel | PythonManifest | undefined>>();
+
+function projectFileAt<T extends LockFileModel | PythonManifest>(bc: BuildContext, path: string, build: (text: string) => T): T | undefined {
+  let byPath = lockModels.get(bc);
+  if (!byPath) lockModels.set(bc, (byPath = new Map()));
+  if (!byPath.has(path)) {
+    const text = bc.readPath(path);
+    byPath.set(path, text === undefined ? undefined : build(text));
+  }
+  return byPath.get(path) as T | undefined;
+}
+
+/** The lock file (and manifest) a project-manager install reads, traced through COPY/ADD and bind mounts into the build context. */
+export function projectLockOf(model: DockerfileModel, instr: Instruction, command: CommandInfo, files: ProjectFiles, loc: InstallLocation): TracedProject | undefined {
+  if (!loc.path) return undefined;
+  const sem = semanticsOf(model, semanticOptions(loc.config));
+  const env = sem.commandEnv(instr, command);
+  const cmd = projectInstallOf(command, env);
+  if (!cmd) return undefined;
+  const cwd = sem.commandDir(instr, command);
+  const arg = cmd.projectArg !== undefined ? substituteVars(cmd.projectArg, env) : undefined;
+  if (arg?.includes('$')) return undefined;
+  const projectDir = arg !== undefined ? (arg.startsWith('/') ? posix.normalize(arg) : cwd !== undefined ? posix.resolve(cwd, arg) : undefined) : cwd;
+  if (projectDir === undefined) return undefined;
+  const bc = buildContextFor({ files, path: loc.path, ...(loc.config ? { config: loc.config } : {}) });
+  const lockName = LOCK_FILE[cmd.tool];
+  const lockContainerPath = posix.join(projectDir, lockName);
+  const found = locate(sem, bc, instr, lockContainerPath);
+  const manifestName = MANIFEST_FILE[cmd.tool];
+  const m = locate(sem, bc, instr, posix.join(projectDir, manifestName));
+  const out: TracedProject = { command: cmd, projectDir, lockContainerPath, lockPath: found.path, manifestPath: m.path };
+  const lock = projectFileAt(bc, found.path, (text) => buildLockModel(lockName, text)!);
+  if (lock) out.lock = { path: found.path, via: found.via, model: lock };
+  const manifest = projectFileAt(bc, m.path, manifestName === 'Pipfile' ? buildPipfileModel : buildPyprojectModel);
+  if (manifest) out.manifest = { path: m.path, model: manifest };
+  return out;
+}
+
+/** The lock files and manifests every project-manager install of the Dockerfile reads (found or not), in instruction order: a change to one changes the estimate. */
+export function installedProjectFiles(model: DockerfileModel, files: ProjectFiles, loc: InstallLocation): string[] {
+  const out: string[] = [];
+  for (const instr of model.instructions) {
+    for (const c of (instr.trigger ?? instr).run?.commands ?? []) {
+      const t = projectLockOf(model, instr, c, files, loc);
+      if (!t) continue;
+      if (t.lockPath !== undefined) out.push(t.lockPath);
+      if (t.manifestPath !== undefined) out.push(t.manifestPath);
+    }
+  }
   return out;
 }

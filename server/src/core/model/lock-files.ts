@@ -43,6 +43,8 @@ export interface LockedPackage {
   range: Range;
   /** Poetry (`groups`, or `category` before 1.2), PDM (`groups`), Pipenv (`default`/`develop`); empty for uv. */
   groups: string[];
+  /** Poetry: `optional = true`, installed only through an extra. */
+  optional?: boolean;
   /** The environment marker the lock puts on the package itself (Poetry, Pipenv). */
   marker?: string;
   /** Where it comes from: `registry` (an index URL), `git`, `path`, `url`, `editable`, `virtual`, `directory`. */
@@ -230,6 +232,7 @@ export function buildPoetryLockModel(text: string): LockFileModel {
     if (!p) return;
     const groups = Array.isArray(t['groups']) ? t['groups'].filter((g): g is string => typeof g === 'string') : str(t['category']) ? [str(t['category'])!] : ['main'];
     p.groups = groups;
+    if (t['optional'] === true) p.optional = true;
     const markers = t['markers'];
     if (typeof markers === 'string') p.marker = markers;
     const source = t['source'];
