@@ -68,6 +68,8 @@ export async function activate(context: ExtensionContext): Promise<LayerwiseApi>
       { scheme: 'file', language: 'pip-requirements' },
       { scheme: 'file', pattern: '**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*}' },
       { scheme: 'file', pattern: '**/{requirements*.txt,requirements/*.txt,constraints*.txt,requirements*.in}' },
+      // Not linted: synced for the size hover on their dependencies.
+      { scheme: 'file', pattern: '**/{pyproject.toml,Pipfile,uv.lock,poetry.lock,pdm.lock,Pipfile.lock}' },
     ],
     synchronize: {
       configurationSection: 'layerwise',

@@ -9,6 +9,8 @@ import { requirementSizeHover, requirementSizeMarkdown } from '../core/features/
 import { requirementsHoverAt, type RequirementHoverSection } from '../core/features/requirements-hover';
 import { DEFAULT_REQUIREMENT_TARGET } from '../core/features/size-hover';
 import { flagAt } from '../core/features/dockerfile-completion';
+import { isProjectFile, projectFileHover } from '../core/features/project-file-hover';
+import { URI } from 'vscode-uri';
 import { dockerService, INTERACTIVE_LIMIT } from './docker-service';
 import type { Hover, MarkupContent, Position, Range } from 'vscode-languageserver';
 
@@ -25,7 +27,14 @@ export function registerHover(connection: Connection, documents: TextDocuments<T
       const s = requirementSizeHover(doc.getText(), params.position);
       return s ? { contents: { kind: MarkupKind.Markdown, value: s.markdown }, range: s.range } : null;
     }
-    if (!analysis?.model) return null;
+    if (!analysis) {
+      // pyproject.toml, Pipfile and lock files are not linted; their dependencies get a size hover.
+      const uri = URI.parse(doc.uri);
+      if (uri.scheme !== 'file' || !isProjectFile(uri.path)) return null;
+      const p = projectFileHover(uri.fsPath, doc.getText(), params.position, analyzer.files);
+      return p ? { contents: { kind: MarkupKind.Markdown, value: p.markdown }, range: p.range } : null;
+    }
+    if (!analysis.model) return null;
     const estimate = estimates?.get(doc);
     const h = hoverAt(analysis.model, params.position, estimate ? { estimate } : {});
     // Another Dockerfile server (Docker's extension) shows the reference docs; ours would show them twice.

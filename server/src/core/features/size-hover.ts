@@ -88,7 +88,7 @@ export function fromSizeMarkdown(model: DockerfileModel, stage: Stage, est: Stag
   return lines.join('\n');
 }
 
-function packageLines(pkgs: readonly PackageEstimate[], max = 8): string[] {
+export function packageLines(pkgs: readonly PackageEstimate[], max = 8): string[] {
   const sorted = [...pkgs].sort((a, b) => b.installed.typical - a.installed.typical);
   const rows = sorted.slice(0, max).map((p) => `| ${p.name}${p.version ? ` ${p.version}` : ''}${p.dependency ? '' : ' *'} | ${formatBytes(p.installed.typical)}${p.fallback ? ' ~' : ''} | ${formatBytes(p.download.typical)} |`);
   if (sorted.length > max) {
