@@ -135,3 +135,15 @@ test('a lock file not copied, or one that does not parse, gives the rough figure
   const whatUnknown = instr(unknown, 'RUN poetry').parts.map((p) => p.what);
   assert.deepEqual(whatUnknown, ['`acme-internal 4.2.0` (pinned in poetry.lock): not in the data, size unknown', 'poetry cache in /root/.cache/pypoetry']);
 });
+
+test('uv pip install -r pyproject.toml reads the [project] dependencies (and the extras asked for), not TOML lines as requirements', () => {
+  const pyproject = '[project]\nname = "shop"\nversion = "0.1.0"\ndependencies = ["flask>=3.1", "numpy>=2.2,<2.3"]\n\n[project.optional-dependencies]\nserver = ["gunicorn==23.0.0"]\n';
+  const files = { '/ctx/pyproject.toml': pyproject };
+  const direct = (cmd: string) => {
+    const i = instr(estimate(files, `FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml .\nRUN ${cmd}\n`), 'RUN uv');
+    assert.ok(!i.parts.some((p) => /`name`|`version`|local project/.test(p.what)), i.parts.map((p) => p.what).join(' | '));
+    return i.parts.flatMap((p) => p.packages ?? []).filter((p) => !p.dependency).map((p) => `${p.name}@${p.version}`).sort();
+  };
+  assert.deepEqual(direct('uv pip install --system --no-cache -r pyproject.toml'), ['flask@3.1.3', 'numpy@2.2.4']);
+  assert.deepEqual(direct('uv pip install --system --no-cache -r pyproject.toml --extra server'), ['flask@3.1.3', 'gunicorn@23.0.0', 'numpy@2.2.4']);
+});

@@ -9,7 +9,8 @@ import { LOCK_FILE, selectLockedPackages, type ProjectTool } from '../model/proj
 import { runPackages } from '../model/packages';
 import type { LayerwiseConfig } from '../config';
 import type { ProjectFiles } from '../project';
-import { isUrl, parseRequirements, specifierString } from '../parse/requirements';
+import { isUrl, normalizeName, parseRequirements, specifierString } from '../parse/requirements';
+import { buildPyprojectModel } from '../model/python-manifest';
 import { pipChoiceInputs, requirementSpecifier } from '../model/pip-choices';
 import { lookupBaseImage } from '../data/base-images';
 import { wheelsMeta } from '../data/wheels';
@@ -617,6 +618,11 @@ function pipCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State
       continue;
     }
     read.push(f.path);
+    // `uv pip install -r pyproject.toml` (pip-tools too) reads the project's dependencies, not requirement lines.
+    if (posix.basename(f.path) === 'pyproject.toml' && f.text !== undefined) {
+      requested.push(...pyprojectRequested(f.text, args));
+      continue;
+    }
     for (const entry of f.parsed.entries) {
       if (entry.kind === 'requirement') {
         if (entry.normalizedName && (entry.form === 'pep508' || entry.url?.wheel)) {
@@ -841,6 +847,22 @@ function lockedInstall(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: St
     place({ part: { what: placed.what, bytes: b, source: src, kind: 'pip-cache' }, placed });
   }
   return true;
+}
+
+/** The `[project]` dependencies of a pyproject.toml, with the optional groups `--extra X` / `--all-extras` ask for. */
+function pyprojectRequested(text: string, args: readonly string[]): RequestedPackage[] {
+  const extras = new Set<string>();
+  args.forEach((a, i) => {
+    if (a === '--extra' && args[i + 1]) extras.add(normalizeName(args[i + 1]!));
+    else if (a.startsWith('--extra=')) extras.add(normalizeName(a.slice('--extra='.length)));
+  });
+  const all = args.includes('--all-extras');
+  return buildPyprojectModel(text)
+    .dependencies.filter((d) => d.declaredBy === 'project' && (d.groupKind === 'main' || (d.groupKind === 'extra' && (all || extras.has(d.group)))) && !d.direct)
+    .map((d) => {
+      const pin = /^===?([^,]+)$/.exec(d.specifier ?? '')?.[1];
+      return { name: d.normalizedName, extras: d.extras, ...(pin ? { version: pin } : {}), ...(d.specifier !== undefined ? { specifier: d.specifier } : {}) };
+    });
 }
 
 /** The wheel target in words: `CPython 3.12, glibc 2.41, linux/arm64 (aarch64)`. */
