@@ -83,3 +83,19 @@ test('a malformed lock or manifest gives no hover and does not throw', () => {
   assert.equal(projectFileHover('/p/pyproject.toml', '[project\ndependencies = ["a"]', { line: 1, character: 18 }), undefined);
   assert.equal(projectFileHover('/p/Pipfile.lock', '\u0000\u0001', { line: 0, character: 0 }), undefined);
 });
+
+test('with a Dockerfile next to the lock that installs it, the hover gives the estimate\'s own figures for that image and names the instruction', () => {
+  const lock = read('uv-flask/uv.lock');
+  const files = memoryFiles({ '/p/uv.lock': lock, '/p/pyproject.toml': read('uv-flask/pyproject.toml'), '/p/Dockerfile': read('uv-flask/Dockerfile') });
+  const h = projectFileHover('/p/uv.lock', lock, at(lock, 'name = "jinja2"\nversion'), files)!;
+  const lines = h.markdown.split('\n');
+  assert.equal(lines[0], '**jinja2 3.1.6** pinned in uv.lock');
+  assert.equal(lines[2], 'Wheel for this image: `jinja2-3.1.6-py3-none-any.whl`, 135 kB (size recorded in uv.lock)');
+  // jinja2 + markupsafe: 134899 + 22947 B of wheels.
+  assert.ok(lines[3]!.startsWith('**Installed size** with 1 dependency this install adds: '), lines[3]);
+  assert.ok(lines[3]!.endsWith('download 158 kB'), lines[3]);
+  assert.equal(lines[4], '_As `RUN --mount=type=cache,target=/root/.cache/uv uv sync --locked --no-dev…` installs it (Dockerfile line 6, stage 0)._');
+  // pytest is a dev package the Dockerfile leaves out (--no-dev): the hover falls back to python:3.12-slim.
+  const pytest = projectFileHover('/p/uv.lock', lock, at(lock, 'name = "pytest"\nversion'), files)!;
+  assert.ok(pytest.markdown.includes('(python:3.12-slim, linux/amd64)'), pytest.markdown);
+});

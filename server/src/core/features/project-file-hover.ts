@@ -10,6 +10,8 @@ import { add, formatBytes, formatE } from '../estimate/bytes';
 import { lockedPackageSize, type PipTarget } from '../estimate/python';
 import type { PackageEstimate } from '../estimate/types';
 import { DEFAULT_REQUIREMENT_TARGET, packageLines, requirementSizeMarkdown } from './size-hover';
+import { buildDockerfileModel } from '../model/dockerfile';
+import { estimateImage } from '../estimate/estimate';
 
 const LOCKS = new Set(['uv.lock', 'poetry.lock', 'pdm.lock', 'Pipfile.lock']);
 
@@ -31,7 +33,8 @@ export function projectFileHover(path: string, text: string, position: Position,
     const lock = buildLockModel(base, text);
     const pkg = lock && lockedPackageAt(lock, position);
     if (!lock || !pkg) return undefined;
-    return { markdown: lockedMarkdown(lock, base, pkg, target, targetText), range: pkg.nameRange };
+    const installed = files ? installedBy(posix.dirname(p), base, lock, pkg, files) : undefined;
+    return { markdown: installed ?? lockedMarkdown(lock, base, pkg, target, targetText), range: pkg.nameRange };
   }
   if (base !== 'pyproject.toml' && base !== 'Pipfile') return undefined;
   const manifest = base === 'Pipfile' ? buildPipfileModel(text) : buildPyprojectModel(text);
@@ -39,7 +42,7 @@ export function projectFileHover(path: string, text: string, position: Position,
   if (!dep) return undefined;
   const found = siblingLock(p, manifest, files);
   const pkg = found?.lock.packages.find((k) => k.normalizedName === dep.normalizedName);
-  if (found && pkg) return { markdown: lockedMarkdown(found.lock, found.name, pkg, target, targetText), range: dep.nameRange };
+  if (found && pkg) return { markdown: installedBy(posix.dirname(p), found.name, found.lock, pkg, files!) ?? lockedMarkdown(found.lock, found.name, pkg, target, targetText), range: dep.nameRange };
   const why = found ? `${found.name} does not pin \`${dep.name}\`` : `no lock file next to ${base}`;
   return { markdown: `${unlockedHeader(dep, why)}\n\n${requirementSizeMarkdown({ name: dep.normalizedName, ...(dep.specifier !== undefined ? { specifier: dep.specifier } : {}), extras: dep.extras }, target)}`, range: dep.nameRange };
 }
@@ -102,4 +105,45 @@ function lockedMarkdown(lock: LockFileModel, lockName: string, pkg: LockedPackag
   const unknown = sized.filter((s) => s.notInData).map((s) => s.name);
   if (unknown.length) lines.push('', `_Not in the data, size unknown: ${unknown.join(', ')}._`);
   return lines.join('\n');
+}
+
+const DOCKERFILE_NAME = /^(?:(?:docker|container)file(?:\..+)?|.+\.(?:dockerfile|containerfile))$/i;
+
+/**
+ * The hover as the Dockerfile next to the lock installs the package: the estimate of that Dockerfile (built with
+ * its own folder as the context) sized it for its image, so the numbers are the estimate's own. Undefined when no
+ * Dockerfile there installs this lock or the package is not among what it installs.
+ */
+function installedBy(dir: string, lockName: string, lock: LockFileModel, pkg: LockedPackage, files: ProjectFiles): string | undefined {
+  const names = files.list?.(dir) ?? ['Dockerfile'];
+  for (const name of names.filter((n) => DOCKERFILE_NAME.test(n)).sort()) {
+    const path = posix.join(dir, name);
+    const text = files.read(path);
+    if (text === undefined) continue;
+    const est = estimateImage(buildDockerfileModel(text), { files, dockerfilePath: path });
+    for (const stage of est.stages) {
+      for (const instr of stage.instructions) {
+        for (const part of instr.parts) {
+          if (!part.what.includes(` from ${lockName}`) || !part.packages) continue;
+          const own = part.packages.find((x) => x.name === pkg.normalizedName);
+          if (!own) continue;
+          const wanted = new Set(closure(lock, pkg, { pythonVersion: '3.12', libc: 'glibc', arch: 'x86_64', pyc: false, cpuTorch: false }).map((c) => c.pkg.normalizedName));
+          const sized = part.packages.filter((x) => wanted.has(x.name)).map((x) => ({ ...x, dependency: x.name !== own.name }));
+          const deps = sized.length - 1;
+          const wheel = own.source.includes(`recorded in ${lockName}`) ? own.source.split(' (')[0]!.split(',')[0] : undefined;
+          const lines = [
+            `**${pkg.name}${pkg.version ? ` ${pkg.version}` : ''}** pinned in ${lockName}`,
+            '',
+            wheel ? `Wheel for this image: \`${wheel}\`, ${formatBytes(own.download.typical)} (size recorded in ${lockName})` : `File for this image: ${own.source.split(';')[0]!.replace(/ \(PyPI file sizes[^;]*\)$/, ' (PyPI file size in the embedded data)')}`,
+            `**Installed size** with ${deps} dependenc${deps === 1 ? 'y' : 'ies'} this install adds: ${formatE(add(...sized.map((x) => x.installed)))}; download ${formatE(add(...sized.map((x) => x.download)))}`,
+            `_As \`${instr.instruction}\` installs it (${name} line ${instr.line}, stage ${stage.name ?? stage.index})._`,
+            '',
+            ...packageLines(sized),
+          ];
+          return lines.join('\n');
+        }
+      }
+    }
+  }
+  return undefined;
 }
