@@ -12,6 +12,7 @@ import { findRule } from '../../../server/src/core/rules/registry';
 import type { Rule } from '../../../server/src/core/rules/rule';
 import { applyEdits } from '../../../server/src/core/text';
 import { initRuntime } from '../../../server/src/node/runtime';
+import { memoryFiles } from '../../../server/src/core/project';
 import lw050 from '../../../server/src/core/rules/dockerfile/site-packages-python-version-mismatch';
 import lw051 from '../../../server/src/core/rules/dockerfile/site-packages-copied-without-console-scripts';
 import lw052 from '../../../server/src/core/rules/dockerfile/builder-final-abi-mismatch';
@@ -341,4 +342,34 @@ test('declines when the estimate says the split makes the image bigger (small pu
   const result = split.run(model, { sizeOf: (m) => estimateImage(m).final?.bytes });
   assert.equal(result.applies, false);
   assert.equal(result.applies ? '' : result.reason, 'the estimate says the split would make the image bigger, not smaller');
+});
+
+describe('split-into-builder-stage: requirements includes travel with the requirements file', () => {
+  const dockerfile = 'FROM python:3.11\nWORKDIR /srv\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["gunicorn", "app:app"]\n';
+  const withFiles = (files: Record<string, string>, text = dockerfile) =>
+    split.run(buildDockerfileModel(text), { files: memoryFiles(files), path: '/p/Dockerfile' });
+
+  test('the -r and -c files a requirements file names are copied into the builder with it', () => {
+    const r = withFiles({ '/p/requirements.txt': '-r base.txt\n-c constraints.txt\ngunicorn\n', '/p/base.txt': 'flask\n', '/p/constraints.txt': 'flask==2.2.2\n' });
+    assert.ok(r.applies, r.applies ? '' : r.reason);
+    const text = r.actions[0]!.text;
+    assert.match(text, /^COPY requirements\.txt base\.txt constraints\.txt \.\/\nRUN pip install --no-cache-dir -r requirements\.txt$/m);
+  });
+
+  test('includes of includes are copied too, each once', () => {
+    const r = withFiles({ '/p/requirements.txt': '-r base.txt\n', '/p/base.txt': '-r common.txt\nflask\n', '/p/common.txt': '-r base.txt\nrequests\n' });
+    assert.ok(r.applies, r.applies ? '' : r.reason);
+    assert.match(r.actions[0]!.text, /^COPY requirements\.txt base\.txt common\.txt \.\/$/m);
+  });
+
+  test('an include named by a variable declines the split, with the line', () => {
+    const r = withFiles({ '/p/requirements.txt': '-r ${ENV_FILE}\nflask\n' });
+    assert.deepEqual(r.applies ? 'applied' : r.reason, 'the requirements files of line 4 include a file named by a variable, so the builder cannot be given it');
+  });
+
+  test('without the project files the named manifest alone is copied, as before', () => {
+    const r = split.run(buildDockerfileModel(dockerfile), {});
+    assert.ok(r.applies);
+    assert.match(r.actions[0]!.text, /^COPY requirements\.txt \.$/m);
+  });
 });

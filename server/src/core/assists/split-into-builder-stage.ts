@@ -17,6 +17,8 @@
 // Packaging tools installed on their own (`pip install poetry`) run before the venv exists, so they stay in the
 // builder's system Python and out of the shipped venv.
 import type { Fix, TextEdit } from '../types';
+import type { ProjectFiles } from '../project';
+import { requirementsFilesOf } from '../model/installs';
 import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile';
 import { buildDockerfileModel, execWords } from '../model/dockerfile';
 import { semanticsOf, substituteVars, type Semantics } from '../model/semantic';
@@ -107,6 +109,9 @@ interface Entry {
 export interface SplitOptions {
   keepBase?: boolean;
   venv?: string;
+  /** The project's files and the Dockerfile's path: the `-r`/`-c` includes of a requirements file travel with it. */
+  files?: ProjectFiles;
+  path?: string;
 }
 
 export interface SplitPlan {
@@ -148,6 +153,14 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
   if (stage.fromInstruction.startLine !== stage.fromInstruction.endLine) return { ok: false, reason: 'the FROM instruction spans several lines' };
   if (!stage.nameRange && /\s+AS\s*$/i.test(stage.fromInstruction.argsText)) return { ok: false, reason: `the FROM on line ${stage.fromInstruction.startLine + 1} ends with \`AS\` and no stage name` };
 
+  // The files a pip install's requirements files include (`-r base.txt`, `-c constraints.txt`), where pip reads them
+  // in the image, as the model traces them for every rule; undefined when an include is named by a variable.
+  const includesOf = (owner: Instruction, d: DependencyInstall): string[] | undefined => {
+    if (!options.files || !options.path || (d.form !== 'pip' && d.form !== 'uv-pip')) return [];
+    const traced = requirementsFilesOf(model, owner, d.command, options.files, { path: options.path });
+    for (const f of traced) for (const e of f.parsed?.entries ?? []) if (e.kind === 'include' && !e.isUrl && e.path.includes('$')) return undefined;
+    return traced.filter((f) => f.includedFrom !== undefined).map((f) => f.containerPath);
+  };
   const entries: Entry[] = [];
   for (const instr of stage.instructions.slice(1)) {
     const entry: Entry = { instr, kind: 'keep', installs: [], pkgCommands: [] };
@@ -369,7 +382,8 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
           markCopied(c.sources.map((s) => s.value), c.dest?.value, dest, available);
           continue;
         }
-        const derived = derivedManifestCopies(sem, instr, later, installEntries, available);
+        const derived = derivedManifestCopies(sem, instr, later, installEntries, available, includesOf);
+        if (typeof derived === 'string') return { ok: false, reason: derived };
         if (derived.length) {
           placeVenv();
           builder.push(...derived);
@@ -482,7 +496,14 @@ function isAvailable(path: string, available: Set<string>): boolean {
  * For a COPY of the whole context above an install that needs only manifests: a COPY of just those manifests, to
  * the same place. Optional lock files are copied with a trailing `*` so a project without one still builds.
  */
-function derivedManifestCopies(sem: Semantics, instr: Instruction, later: DependencyInstall[], installEntries: Entry[], available: Set<string>): string[] {
+function derivedManifestCopies(
+  sem: Semantics,
+  instr: Instruction,
+  later: DependencyInstall[],
+  installEntries: Entry[],
+  available: Set<string>,
+  includesOf: (owner: Instruction, d: DependencyInstall) => string[] | undefined,
+): string[] | string {
   const c = instr.copy!;
   const whole = c.sources.some((s) => ['.', './', '*', './*'].includes(s.value));
   if (!whole || !c.dest) return [];
@@ -493,12 +514,17 @@ function derivedManifestCopies(sem: Semantics, instr: Instruction, later: Depend
   for (const d of later) {
     const owner = installEntries.find((x) => x.installs.includes(d))!.instr;
     const installDir = sem.commandDir(owner, d.command);
-    for (const written of d.manifests) {
+    const includes = includesOf(owner, d);
+    if (includes === undefined) return `the requirements files of line ${owner.startLine + 1} include a file named by a variable, so the builder cannot be given it`;
+    for (const written of [...d.manifests, ...includes]) {
       const m = substituteVars(written, sem.commandEnv(owner, d.command));
       if (m.includes('$') || (installDir === undefined && !m.startsWith('/'))) continue;
       const abs = joinAbs(installDir ?? '/', m);
       if (isAvailable(abs, available)) continue;
-      if (!abs.startsWith(`${dest}/`)) continue;
+      if (!abs.startsWith(`${dest}/`)) {
+        if (includes.includes(written)) return `\`${written}\`, which a requirements file of line ${owner.startLine + 1} includes, is not copied by the COPY on line ${instr.startLine + 1}`;
+        continue;
+      }
       const rel = abs.slice(dest.length + 1);
       const optional = /\.lock$/.test(rel);
       // A requirements file inside a folder may include its siblings (`-r base.txt`): copy the folder.
@@ -630,7 +656,7 @@ export default defineAssist({
       const first = leadingCommentStart(model, final.fromInstruction);
       if (ctx.range.end.line < first || ctx.range.start.line > final.range.end.line) return declined('the cursor is outside the final stage');
     }
-    const slim = planSplit(model, { keepBase: keepBaseOnly, venv });
+    const slim = planSplit(model, { keepBase: keepBaseOnly, venv, ...(ctx.files ? { files: ctx.files } : {}), ...(ctx.path ? { path: ctx.path } : {}) });
     if (!slim.ok) return declined(slim.reason);
     const actions: AssistAction[] = [];
     const image = model.finalStage!.from.image;
@@ -668,10 +694,10 @@ const fixCache = new WeakMap<DockerfileModel, Fix | null>();
  * into another stage and relies on a table of runtime libraries. One object per model, so every finding of a file
  * carries the same edits and fix-all applies them once.
  */
-export function splitFix(model: DockerfileModel): Fix | undefined {
+export function splitFix(model: DockerfileModel, project: { files?: ProjectFiles; path?: string } = {}): Fix | undefined {
   const hit = fixCache.get(model);
   if (hit !== undefined) return hit ?? undefined;
-  const r = planSplit(model);
+  const r = planSplit(model, project);
   const fix: Fix | null = r.ok ? { title: 'Split into builder stage', applicability: 'unsafe', edits: wholeDocumentEdit(model, r.plan.text).edits } : null;
   fixCache.set(model, fix);
   return fix ?? undefined;

@@ -50,7 +50,7 @@ export default defineRule({
         const category = buildOnlyCategory(p.name, p.manager);
         if (!category || packages.fate(p).kept !== true) continue;
         // The cure is the builder-stage split (core/assists): every finding of the file carries the same rewrite.
-        const split = splitFix(ctx.model);
+        const split = splitFix(ctx.model, { files: ctx.files, ...(ctx.path ? { path: ctx.path } : {}) });
         ctx.report({ range: p.token.range, messageId: 'left', data: { package: p.token.value, what: WHAT[category] ?? 'build-only' }, fixes: split ? [split] : [] });
       }
     }
