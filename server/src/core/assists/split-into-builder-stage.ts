@@ -521,20 +521,21 @@ function derivedManifestCopies(
       if (m.includes('$') || (installDir === undefined && !m.startsWith('/'))) continue;
       const abs = joinAbs(installDir ?? '/', m);
       if (isAvailable(abs, available)) continue;
-      if (!abs.startsWith(`${dest}/`)) {
+      // Below the destination (which may be `/`, when the stage has no WORKDIR).
+      const rel = dest === '/' ? abs.slice(1) : abs.startsWith(`${dest}/`) ? abs.slice(dest.length + 1) : undefined;
+      if (!rel) {
         if (includes.includes(written)) return `\`${written}\`, which a requirements file of line ${owner.startLine + 1} includes, is not copied by the COPY on line ${instr.startLine + 1}`;
         continue;
       }
-      const rel = abs.slice(dest.length + 1);
       const optional = /\.lock$/.test(rel);
       // A requirements file inside a folder may include its siblings (`-r base.txt`): copy the folder.
       const slash = rel.indexOf('/');
       const src = slash > 0 && !optional ? rel.slice(0, slash) : optional ? `${rel}*` : rel;
-      const destDir = slash > 0 && !optional ? `${dest}/${rel.slice(0, slash)}` : posixDir(`${dest}/${rel}`);
+      const destDir = slash > 0 && !optional ? joinAbs(dest, rel.slice(0, slash)) : posixDir(joinAbs(dest, rel));
       const list = byDir.get(destDir) ?? [];
       if (!list.includes(src)) list.push(src);
       byDir.set(destDir, list);
-      available.add(slash > 0 && !optional ? `${dest}/${rel.slice(0, slash)}/*` : abs);
+      available.add(slash > 0 && !optional ? `${joinAbs(dest, rel.slice(0, slash))}/*` : abs);
     }
   }
   const lines: string[] = [];
