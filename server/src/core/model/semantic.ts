@@ -927,7 +927,12 @@ function build(model: DockerfileModel, options: SemanticOptions): Semantics {
       case 'python':
       case 'python3':
         // Known to write nothing but their redirections (handled above); `python` running a script is not.
-        if ((n === 'python' || n === 'python3') && c.args.length > 0 && !c.args.every((a) => a.value === '--version' || a.value === '-V')) return unknown(`\`${n}\` runs a program`);
+        if ((n === 'python' || n === 'python3') && c.args.length > 0 && !c.args.every((a) => a.value === '--version' || a.value === '-V')) {
+          // What it runs is not known, but the script it is given (`python manage.py …`) is a file it reads.
+          const script = pythonScript(c.args);
+          if (script) read(script, n);
+          return unknown(`\`${n}\` runs a program`);
+        }
         return;
       default:
         unknown(`\`${n}\` has no known effect on files`);
@@ -999,6 +1004,24 @@ function parseJsonArray(text: string): string[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Options of the `python` command line that take the next word as their value. */
+const PYTHON_VALUE_OPTS: ReadonlySet<string> = new Set(['-W', '-X', '--check-hash-based-pycs']);
+
+/** The script file `python [options] FILE args…` runs; none for `-c`, `-m` or a script read from stdin (`-`). */
+function pythonScript(args: readonly Token[]): Token | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v === '-' || v === '--' || /^-[^-]*[cm]/.test(v)) return undefined;
+    if (PYTHON_VALUE_OPTS.has(v)) {
+      i++;
+      continue;
+    }
+    if (v.startsWith('-')) continue;
+    return args[i]!.dynamic ? undefined : args[i];
+  }
+  return undefined;
 }
 
 /** `python -m venv`, `virtualenv`, `uv venv`: the commands that create a virtual environment. */
