@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { buildDockerfileModel } from './core/model/dockerfile';
 import { declineReason } from './core/index';
 import { estimateImage, type EstimateInput } from './core/estimate/estimate';
-import splitIntoBuilderStage from './core/assists/split-into-builder-stage';
+import { findAssist } from './core/assists/index';
 import { diskFiles, initRuntime } from './node/runtime';
 import { diskContextSizer } from './node/context-size';
 import { loadConfig, repositoryRoot } from './node/config-files';
@@ -57,7 +57,8 @@ export async function splitCommand(argv: string[]): Promise<number> {
   const input: EstimateInput = { files: diskFiles(undefined, { roots: () => [repositoryRoot(dirname(abs))] }), dockerfilePath: abs, config: loaded.config, context: diskContextSizer({ dockerfilePath: abs }) };
   const options: Record<string, string | boolean> = { keepBase };
   if (venv) options['venv'] = venv;
-  const result = splitIntoBuilderStage.run(model, {
+  // The split as the editor offers it: held to the rewrite contract, whose reason is printed when it refuses.
+  const result = findAssist('split-into-builder-stage')!.run(model, {
     path: abs,
     files: input.files!,
     options,

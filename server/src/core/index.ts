@@ -12,6 +12,7 @@ import { snapshotFiles } from './model/build-context';
 import { applyEdits, editsOverlap } from './text';
 import { notAnalysedFinding } from './not-analysed';
 import type { ProjectFiles } from './project';
+import { checkEdits, type ContractResult } from './rewrite-contract';
 
 export type FileKind = 'dockerfile' | 'requirements';
 
@@ -80,7 +81,8 @@ export function lintText(text: string, request: LintRequest): LintResult {
   const files = request.files ? snapshotFiles(request.files) : undefined;
   if (request.kind === 'dockerfile') {
     const model = buildDockerfileModel(text, config.target !== undefined ? { target: config.target } : {});
-    const result: LintResult = { model, findings: lintDockerfileWith(DOCKERFILE_RULES, model, { ...request, ...(files ? { files } : {}), config }) };
+    const rules = (request.rules as readonly Rule<DockerfileModel>[] | undefined) ?? DOCKERFILE_RULES;
+    const result: LintResult = { model, findings: lintDockerfileWith(rules, model, { ...request, ...(files ? { files } : {}), config }) };
     if (request.path !== undefined && files) {
       const loc = { path: request.path, config };
       result.dependencies = [...new Set([...installedRequirementsFiles(model, files, loc).map((f) => f.path), ...installedProjectFiles(model, files, loc)])];
@@ -107,6 +109,14 @@ export interface FixAllResult {
   passes: number;
   /** New contents of other files the applied fixes changed (`.dockerignore`), when `fileEdits` was asked for. */
   files: { path: string; text: string; created: boolean }[];
+  /** Fixes left out because their rewrite would break the rewrite contract (core/rewrite-contract.ts), with why. */
+  refused: { code: string; title: string; reason: string }[];
+}
+
+interface Pick {
+  code: string;
+  fix: Fix;
+  next: { path: string; text: string; created: boolean }[];
 }
 
 /**
@@ -126,34 +136,69 @@ export function fixAll(text: string, request: LintRequest, options: { unsafe?: b
     read: (p) => overlay.get(p)?.text ?? base?.read(p),
     ...(base?.list ? { list: (d: string) => base.list!(d) } : {}),
   };
+  const refused: FixAllResult['refused'] = [];
+  const refusedKeys = new Set<string>();
   while (passes < max) {
     passes++;
-    const { findings } = lintText(current, { ...request, files });
+    const { findings, model } = lintText(current, { ...request, files });
+    const picks: Pick[] = [];
     const chosen: TextEdit[] = [];
     const touched = new Set<string>();
-    let any = false;
     for (const f of findings) {
       const fix: Fix | undefined = f.fixes.find((x) => x.applicability === 'safe' || (options.unsafe && x.applicability === 'unsafe'));
       if (!fix || (fix.edits.length === 0 && !fix.fileEdits?.length)) continue;
       if (fix.fileEdits?.length && (!options.fileEdits || fix.fileEdits.some((fe) => touched.has(fe.path)))) continue;
       if (editsOverlap(chosen, fix.edits)) continue;
+      if (model && refusedKeys.has(fixKey(model, f.code, fix))) continue;
       const next = (fix.fileEdits ?? []).map((fe) => {
         const old = files.read(fe.path);
         return old === undefined && !fe.create ? undefined : { path: fe.path, text: applyEdits(old ?? '', fe.edits), created: old === undefined || overlay.get(fe.path)?.created === true };
       });
       if (next.some((n) => n === undefined)) continue;
-      for (const n of next) {
-        overlay.set(n!.path, { text: n!.text, created: n!.created });
-        touched.add(n!.path);
-      }
+      for (const n of next) touched.add(n!.path);
       chosen.push(...fix.edits);
-      applied.push({ code: f.code, title: fix.title });
-      any = true;
+      picks.push({ code: f.code, fix, next: next as Pick['next'] });
     }
-    if (!any) break;
-    current = applyEdits(current, chosen);
+    if (picks.length === 0) break;
+    const kept = model ? keptByContract(model, picks, request, files, (p, reason) => {
+      refusedKeys.add(fixKey(model, p.code, p.fix));
+      refused.push({ code: p.code, title: p.fix.title, reason });
+    }) : picks;
+    if (kept.length === 0) continue;
+    for (const p of kept) {
+      for (const n of p.next) overlay.set(n.path, { text: n.text, created: n.created });
+      applied.push({ code: p.code, title: p.fix.title });
+    }
+    current = applyEdits(current, kept.flatMap((p) => p.fix.edits));
   }
-  return { text: current, applied, passes, files: [...overlay].map(([path, v]) => ({ path, text: v.text, created: v.created })) };
+  return { text: current, applied, passes, files: [...overlay].map(([path, v]) => ({ path, text: v.text, created: v.created })), refused };
+}
+
+/** What identifies a fix across passes (its edits move when others apply): its code, title, and the text it replaces with what. */
+function fixKey(model: DockerfileModel, code: string, fix: Fix): string {
+  return JSON.stringify([code, fix.title, fix.edits.map((e) => [model.lines.slice(e.range), e.newText])]);
+}
+
+/**
+ * The fixes of one fix-all pass that keep the rewrite contract. The pass is checked as one rewrite (one model of
+ * the new text); only when it fails is each fix checked alone, the failing ones refused, and the rest checked
+ * together once more (if that still fails, the first one alone is kept and the others wait for the next pass).
+ */
+function keptByContract(model: DockerfileModel, picks: Pick[], request: LintRequest, files: ProjectFiles, refuse: (p: Pick, reason: string) => void): Pick[] {
+  const ctx = { files, ...(request.path !== undefined ? { path: request.path } : {}), ...(request.config ? { config: request.config } : {}) };
+  const together = (list: Pick[]): ContractResult => {
+    const edits = list.flatMap((p) => p.fix.edits);
+    return checkEdits(model, edits, { ...ctx, safe: list.some((p) => p.fix.applicability === 'safe') });
+  };
+  if (together(picks).ok) return picks;
+  const alone: Pick[] = [];
+  for (const p of picks) {
+    const r = checkEdits(model, p.fix.edits, { ...ctx, safe: p.fix.applicability === 'safe' });
+    if (r.ok) alone.push(p);
+    else refuse(p, r.reason);
+  }
+  if (alone.length <= 1 || together(alone).ok) return alone;
+  return alone.slice(0, 1);
 }
 
 export { buildDockerfileModel, buildRequirementsModel };

@@ -3,6 +3,7 @@ import type { Range, TextEdit } from '../types';
 import type { DockerfileModel } from '../model/dockerfile';
 import type { ProjectFiles } from '../project';
 import type { E } from '../estimate/types';
+import type { RewriteChanges } from '../rewrite-contract';
 
 /** LSP-style code action kinds an assist is offered under (the adapter maps them one to one). */
 export type AssistKind = 'refactor.rewrite' | 'refactor.move' | 'refactor.extract';
@@ -32,6 +33,8 @@ export interface AssistAction {
   saving?: E;
   /** Extra facts about the rewrite (choices made, packages kept), for the CLI and the docs. */
   notes?: string[];
+  /** What the rewrite changes on purpose (the rewrite contract holds everything else to the original). */
+  changes?: RewriteChanges;
 }
 
 export type AssistResult = { applies: true; actions: AssistAction[] } | { applies: false; reason: string };

@@ -120,6 +120,8 @@ export interface SplitPlan {
   finalImage: string;
   runtimePackages: string[];
   notes: string[];
+  /** Instructions (indexes) the split rewrites on purpose: installs made venv-aware, `uv run` commands (the rewrite contract's declared changes). */
+  changed: number[];
 }
 
 function stageLabel(s: Stage): string {
@@ -249,6 +251,7 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
   const dist = facts.os?.release === 'bookworm' ? 'bookworm' : 'trixie';
   const runtime: string[] = [];
   const notes: string[] = [];
+  const changed: number[] = [];
   const addRuntime = (p: string): void => {
     if (!runtime.includes(p)) runtime.push(p);
   };
@@ -397,7 +400,9 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
           builder.push(...`RUN ${e.pkgCommands.map((c) => sourceOf(model, c.range)).join(` ${model.escapeChar}\n    && `)}`.split(/\r?\n/));
         } else if (e.kind === 'install') {
           if (!e.installs.every((d) => d.toolOnly)) placeVenv();
-          builder.push(...withComments(instr, instructionLines(model, instr, installEdits(model, sem, instr, e.installs))));
+          const venvAware = installEdits(model, sem, instr, e.installs);
+          if (venvAware.length > 0) changed.push(instr.index);
+          builder.push(...withComments(instr, instructionLines(model, instr, venvAware)));
         }
         continue;
       }
@@ -467,7 +472,8 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
   const text = joinLines(model, out);
   if (runtime.length === 0) notes.push('no runtime libraries needed: nothing the builder compiled links against a package the base lacks');
   else notes.push(`runtime libraries kept in the final stage: ${runtime.join(', ')}`);
-  return { ok: true, plan: { text, builderName, finalImage, runtimePackages: runtime, notes } };
+  for (const instr of uvRewrites.keys()) changed.push(instr.index);
+  return { ok: true, plan: { text, builderName, finalImage, runtimePackages: runtime, notes, changed } };
 }
 
 function joinAbs(dir: string, p: string): string {
@@ -667,7 +673,7 @@ export default defineAssist({
     const variants = [{ keep: keepBaseOnly, plan: slim.plan }];
     for (const v of variants) {
       const { edits, text } = wholeDocumentEdit(model, v.plan.text);
-      const action: AssistAction = { title: titleFor(v.keep, image), edits, text, notes: v.plan.notes };
+      const action: AssistAction = { title: titleFor(v.keep, image), edits, text, notes: v.plan.notes, changes: { instructions: v.plan.changed } };
       const saving = savingSuffix(model, text, ctx);
       // A rewrite is offered only when it helps: not when the estimate says the image grows (a small install on a
       // slim base gains a venv's own pip and setuptools and saves less than that).
