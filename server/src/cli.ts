@@ -165,6 +165,8 @@ async function lint(argv: string[]): Promise<number> {
     const request = { kind: f.kind, config, files: disk, path: abs, shellcheck: args.shellcheck, shellChecker };
     if (args.fix) {
       const fixed = fixAll(text, request, { unsafe: args.unsafeFixes, fileEdits: true });
+      // A fix whose rewrite would break the build (the rewrite contract) is left out, one line each on stderr.
+      for (const r of fixed.refused) process.stderr.write(`layerwise: ${f.path}: did not apply ${r.code} "${r.title}": ${r.reason}\n`);
       // Fixes that create or extend other files (`.dockerignore`) write them next to the Dockerfile. Every target
       // is checked before anything is written, so a refused link leaves the Dockerfile and its ignore file as they were.
       const writes = fixed.files.map((other) => ({ path: other.path, text: other.text, format: formatOf(other.path, read.format) }));

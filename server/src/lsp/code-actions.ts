@@ -7,6 +7,7 @@ import type { Fix } from '../core/types';
 import { fixAll } from '../core/index';
 import { ignoreForFileEdit, ignoreForInstructionEdit } from '../core/features/suppress';
 import { assistCodeActions } from './assists';
+import { checkFix } from '../core/rewrite-contract';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.layerwise`;
 
@@ -68,9 +69,13 @@ export function registerCodeActions(connection: Connection, documents: TextDocum
     const actions: CodeAction[] = [];
     const ours = params.context.diagnostics.filter((d) => d.source === 'layerwise');
     if (wants(only, CodeActionKind.QuickFix)) {
+      // A fix that moves, joins or adds instructions is offered only when its rewrite keeps the rewrite contract;
+      // checked here, for the diagnostics the editor asks about, not on every lint.
       const analysis = analyzer.get(doc);
+      const keeps = (fix: Fix): boolean =>
+        !analysis?.model || analysis.model.text !== doc.getText() || checkFix(analysis.model, fix, { files: analyzer.files, config: analyzer.configFor(analysis.path), ...(analysis.path ? { path: analysis.path } : {}) }).ok;
       for (const d of ours) {
-        const fixes = currentFixes(d, analysis);
+        const fixes = currentFixes(d, analysis).filter(keeps);
         fixes.forEach((fix, i) => actions.push(fixToCodeAction(fix, d, doc.uri, doc.version, i === 0 && fix.applicability === 'safe')));
       }
       if (analysis?.model) {
