@@ -182,7 +182,8 @@ function fixKey(model: DockerfileModel, code: string, fix: Fix): string {
 /**
  * The fixes of one fix-all pass that keep the rewrite contract. The pass is checked as one rewrite (one model of
  * the new text); only when it fails is each fix checked alone, the failing ones refused, and the rest checked
- * together once more (if that still fails, the first one alone is kept and the others wait for the next pass).
+ * together once more (if that still fails, they are added one by one while the set holds; the others wait for the
+ * next pass).
  */
 function keptByContract(model: DockerfileModel, picks: Pick[], request: LintRequest, files: ProjectFiles, refuse: (p: Pick, reason: string) => void): Pick[] {
   const ctx = { files, ...(request.path !== undefined ? { path: request.path } : {}), ...(request.config ? { config: request.config } : {}) };
@@ -198,7 +199,10 @@ function keptByContract(model: DockerfileModel, picks: Pick[], request: LintRequ
     else refuse(p, r.reason);
   }
   if (alone.length <= 1 || together(alone).ok) return alone;
-  return alone.slice(0, 1);
+  // Each holds alone but not all together: keep the ones that hold with those kept before them (the rest wait for the next pass).
+  const kept: Pick[] = [alone[0]!];
+  for (const p of alone.slice(1)) if (together([...kept, p]).ok) kept.push(p);
+  return kept;
 }
 
 export { buildDockerfileModel, buildRequirementsModel };

@@ -267,7 +267,16 @@ function matchInstructions(before: DockerfileModel, after: DockerfileModel, decl
     for (const p of picks) p.used = true;
     link(b, picks[0]!.instr);
   }
-  void declared;
+  // 4. An instruction the rewrite declares changed pairs with a new one of the same keyword in its stage, in order:
+  // it was rewritten in place (its reads are then compared with what it read before, not judged afresh).
+  let from = 0;
+  for (const b of before.instructions) {
+    if (toAfter.has(b) || !declared.has(b.index)) continue;
+    const k = after.instructions.findIndex((a, i) => i >= from && !fromBefore.has(a) && a.keyword === b.keyword && a.stage === b.stage);
+    if (k < 0) continue;
+    link(b, after.instructions[k]!);
+    from = k + 1;
+  }
   return { toAfter, fromBefore, same };
 }
 

@@ -46,6 +46,7 @@ describe('accepts', () => {
       'FROM python:3.12 AS builder\nRUN apt-get update && apt-get install -y gcc\nWORKDIR /app\nRUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n\nFROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nCMD ["python", "app.py"]\n',
     ],
     ['a changed CMD the rewrite declares', 'FROM python:3.12\nCMD ["uv", "run", "app.py"]\n', 'FROM python:3.12\nCMD ["python", "app.py"]\n', { changes: { instructions: [1] } }],
+    ['a RUN rewritten in place that reads what it read before (a file no COPY brings, then and now)', 'FROM python:3.12\nRUN pip install -r /app/requirements.txt\n', 'FROM python:3.12\nRUN python -m pip install -r /app/requirements.txt\n', { changes: { instructions: [1] } }],
     ['an install joined with collectstatic by a fix not marked safe', 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nRUN python manage.py collectstatic --noinput\n', 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt && \\\n    python manage.py collectstatic --noinput\n'],
   ];
   for (const [name, b, a, ctx] of cases) test(name, () => assert.equal(verdict(b, a, ctx), 'ok'));

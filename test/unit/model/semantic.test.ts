@@ -303,3 +303,12 @@ test('venvCreation names the commands that create a venv, with the path when kno
   const run = at(m, 3);
   assert.deepEqual(run.run!.commands.map((c) => sem.venvCreation(run, c)), [{ path: '/app/.venv' }, { path: '/app/.venv' }, {}, undefined]);
 });
+
+test('python reads the script it runs, and stays an unknown effect; -c and -m read no file', () => {
+  const m = buildDockerfileModel('FROM python:3.12\nWORKDIR /app\nRUN python -u manage.py collectstatic --noinput\nRUN python -W ignore tools/x.py\nRUN python -m pip --version && python3 -c "print(1)"\n');
+  const sem = semanticsOf(m);
+  assert.deepEqual(sem.effects(at(m, 3)).reads, [{ path: '/app/manage.py', how: 'python' }]);
+  assert.equal(sem.effects(at(m, 3)).unknown, true);
+  assert.deepEqual(sem.effects(at(m, 4)).reads.map((r) => r.path), ['/app/tools/x.py']);
+  assert.deepEqual(sem.effects(at(m, 5)).reads, []);
+});
