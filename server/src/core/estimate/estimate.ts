@@ -4,7 +4,7 @@ import type { DockerfileModel, Instruction, Stage } from '../model/dockerfile';
 import type { CommandInfo, Token } from '../model/commands';
 import { basename as cmdBasename } from '../model/commands';
 import { semanticOptions, semanticsOf, substituteVars, truthyEnv, type Platform, type Semantics } from '../model/semantic';
-import { buildContextDir, projectLockOf, requirementsFilesOf, type InstallLocation } from '../model/installs';
+import { buildContextDir, localProjectsOf, projectLockOf, requirementsFilesOf, type InstallLocation } from '../model/installs';
 import { LOCK_FILE, selectLockedPackages, type ProjectTool } from '../model/project-installs';
 import { runPackages } from '../model/packages';
 import type { LayerwiseConfig } from '../config';
@@ -639,6 +639,13 @@ function pipCommand(ctx: Ctx, instr: Instruction, cmd: CommandInfo, state: State
         else local++;
       }
       else if (entry.kind === 'option' && /download\.pytorch\.org\/whl\/cpu/.test(entry.value ?? '')) cpu = true;
+    }
+  }
+  // `pip install .`: the local project's own [project] dependencies are installed with it.
+  if (local > 0 && ctx.loc && ctx.input.files) {
+    for (const p of localProjectsOf(ctx.model, instr, cmd, ctx.input.files, ctx.loc)) {
+      read.push(p.path);
+      requested.push(...pyprojectRequested(p.text, []));
     }
   }
   if (requested.some((r) => r.version?.includes('+cpu'))) cpu = true;

@@ -159,6 +159,31 @@ export function packagesInstalledBy(model: DockerfileModel, instr: Instruction, 
   return out;
 }
 
+/**
+ * The pyproject.toml of each local project a pip command installs (`pip install .`, `pip install ./libs/x`, `-e .`),
+ * as the build context holds it where pip reads it; a path behind a variable or one the context lacks is left out.
+ */
+export function localProjectsOf(model: DockerfileModel, instr: Instruction, command: CommandInfo, files: ProjectFiles, loc: InstallLocation): { path: string; text: string }[] {
+  const pip = command.pip;
+  if (!pip || !loc.path || (pip.tool !== 'pip' && pip.tool !== 'uv')) return [];
+  const sem = semanticsOf(model, semanticOptions(loc.config));
+  const bc = buildContextFor({ files, path: loc.path, ...(loc.config ? { config: loc.config } : {}) });
+  if (bc.root === undefined) return [];
+  const env = sem.commandEnv(instr, command);
+  const cwd = sem.commandDir(instr, command);
+  const out: { path: string; text: string }[] = [];
+  for (const t of [...pip.localPaths, ...pip.editables]) {
+    const v = substituteVars(t.value, env).replace(/\[.*\]$/, '');
+    if (t.dynamic || v.includes('$') || /^[a-z][a-z0-9+.-]*:/i.test(v)) continue;
+    const dir = v.startsWith('/') ? posix.normalize(v) : cwd !== undefined ? posix.resolve(cwd, v) : undefined;
+    if (dir === undefined) continue;
+    const found = locate(sem, bc, instr, posix.join(dir, 'pyproject.toml'));
+    const text = bc.readPath(found.path);
+    if (text !== undefined && !out.some((o) => o.path === found.path)) out.push({ path: found.path, text });
+  }
+  return out;
+}
+
 /** The project path of the file pip reads at `containerPath`. */
 function locate(sem: Semantics, bc: BuildContext, instr: Instruction, containerPath: string): { path: string; via: InstalledFile['via'] } {
   const root = bc.root!;
@@ -273,11 +298,15 @@ export function projectLockOf(model: DockerfileModel, instr: Instruction, comman
   return out;
 }
 
-/** The lock files and manifests every project-manager install of the Dockerfile reads (found or not), in instruction order: a change to one changes the estimate. */
+/**
+ * The lock files and manifests every project-manager install of the Dockerfile reads (found or not), and the
+ * pyproject.toml of each local project pip installs, in instruction order: a change to one changes the estimate.
+ */
 export function installedProjectFiles(model: DockerfileModel, files: ProjectFiles, loc: InstallLocation): string[] {
   const out: string[] = [];
   for (const instr of model.instructions) {
     for (const c of (instr.trigger ?? instr).run?.commands ?? []) {
+      if (c.pip?.localPaths.length || c.pip?.editables.length) out.push(...localProjectsOf(model, instr, c, files, loc).map((p) => p.path));
       const t = projectLockOf(model, instr, c, files, loc);
       if (!t) continue;
       if (t.lockPath !== undefined) out.push(t.lockPath);
