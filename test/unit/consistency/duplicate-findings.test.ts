@@ -37,6 +37,8 @@ const DIFFERENT_FAULTS: Readonly<Record<string, string>> = {
   'InvalidDefaultArgInFrom + LW007': 'the FROM has no valid default image vs the final stage built on it runs as root',
   'LW007 + UndefinedArgInFrom': 'the final stage runs as root vs its FROM names an ARG never declared',
   'LW007 + LW011': 'the final stage runs as root vs it never sets PYTHONUNBUFFERED (both hints at the base image)',
+  'DL3009 + LW004': 'the apt lists are left in the layer vs apt-get update runs in a RUN of its own, so a cached layer serves stale lists to later installs',
+  'DL3042 + LW009': "pip keeps its download cache in the layer vs a package with no musl wheel is compiled on Alpine (a compiler and minutes of build)",
   'LW001 + LW010': 'the context is copied before the dependency install (cache order) vs the ignore file lets Python clutter into it',
 };
 

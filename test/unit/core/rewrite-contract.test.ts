@@ -7,7 +7,7 @@ import { fixAll } from '../../../server/src/core/index';
 import { assistsFor, withContract } from '../../../server/src/core/assists/index';
 import { defineAssist, type Assist } from '../../../server/src/core/assists/assist';
 import { memoryFiles } from '../../../server/src/core/project';
-import type { Rule } from '../../../server/src/core/rules/rule';
+import type { Rule, RuleContext } from '../../../server/src/core/rules/rule';
 import type { Fix } from '../../../server/src/core/types';
 import { initRuntime } from '../../../server/src/node/runtime';
 
@@ -139,7 +139,7 @@ describe('fixes', () => {
 function fakeRule(code: string, fix: (m: DockerfileModel) => Fix | undefined): Rule<DockerfileModel> {
   return {
     meta: { code, name: `fake-${code.toLowerCase()}`, origin: 'layerwise', language: 'dockerfile', category: 'style', severity: 'warning', messages: { m: 'fake' }, fix: 'always' },
-    check(ctx) {
+    check(ctx: RuleContext<DockerfileModel>) {
       const run = ctx.model.instructions.find((i) => i.keyword === 'RUN');
       const f = fix(ctx.model);
       if (run && f) ctx.report({ range: run.keywordRange, messageId: 'm', fixes: [f] });
