@@ -39,7 +39,10 @@ export default defineAssist({
     const target = sem.install(instr, first)?.cache?.dir ?? (uv ? '/root/.cache/uv' : '/root/.cache/pip');
     edits.push({ range: { start: instr.keywordRange.end, end: instr.keywordRange.end }, newText: ` --mount=type=cache,target=${target}` });
     if (!model.directives.syntax) {
-      edits.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# syntax=docker/dockerfile:1${eolOf(model.text)}` });
+      // After a UTF-8 BOM, never before it: BuildKit strips a BOM only at the very start, so one pushed down a line
+      // makes the next line (a `# escape=` directive or the first FROM) unreadable.
+      const at = { line: 0, character: model.text.startsWith('\uFEFF') ? 1 : 0 };
+      edits.push({ range: { start: at, end: at }, newText: `# syntax=docker/dockerfile:1${eolOf(model.text)}` });
     }
     const text = applyEdits(model.text, edits);
     return { applies: true, actions: [{ title: 'Use a pip cache mount instead of --no-cache-dir', edits, text, notes: ['needs BuildKit (the default builder since Docker 23)'] }] };
