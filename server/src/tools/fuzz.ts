@@ -9,8 +9,10 @@ import type { Finding, Range } from '../core/types';
 import { applyEdits } from '../core/text';
 import { memoryFiles } from '../core/project';
 import { buildDockerfileModel, type DockerfileModel } from '../core/model/dockerfile';
-import { ASSISTS } from '../core/assists/index';
+import { ASSISTS, type AssistAction } from '../core/assists/index';
+import { compareRewrite, readDockerfile, type ContextFiles, type Violation } from './oracle';
 import { estimateImage } from '../core/estimate/estimate';
+import type { E } from '../core/estimate/types';
 import { defaultConfig, mergeConfig, type LayerwiseConfig } from '../core/config';
 import { readConfigFile, readHadolintFile } from '../node/config-files';
 import { initRuntime } from '../node/runtime';
@@ -333,6 +335,189 @@ export function generateDockerfile(g: Gen): string {
   if (g.chance(0.35)) text = continuations(g, text, escape);
   if (g.chance(0.85)) text += '\n';
   return text;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Python projects the split and the other assists are made for, in the ways real ones install, with the syntax
+// classes that broke rewrites before: heredocs, the backtick escape, comments inside continuations, a BOM, CRLF,
+// a trailing escape at the end of the file, `FROM x AS` without a name.
+
+interface Project {
+  text: string;
+  files: Record<string, string>;
+  labels: string[];
+}
+
+function pythonProject(g: Gen): Project {
+  const files: Record<string, string> = {};
+  const labels: string[] = ['python-project'];
+  const put = (rel: string, body: string): void => void (files[`${PROJECT}/${rel}`] = body);
+  const lines: string[] = [];
+  const base = g.pick(['python:3.12', 'python:3.11', 'python:3.12-slim', 'python:3.11-slim-bookworm', 'python:3.12-bookworm', 'python:3.11-alpine', 'python:3.10']);
+  const alpine = base.includes('alpine');
+  const stageName = g.chance(0.3) ? ` AS ${g.pick(['app', 'base', 'runtime'])}` : '';
+  if (g.chance(0.3)) lines.push(g.pick(['ARG PY=3.12', 'ARG APP_HOME=/app']));
+  lines.push(`FROM ${base}${stageName}`);
+  if (g.chance(0.5)) lines.push(g.pick(['ENV PYTHONUNBUFFERED=1', 'ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1', 'ENV PIP_NO_CACHE_DIR=1', 'LABEL maintainer="dev@example.com"']));
+  const sysPkgs = alpine ? g.some(['gcc', 'musl-dev', 'libffi-dev', 'postgresql-dev', 'build-base'], 1, 3) : g.some(['gcc', 'build-essential', 'libpq-dev', 'default-libmysqlclient-dev', 'pkg-config', 'libssl-dev', 'curl'], 1, 3);
+  const sys = alpine ? `RUN apk add --no-cache ${sysPkgs.join(' ')}` : `RUN apt-get update && \\\n    apt-get install -y --no-install-recommends ${sysPkgs.join(' ')} && \\\n    rm -rf /var/lib/apt/lists/*`;
+  if (g.chance(0.7)) lines.push(g.chance(0.2) && !alpine ? `RUN apt-get update && \\\n    # build tools for the C extensions\n    apt-get install -y ${sysPkgs.join(' ')}` : sys);
+  const workdir = g.pick(['/app', '/app', '/srv/app', '/code', '/usr/src/app']);
+  lines.push(`WORKDIR ${workdir}`);
+  const pip = g.pick(['pip', 'pip', 'pip3', 'python -m pip']);
+  const style = g.pick(['req', 'req', 'req', 'req-chain', 'project', 'poetry', 'poetry', 'uv', 'uv', 'pipenv', 'pdm', 'user']);
+  labels.push(style);
+  const deps = g.some(['flask==3.0.3', 'django>=4.2,<5', 'gunicorn', 'psycopg2==2.9.9', 'numpy', 'pandas', 'uvicorn[standard]', 'fastapi', 'requests', 'lxml', 'mysqlclient', 'cryptography'], 2, 5);
+  let installRun = '';
+  let manifests: string[] = [];
+  const django = g.chance(0.35);
+  if (django) put('manage.py', 'import django\n');
+  switch (style) {
+    case 'req':
+    case 'user': {
+      put('requirements.txt', deps.join('\n') + '\n');
+      manifests = ['requirements.txt'];
+      installRun = `RUN ${pip} install ${g.pick(['--no-cache-dir ', '', '-U '])}${style === 'user' ? '--user ' : ''}-r requirements.txt`;
+      break;
+    }
+    case 'req-chain': {
+      put('requirements.txt', `-r requirements/base.txt\n${g.chance(0.5) ? '-c constraints.txt\n' : ''}gunicorn\n`);
+      put('requirements/base.txt', deps.join('\n') + '\n');
+      put('constraints.txt', 'numpy<2\n');
+      manifests = g.pick([['requirements.txt'], ['requirements.txt', 'requirements/'], ['requirements.txt', 'requirements/', 'constraints.txt']]);
+      installRun = `RUN ${pip} install --no-cache-dir -r requirements.txt${g.chance(0.3) ? ' -c constraints.txt' : ''}`;
+      break;
+    }
+    case 'project':
+      put('pyproject.toml', `[project]\nname = "app"\nversion = "1.0"\ndependencies = [${deps.map((d) => JSON.stringify(d)).join(', ')}]\n`);
+      manifests = ['pyproject.toml'];
+      installRun = `RUN ${pip} install --no-cache-dir ${g.pick(['.', '-e .', './'])}`;
+      break;
+    case 'poetry':
+      put('pyproject.toml', '[tool.poetry]\nname = "app"\n[tool.poetry.dependencies]\npython = "^3.11"\nflask = "^3"\n');
+      put('poetry.lock', '# lock\n');
+      manifests = ['pyproject.toml', 'poetry.lock'];
+      installRun = g.pick([
+        'RUN pip install poetry && poetry config virtualenvs.create false && poetry install --no-root --only main',
+        'RUN pip install --no-cache-dir poetry==1.8.3\nRUN poetry config virtualenvs.in-project true && poetry install --without dev --no-interaction',
+        'ENV POETRY_VIRTUALENVS_IN_PROJECT=1\nRUN pip install poetry && poetry install --no-root',
+      ]);
+      break;
+    case 'uv':
+      put('pyproject.toml', `[project]\nname = "app"\nversion = "1.0"\ndependencies = [${deps.map((d) => JSON.stringify(d)).join(', ')}]\n`);
+      put('uv.lock', 'version = 1\n');
+      manifests = ['pyproject.toml', 'uv.lock'];
+      installRun = g.pick([
+        'COPY --from=ghcr.io/astral-sh/uv:latest /uv /usr/local/bin/uv\nRUN uv sync --frozen --no-dev',
+        'RUN pip install uv && uv sync --frozen --no-install-project',
+        'RUN pip install uv && uv pip install --system -r pyproject.toml',
+        'ENV UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy\nRUN pip install uv\nRUN uv sync --locked',
+      ]);
+      break;
+    case 'pipenv':
+      put('Pipfile', '[packages]\nflask = "*"\n');
+      put('Pipfile.lock', '{}\n');
+      manifests = ['Pipfile', 'Pipfile.lock'];
+      installRun = g.pick(['RUN pip install pipenv && pipenv install --deploy --system', 'ENV PIPENV_VENV_IN_PROJECT=1\nRUN pip install pipenv && pipenv install --deploy']);
+      break;
+    case 'pdm':
+      put('pyproject.toml', '[project]\nname = "app"\nversion = "1.0"\n');
+      put('pdm.lock', '# lock\n');
+      manifests = ['pyproject.toml', 'pdm.lock'];
+      installRun = 'RUN pip install pdm && pdm install --prod --no-editable';
+      break;
+  }
+  put('app.py', 'print(1)\n');
+  const manifestsFirst = g.chance(0.5);
+  if (manifestsFirst) lines.push(g.chance(0.5) || manifests.length === 1 ? `COPY ${manifests.join(' ')} ./` : manifests.map((m) => `COPY ${m} ${m.endsWith('/') ? m : './'}`).join('\n'));
+  else lines.push(g.pick(['COPY . .', 'COPY . /app/', `COPY . ${workdir}`]).replace('/app/', `${workdir}/`));
+  if (django && !manifestsFirst && g.chance(0.5)) installRun += ` && python manage.py collectstatic --noinput`;
+  if (g.chance(0.15)) installRun = installRun.replace(/^RUN /, 'RUN <<EOF\nset -e\n') + '\nEOF';
+  lines.push(installRun);
+  if (g.chance(0.3) && !alpine) lines.push(`RUN apt-get update && apt-get install -y ${g.some(['git', 'make', 'libpq5', 'curl'], 1, 2).join(' ')}`);
+  if (manifestsFirst) lines.push('COPY . .');
+  if (django && (manifestsFirst || !installRun.includes('collectstatic'))) lines.push('RUN python manage.py collectstatic --noinput');
+  if (g.chance(0.4)) lines.push(g.pick(['RUN useradd -m app\nUSER app', 'RUN adduser --disabled-password app\nUSER app', 'USER 1000']));
+  if (g.chance(0.6)) lines.push(`EXPOSE ${g.pick(['8000', '5000', '8080/tcp'])}`);
+  if (g.chance(0.2)) lines.push('HEALTHCHECK --interval=30s CMD curl -f http://localhost:8000/ || exit 1');
+  lines.push(style === 'uv' && g.chance(0.6) ? g.pick(['CMD ["uv", "run", "gunicorn", "app:app"]', 'CMD ["uv", "run", "--no-sync", "python", "app.py"]']) : g.pick(['CMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]', 'CMD ["python", "app.py"]', 'CMD python app.py', 'ENTRYPOINT ["python"]\nCMD ["app.py"]', 'CMD ["uvicorn", "main:app", "--host", "0.0.0.0"]']));
+  let text = lines.join('\n');
+  if (g.chance(0.15)) {
+    // A second, earlier stage the final one does not use (a test stage), or an already multi-stage file.
+    text = `FROM ${base} AS ${g.pick(['test', 'lint'])}\nRUN ${pip} install pytest\n\n${text}`;
+    labels.push('extra-stage');
+  }
+  return { text, files, labels };
+}
+
+/** The syntax classes that broke rewrites, applied to a Dockerfile text. */
+function syntaxClasses(g: Gen, p: Project): Project {
+  let text = p.text;
+  const labels = [...p.labels];
+  if (g.chance(0.12)) {
+    // The backtick escape: every continuation is written with it, and `\` becomes an ordinary character.
+    text = '# escape=`\n' + text.replace(/\\\n/g, '`\n');
+    labels.push('escape-backtick');
+  } else if (g.chance(0.05)) {
+    text = '# syntax=docker/dockerfile:1\n' + text;
+  }
+  if (g.chance(0.12)) {
+    // A comment line inside a continuation, before the line that carries on.
+    let done = false;
+    text = text.replace(/( [\\`])\n(\s*)/, (_m, esc: string, ws: string) => {
+      done = true;
+      return `${esc}\n${ws}# ${g.pick(['then the rest', 'deps', ''])}\n${ws}`;
+    });
+    if (done) labels.push('comment-in-continuation');
+  }
+  if (g.chance(0.1)) {
+    // A RUN whose last command ends in a shell comment.
+    text = text.replace(/^(RUN [^\n\\`]*)$/m, `$1 # ${g.pick(['install', 'keep going', 'see docs'])}`);
+    labels.push('trailing-shell-comment');
+  }
+  if (g.chance(0.08)) {
+    text = text.replace(/^RUN ([^\n<`\\]+)$/m, (_m, body: string) => `RUN <<${g.pick(['EOF', '-EOF', '"EOF"'])}\n${body}\nEOF`);
+    labels.push('heredoc');
+  }
+  if (g.chance(0.05)) {
+    text += `\nCOPY <<EOF /app/${g.pick(['x.txt', 'conf.ini'])}\n[app]\nk = v\nEOF`;
+    labels.push('copy-heredoc');
+  }
+  if (g.chance(0.05)) {
+    text = text.replace(/^(FROM \S+)( AS \S+)?$/m, '$1 AS');
+    labels.push('from-as-without-name');
+  }
+  if (g.chance(0.06)) {
+    text += ` ${readDockerfile(text).escape}`;
+    labels.push('trailing-escape');
+  } else if (g.chance(0.85)) text += '\n';
+  if (g.chance(0.1)) {
+    text = text.replace(/\n/g, '\r\n');
+    labels.push('crlf');
+  }
+  if (g.chance(0.06)) {
+    text = '\uFEFF' + text;
+    labels.push('bom');
+  }
+  return { text, files: p.files, labels };
+}
+
+/**
+ * One Dockerfile input for the rewrite contract: half are Python projects (so rewrites are offered), half the
+ * general grammar of generateDockerfile; both get the syntax classes.
+ */
+export function generateDockerfileInput(seed: number, index: number): FuzzInput {
+  const g = new Gen(mulberry32(inputSeed(seed, index) ^ 0x2545f491));
+  let p: Project;
+  if (g.chance(0.55)) p = pythonProject(g);
+  else {
+    const files: Record<string, string> = {};
+    for (const name of ['requirements.txt', 'base.txt', 'reqs/base.txt', 'constraints.txt']) if (g.chance(0.4)) files[`${PROJECT}/${name}`] = generateRequirements(g);
+    for (const f of ['app.py', 'pyproject.toml', 'manage.py', 'poetry.lock']) if (g.chance(0.3)) files[`${PROJECT}/${f}`] = 'x\n';
+    p = { text: generateDockerfile(g).replace(/\n$/, ''), files, labels: ['grammar'] };
+  }
+  const q = syntaxClasses(g, p);
+  return { kind: 'dockerfile', text: q.text, files: q.files, label: q.labels.join('+') };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -828,6 +1013,107 @@ export function checkInput(input: FuzzInput, seed = input.checkSeed ?? 0): Check
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// The rewrite contract, judged by the independent oracle (./oracle.ts): every rewrite a user can apply
+
+export type RewriteStep = 'fix-all' | 'fix-all-unsafe' | 'assist' | 'assist-again' | 'assist-after-fix-all';
+
+export interface OracleRun {
+  step: RewriteStep;
+  /** The assist id, for assist steps. */
+  assist?: string;
+  title?: string;
+  /** The text rewritten (the original, or what fix-all or an assist made of it); violations are always against the original. */
+  violations: Violation[];
+  /** The rewritten text. */
+  text: string;
+}
+
+export interface OracleResult {
+  runs: OracleRun[];
+  /** Assist actions offered on the input itself. */
+  offered: number;
+  /** Splits offered on the input itself. */
+  splits: number;
+  /** Fix-all (safe or unsafe) changed the text. */
+  fixed: boolean;
+  failures: Failure[];
+}
+
+const SPLIT = 'split-into-builder-stage';
+
+/** The context files of an input, as the oracle reads them (context-relative paths). */
+export function contextOf(files: Record<string, string>): ContextFiles {
+  return { read: (rel) => files[`${PROJECT}/${rel.replace(/^\.\//, '')}`] };
+}
+
+/**
+ * Runs fix-all (safe, safe+unsafe) to its fixed point and every assist action offered on the input (at the whole
+ * file and at its first RUN lines), each assist again on its own output until it stops offering (at most 3 times),
+ * and every assist on fix-all's result; each outcome is compared with the original by the oracle.
+ */
+export function oracleCheck(input: FuzzInput): OracleResult {
+  const r = new Runner();
+  const runs: OracleRun[] = [];
+  const ctxFiles = contextOf(input.files);
+  const files = memoryFiles(input.files);
+  const config = defaultConfig();
+  const request = { kind: 'dockerfile', path: DOCKERFILE_PATH, files, config, shellcheck: false } as const;
+  const estimateInput = { files, dockerfilePath: DOCKERFILE_PATH, config };
+  const sizeOf = (m: DockerfileModel): E | undefined => estimateImage(m, estimateInput).final?.bytes;
+  const judge = (step: RewriteStep, after: string, assist?: string, title?: string): void => {
+    const violations = r.call(`oracle(${step})`, () => compareRewrite(input.text, after, ctxFiles, { split: assist === SPLIT, unsafe: step !== 'fix-all' && step !== 'assist' && step !== 'assist-again' })) ?? [];
+    runs.push({ step, ...(assist ? { assist } : {}), ...(title ? { title } : {}), violations, text: after });
+  };
+  let fixed = false;
+  let unsafeText: string | undefined;
+  if (declineReason(input.text, 'dockerfile')) return { runs, offered: 0, splits: 0, fixed, failures: r.failures };
+  for (const unsafe of [false, true]) {
+    const res = r.call(unsafe ? 'fix-all-unsafe' : 'fix-all', () => fixAll(input.text, request, { unsafe }));
+    if (!res) continue;
+    if (res.text !== input.text) fixed = true;
+    if (unsafe) unsafeText = res.text;
+    judge(unsafe ? 'fix-all-unsafe' : 'fix-all', res.text);
+  }
+  const actionsOn = (text: string, lines: (number | undefined)[]): { assist: string; action: AssistAction }[] => {
+    const model = r.call('model', () => buildDockerfileModel(text));
+    if (!model) return [];
+    const out: { assist: string; action: AssistAction }[] = [];
+    const seen = new Set<string>();
+    for (const line of lines) {
+      const range = line === undefined ? undefined : { start: { line, character: 0 }, end: { line, character: 0 } };
+      for (const assist of ASSISTS) {
+        const res = r.call(`assist:${assist.id}`, () => assist.run(model, { ...(range ? { range } : {}), files, path: DOCKERFILE_PATH, sizeOf }));
+        if (!res?.applies) continue;
+        for (const action of res.actions) {
+          const key = `${assist.id}\u0000${action.text}`;
+          if (seen.has(key) || action.text === text) continue;
+          seen.add(key);
+          out.push({ assist: assist.id, action });
+        }
+      }
+    }
+    return out;
+  };
+  const runLines = (text: string): (number | undefined)[] => [undefined, ...readDockerfile(text).instructions.filter((i) => i.keyword === 'RUN' || i.keyword === 'COPY').slice(0, 4).map((i) => i.line)];
+  const offeredHere = actionsOn(input.text, runLines(input.text));
+  for (const { assist, action } of offeredHere) {
+    judge('assist', action.text, assist, action.title);
+    // The same assist on its own output, to its fixed point.
+    let text = action.text;
+    for (let round = 0; round < 3; round++) {
+      const again = actionsOn(text, [undefined]).find((a) => a.assist === assist);
+      if (!again) break;
+      text = again.action.text;
+      judge('assist-again', text, assist, again.action.title);
+    }
+  }
+  if (unsafeText !== undefined && unsafeText !== input.text) {
+    for (const { assist, action } of actionsOn(unsafeText, [undefined])) judge('assist-after-fix-all', action.text, assist, action.title);
+  }
+  return { runs, offered: offeredHere.length, splits: offeredHere.filter((a) => a.assist === SPLIT).length, fixed, failures: r.failures };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Regression fixtures: test/fixtures/fuzz/<kind>-<hash>.<ext>
 
 export const FIXTURE_HEADER = 'fuzz-fixture:';
@@ -926,10 +1212,14 @@ interface Options {
   save: boolean;
   /** With --index: print the input and what fix-all makes of it. */
   show: boolean;
+  /** Judge every rewrite by the independent oracle instead of the robustness checks (generateDockerfileInput). */
+  oracle: boolean;
+  /** With --oracle: judge these saved fixtures instead of generated inputs. */
+  replay: string[];
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const opts: Options = { seed: Date.now() % 2 ** 31, seconds: 60, count: Infinity, fixtures: join(process.cwd(), 'test', 'fixtures', 'fuzz'), save: true, show: false };
+  const opts: Options = { seed: Date.now() % 2 ** 31, seconds: 60, count: Infinity, fixtures: join(process.cwd(), 'test', 'fixtures', 'fuzz'), save: true, show: false, oracle: false, replay: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -944,8 +1234,10 @@ function parseArgs(argv: readonly string[]): Options {
     else if (a.startsWith('--fixtures')) opts.fixtures = value();
     else if (a === '--no-save') opts.save = false;
     else if (a === '--show') opts.show = true;
+    else if (a === '--oracle') opts.oracle = true;
+    else if (a.startsWith('--replay')) opts.replay.push(value());
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('npm run fuzz -- [--seed N] [--seconds S] [--count N] [--index I (one input only)] [--show (with --index: print the input and its fix-all result)] [--no-save] [--fixtures DIR]\n');
+      process.stdout.write('npm run fuzz -- [--seed N] [--seconds S] [--count N] [--index I (one input only)] [--show (with --index: print the input and its fix-all result)] [--no-save] [--fixtures DIR] [--oracle (the rewrite contract, judged by the independent oracle, over generated Dockerfiles)] [--replay FIXTURE (with --oracle, repeatable)]\n');
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -974,6 +1266,7 @@ interface Worst {
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   await initRuntime();
+  if (opts.oracle) return oracleMain(opts);
   const out = process.stdout;
   out.write(`Layerwise fuzz — seed ${opts.seed}, budget ${opts.seconds} s${Number.isFinite(opts.count) ? `, at most ${opts.count} inputs` : ''} (reproduce: npm run fuzz -- --seed ${opts.seed} --index I)\n`);
   const start = performance.now();
@@ -1027,6 +1320,101 @@ async function main(): Promise<void> {
   for (const [step, w] of [...worst].sort((a, b) => b[1].ms - a[1].ms)) out.write(`  ${w.ms.toFixed(1).padStart(9)}  ${((total.get(step) ?? 0) / 1000).toFixed(1).padStart(7)}  ${step.padEnd(34)} #${w.index} (${w.label})\n`);
   if (saved.length) out.write(`fixtures saved: ${saved.length}\n`);
   process.exitCode = failuresByKind.size ? 1 : 0;
+}
+
+/** A violation's identity for minimizing and for the report. */
+function oracleSignature(run: OracleRun, v: Violation): string {
+  return `${run.step}${run.assist ? ` ${run.assist}` : ''} ${v.kind}`;
+}
+
+/** Shrinks an input by dropping lines while the oracle still finds a violation of the same signature. */
+export function minimizeOracle(input: FuzzInput, sig: string, budgetMs: number): FuzzInput {
+  const still = (text: string): boolean => oracleCheck({ ...input, text }).runs.some((run) => run.violations.some((v) => oracleSignature(run, v) === sig));
+  const deadline = performance.now() + budgetMs;
+  const eol = input.text.includes('\r\n') ? '\r\n' : '\n';
+  let lines = input.text.split(eol);
+  for (let chunk = Math.max(1, lines.length >> 1); chunk >= 1 && performance.now() < deadline; chunk >>= 1) {
+    for (let i = 0; i < lines.length && performance.now() < deadline; ) {
+      const next = [...lines.slice(0, i), ...lines.slice(i + chunk)];
+      if (next.length < lines.length && still(next.join(eol))) lines = next;
+      else i += chunk;
+    }
+  }
+  return { ...input, text: lines.join(eol) };
+}
+
+/** `--oracle`: the three "Done when" counts of issue 13 over generated Dockerfiles, and every violation class. */
+function oracleMain(opts: Options): void {
+  const out = process.stdout;
+  out.write(`Layerwise rewrite contract (oracle) — seed ${opts.seed}, budget ${opts.seconds} s${Number.isFinite(opts.count) ? `, at most ${opts.count} inputs` : ''} (reproduce: node out/tools/fuzz.js --oracle --seed ${opts.seed} --index I --show)\n`);
+  const start = performance.now();
+  const deadline = start + opts.seconds * 1000;
+  let inputs = 0;
+  let offered = 0;
+  let splitOffered = 0;
+  let fixAllRuns = 0;
+  let splitRuns = 0;
+  let fixAllParse = 0;
+  let fixAllStage = 0;
+  let splitLost = 0;
+  let failures = 0;
+  const byClass = new Map<string, number>();
+  const seen = new Set<string>();
+  const saved: string[] = [];
+  const replay = opts.replay.map(loadFixture);
+  for (let index = opts.index ?? 0; ; index++) {
+    if (replay.length ? index >= replay.length : opts.index !== undefined ? index !== opts.index : inputs >= opts.count || performance.now() > deadline) break;
+    const input = replay.length ? replay[index]! : generateDockerfileInput(opts.seed, index);
+    const res = oracleCheck(input);
+    inputs++;
+    if (res.offered) offered++;
+    if (res.splits) splitOffered++;
+    if (opts.show) {
+      out.write(`--- input #${index} (${input.label}):\n${input.text}\n`);
+      for (const [p, t] of Object.entries(input.files)) out.write(`--- ${p}:\n${t}\n`);
+    }
+    for (const f of res.failures) {
+      failures++;
+      out.write(`\nFAIL #${index} (${input.label}) ${f.kind} in ${f.step}: ${f.message.split('\n')[0]}\n`);
+    }
+    for (const run of res.runs) {
+      const fixAllStep = run.step === 'fix-all' || run.step === 'fix-all-unsafe';
+      const isSplit = run.assist === 'split-into-builder-stage';
+      if (fixAllStep) fixAllRuns++;
+      if (isSplit) splitRuns++;
+      if (fixAllStep && run.violations.some((v) => v.kind === 'parse-problem')) fixAllParse++;
+      if (fixAllStep && run.violations.some((v) => v.kind === 'lost-stage')) fixAllStage++;
+      if (isSplit && run.violations.some((v) => v.kind === 'lost-instruction')) splitLost++;
+      for (const v of run.violations) {
+        const sig = oracleSignature(run, v);
+        byClass.set(sig, (byClass.get(sig) ?? 0) + 1);
+        if (opts.show) out.write(`  ${sig}: ${v.message}\n--- after ${sig}:\n${run.text}\n---\n`);
+        const first = `${sig} ${v.message.replace(/\d+/g, 'N').slice(0, 60)}`;
+        if (seen.has(first)) continue;
+        seen.add(first);
+        out.write(`\nVIOLATION #${index} (${input.label}) ${sig}${run.title ? ` "${run.title}"` : ''}: ${v.message}\n`);
+        if (opts.save) {
+          const small = minimizeOracle(input, sig, 20_000);
+          const path = saveFixture(opts.fixtures, small, `oracle seed ${opts.seed} index ${index}: ${sig}: ${v.message}`);
+          saved.push(path);
+          out.write(`  saved ${path} (${small.text.length} chars)\n`);
+        }
+      }
+    }
+    if (inputs % 1000 === 0) out.write(`… ${inputs} inputs, ${((performance.now() - start) / 1000).toFixed(0)} s\n`);
+  }
+  const secs = (performance.now() - start) / 1000;
+  const pct = (n: number): string => `${((100 * n) / Math.max(1, inputs)).toFixed(1)}%`;
+  out.write(`\n${inputs} generated Dockerfiles in ${secs.toFixed(1)} s, seed ${opts.seed}\n`);
+  out.write(`rewrites offered (an assist) on ${offered} (${pct(offered)}); the split on ${splitOffered} (${pct(splitOffered)})\n`);
+  out.write(`fix-all runs that add parse errors: ${fixAllParse} of ${fixAllRuns}\n`);
+  out.write(`fix-all runs that lose a stage:     ${fixAllStage} of ${fixAllRuns}\n`);
+  out.write(`splits that lose an instruction:    ${splitLost} of ${splitRuns}\n`);
+  out.write(`harness failures (throws, slow calls): ${failures}\n`);
+  out.write(`violations by class: ${byClass.size === 0 ? 'none' : ''}\n`);
+  for (const [k, n] of [...byClass].sort((a, b) => b[1] - a[1])) out.write(`  ${String(n).padStart(6)}  ${k}\n`);
+  if (saved.length) out.write(`fixtures saved: ${saved.length}\n`);
+  process.exitCode = fixAllParse + fixAllStage + splitLost + byClass.size + failures ? 1 : 0;
 }
 
 if (require.main === module && /fuzz\.js$/.test(process.argv[1] ?? '')) void main();

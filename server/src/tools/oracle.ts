@@ -810,7 +810,9 @@ export function compareRewrite(before: string, after: string, files: ContextFile
     // MAINTAINER's listed replacement is the OCI authors label (or a maintainer label).
     // An unsafe fix may correct a misspelt variable (`$PAHT` → `$PATH`): the value's text otherwise the same.
     if (opts.unsafe && k.startsWith('ENV ') && w !== undefined && w.replace(/\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/g, '$') === v.replace(/\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/g, '$')) continue;
-    if (k === 'MAINTAINER' && (fb.get('LABEL org.opencontainers.image.authors') === v || fb.get('LABEL maintainer') === v)) continue;
+    // (Runs of blanks in the value, from a continuation, may become one.)
+    const sp = (x: string | undefined): string | undefined => x?.replace(/\s+/g, ' ');
+    if (k === 'MAINTAINER' && [fb.get('LABEL org.opencontainers.image.authors'), fb.get('LABEL maintainer'), w].some((x) => sp(x) === sp(v))) continue;
     if (k === 'EXPOSE' && w !== undefined && v.split(' ').every((p) => w.split(' ').includes(p))) continue;
     out.push({ kind: 'final-stage-changed', message: `${k}: ${JSON.stringify(v.slice(0, 80))} → ${w === undefined ? 'gone' : JSON.stringify(w.slice(0, 80))}` });
   }
