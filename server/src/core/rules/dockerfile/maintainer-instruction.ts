@@ -27,8 +27,13 @@ export default defineRule({
     const model = ctx.model;
     for (const instr of model.instructions) {
       if (instr.keyword !== 'MAINTAINER') continue;
-      const author = instr.argsText.replace(/\\\r?\n\s*/g, ' ').trim();
-      const value = author.replace(/(["\\$])/g, '\\$1');
+      // The words as Docker joins them: comment lines inside a continuation are not part of the value, and the
+      // escape character is the file's (a raw slice copied the comment and its line break into the label).
+      const esc = model.escapeChar.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+      const author = instr.args.map((t) => t.raw.replace(new RegExp(`${esc}[ \\t]*\\r?\\n\\s*`, 'g'), '')).join(' ').trim();
+      // Quotes, `$` and the escape character itself are escaped with the file's escape character (under
+      // `# escape=\`` a backslash is an ordinary character and stays one).
+      const value = author.replace(new RegExp(`(["$]|${esc})`, 'g'), `${model.escapeChar}$1`);
       const keyword = model.lines.slice(instr.keywordRange);
       const label = keyword === keyword.toLowerCase() ? 'label' : 'LABEL';
       ctx.report({
