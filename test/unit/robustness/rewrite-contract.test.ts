@@ -72,10 +72,6 @@ const OPEN: { why: string; match: RegExp }[] = [
     why: 'the relative-WORKDIR fixes resolve against an earlier WORKDIR cut at its first space (`WORKDIR "/with space"` then `WORKDIR x` gives `/"/with/x`)',
     match: /final-stage-changed: WORKDIR: .* → "[^"]*\\"[^ ]*"$/,
   },
-  {
-    why: 'MAINTAINER\'s fix escapes `\\` as `\\\\` inside the label value also under `# escape=`` (where `\\` is no escape), so the label reads two backslashes',
-    match: /final-stage-changed: MAINTAINER: "[^"]*\\\\/,
-  },
 ];
 
 const openOf = (line: string): number => OPEN.findIndex((o) => o.match.test(line));
