@@ -456,7 +456,7 @@ function dirname(p: string): string {
 }
 
 function globRe(g: string): RegExp {
-  return new RegExp('^' + g.replace(/[.+^$()|{}]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
+  return new RegExp('^' + g.replace(/[.+^$()|{}[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
 }
 
 interface StageState {
