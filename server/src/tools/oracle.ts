@@ -354,7 +354,8 @@ function pairs(args: string, esc = '\\'): string[] {
   const t = args.trim();
   const first = /^(\S+)(\s+)([\s\S]*)$/.exec(t);
   if (first && !first[1]!.includes('=')) {
-    const rest = shellCommands(first[3]!, esc).flat().join(' ');
+    // The legacy form's value is the rest of the line, blanks kept.
+    const rest = first[3]!.trim().replace(/["']/g, '');
     if (rest) return [`${first[1]}=${rest}`];
   }
   return shellCommands(t, esc).flat().filter(Boolean);
@@ -477,7 +478,8 @@ export class ContextView {
   constructor(readonly reading: OracleReading, readonly files: ContextFiles) {
     const names = new Map<string, number>();
     reading.stages.forEach((s, idx) => {
-      const parent = names.get(s.image.toLowerCase());
+      // `scratch` is always the empty image, never a stage of that name.
+      const parent = s.image.toLowerCase() === 'scratch' ? undefined : names.get(s.image.toLowerCase());
       let wd = parent !== undefined ? this.finalWorkdir(parent) : '/';
       const st: StageState = { workdirAt: [], layers: [], ...(parent !== undefined ? { parent } : {}) };
       s.instructions.forEach((instr, k) => {
@@ -705,7 +707,7 @@ export function finalSettings(r: OracleReading): Map<string, string> {
     if (s.name) byName.set(s.name, i);
   });
   const chain: number[] = [];
-  for (let i: number | undefined = r.stages.length - 1; i !== undefined && i >= 0 && !chain.includes(i); i = byName.get(r.stages[i]!.image.toLowerCase())) chain.unshift(i);
+  for (let i: number | undefined = r.stages.length - 1; i !== undefined && i >= 0 && !chain.includes(i); i = (r.stages[i]!.image.toLowerCase() === 'scratch' ? undefined : byName.get(r.stages[i]!.image.toLowerCase()))) chain.unshift(i);
   const exposed = new Set<string>();
   const env = new Map<string, string>();
   const labels = new Map<string, string>();
@@ -782,6 +784,8 @@ export function compareRewrite(before: string, after: string, files: ContextFile
     for (const cmd of runCommands(instr)) {
       const k = commandKey(cmd);
       if (!k.length || ALLOWED_DROPS(k)) continue;
+      // Listed: `chown -R U <dest>` after a COPY folded into that COPY's `--chown=U`.
+      if (k[0] === 'chown' && k[1] && b.instructions.some((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.args.includes(`--chown=${k[1]}`))) continue;
       if (k[0] === 'cd' && outWorkdirs.has((k[1] ?? '').replace(/^\.\//, ''))) continue; // `cd` turned into WORKDIR
       if (!outCommands.some((h) => covers(h, k))) out.push({ kind: 'lost-instruction', message: `RUN on line ${instr.line + 1}: \`${cmd.join(' ').slice(0, 120)}\`` });
     }
@@ -806,7 +810,9 @@ export function compareRewrite(before: string, after: string, files: ContextFile
   for (const [k, v] of fa) {
     const w = fb.get(k);
     if (w === v) continue;
-    if (k === 'ENV PATH' && w !== undefined && (w.endsWith(`:${v}`) || w.endsWith(v))) continue; // a venv's bin put first is the listed PATH change
+    if (k === 'ENV PATH' && w !== undefined && (w.endsWith(`:${v}`) || w.endsWith(v) || /^[^:$]+:\$\{?PATH\}?$/.test(w))) continue;
+    // Listed: a fix that sets PYTHONUNBUFFERED / PYTHONDONTWRITEBYTECODE where the value was empty (Python reads empty as unset).
+    if (/^ENV PYTHON(UNBUFFERED|DONTWRITEBYTECODE)$/.test(k) && v === '' && w === '1') continue; // a venv's bin put first is the listed PATH change
     // MAINTAINER's listed replacement is the OCI authors label (or a maintainer label).
     // An unsafe fix may correct a misspelt variable (`$PAHT` → `$PATH`): the value's text otherwise the same.
     if (opts.unsafe && k.startsWith('ENV ') && w !== undefined && w.replace(/\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/g, '$') === v.replace(/\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/g, '$')) continue;
