@@ -64,6 +64,9 @@ function fixFor(model: DockerfileModel, instr: Instruction, keyRange: Range): Fi
   }
   const raw = t.slice(i, end).replace(/\s+$/, '');
   if (raw === '' || /["']/.test(raw)) return [];
+  // A comment line inside the continuation is no part of the value; quoting across it would copy it in (and the
+  // line break with it, so the value's tail became an instruction of its own).
+  if (raw.startsWith('#') || /[\r\n][ \t]*#/.test(raw)) return [];
   // An escape character is only harmless when it continues a line.
   for (let k = 0; k < raw.length; k++) if (raw[k] === esc && raw[k + 1] !== '\n' && raw[k + 1] !== '\r') return [];
   const gap = model.lines.rangeOf(keyEnd, i);
