@@ -37,6 +37,8 @@ export default defineAssist({
     // The folder the layer's own cache facts name: PIP_CACHE_DIR / UV_CACHE_DIR, else the home folder's `.cache`.
     const first = instr.run.commands.find((c) => c.pip?.noCacheDir && (c.pip.tool === 'uv') === uv)!;
     const target = sem.install(instr, first)?.cache?.dir ?? (uv ? '/root/.cache/uv' : '/root/.cache/pip');
+    // A blank would end the flag: its tail would become the RUN's command (HOME set to `p0 vp31smgz`).
+    if (/\s/.test(target)) return declined(`the cache folder \`${target}\` has a blank, which a --mount flag cannot hold`);
     edits.push({ range: { start: instr.keywordRange.end, end: instr.keywordRange.end }, newText: ` --mount=type=cache,target=${target}` });
     if (!model.directives.syntax) {
       // After a UTF-8 BOM, never before it: BuildKit strips a BOM only at the very start, so one pushed down a line
