@@ -110,17 +110,24 @@ build_image() {
 }
 
 # What the official python images have and Debian's python3.11 lacks: the interpreter and pip in /usr/local/bin
-# (Dockerfiles call /usr/local/bin/python), no PEP 668 marker (so `pip install` outside a venv works), LANG.
+# (Dockerfiles call /usr/local/bin/python), no PEP 668 marker (so `pip install` outside a venv works), LANG, and
+# the C headers even in slim (installing gcc is enough to compile an sdist there), without the static libpython
+# the official images delete too. Slim takes the headers out of libpython3.11-dev rather than installing it, which
+# would bring libc6-dev and 30 MB that the official slim image does not have.
 # The index settings let unmodified pip, pipenv and pdm projects install from the lab's local index.
-python_layer() { # $1: the parent image, $2: extra Debian packages
+SLIM_HEADERS='(cd /tmp && apt-get download -qq libpython3.11-dev && dpkg-deb --fsys-tarfile libpython3.11-dev_*.deb \
+		| tar -x -C / ./usr/include && rm libpython3.11-dev_*.deb);'
+python_layer() { # $1: the parent image, $2: extra Debian packages, $3: more shell steps
 	cat <<EOF
 FROM $1
 ENV LANG=C.UTF-8 PYTHON_VERSION=3.11.2
 RUN set -eux; \\
 	apt-get update; \\
 	apt-get install -y --no-install-recommends python3 python3-pip python3-venv python3-setuptools python3-wheel $2; \\
+	${3:-} \\
 	rm -rf /var/lib/apt/lists/*; \\
 	rm -f /usr/lib/python3.11/EXTERNALLY-MANAGED; \\
+	find /usr/lib -name 'libpython3*.a' -delete; \\
 	for n in python python3 python3.11; do ln -s /usr/bin/python3.11 /usr/local/bin/\$n; done; \\
 	for n in pip pip3 pip3.11; do ln -s /usr/bin/pip3 /usr/local/bin/\$n; done; \\
 	python --version; pip --version
@@ -159,7 +166,7 @@ smoke() { # NAME COMMAND...: the image runs and the command succeeds
 
 all_bases() {
 	debian_bases
-	build_image python:3.11-slim-bookworm "$(python_layer docker.io/library/debian:bookworm-slim 'ca-certificates netbase tzdata')" python:3.11-slim
+	build_image python:3.11-slim-bookworm "$(python_layer docker.io/library/debian:bookworm-slim 'ca-certificates netbase tzdata' "$SLIM_HEADERS")" python:3.11-slim
 	build_image buildpack-deps:bookworm "$BUILDPACK_DEPS"
 	build_image python:3.11-bookworm "$(python_layer docker.io/library/buildpack-deps:bookworm python3-dev)" python:3.11
 	# A rerun that kept every image has nothing new to prove.
@@ -172,7 +179,7 @@ all_bases() {
 
 smoke_all() {
 	smoke debian:bookworm-slim true
-	smoke python:3.11-slim-bookworm sh -c 'python -m venv /tmp/v && /tmp/v/bin/pip --version && /usr/local/bin/python -c "import ssl, sqlite3, ensurepip"'
+	smoke python:3.11-slim-bookworm sh -c 'python -m venv /tmp/v && /tmp/v/bin/pip --version && /usr/local/bin/python -c "import ssl, sqlite3, ensurepip" && test -f /usr/include/python3.11/Python.h'
 	smoke python:3.11-bookworm sh -c 'gcc --version && python3-config --includes && python -m venv /tmp/v'
 }
 
