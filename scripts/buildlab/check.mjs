@@ -150,6 +150,14 @@ function rewrite(variant, dir, asWritten) {
   return {};
 }
 
+/** podman's last line names the failing step; the tool's own error line above it (pip's, apt's) says why. */
+function buildError(log) {
+  const lines = tail(log, 400).split('\n');
+  const step = lines.at(-1)?.replace(/^Error: building at STEP "(.*)": while running runtime: (.*)$/, '`$1`: $2') ?? '';
+  const cause = lines.filter((l) => /^(ERROR|E):|fatal error:/.test(l.trim())).at(-1)?.trim();
+  return cause ? `${step} (${cause})` : step;
+}
+
 function estimate(dir) {
   const r = cli(['estimate', join(dir, 'Dockerfile'), '--format', 'json', '--context', dir]);
   if (r.status !== 0) return { error: `estimate exited ${r.status}: ${firstLine(r.stderr)}` };
@@ -234,7 +242,7 @@ async function checkVariant(project, variant, asWritten) {
   const b = podman(['build', '--pull=never', '--network', 'host', '-t', image, '-f', join(dir, 'Dockerfile'), dir], { log: `${logBase}.build.log`, timeout: BUILD_TIMEOUT_MS });
   row.buildSeconds = Math.round(b.seconds * 10) / 10;
   if (b.status !== 0) {
-    const why = b.timedOut ? `build did not finish in ${BUILD_TIMEOUT_MS / 60_000} min` : `build failed: ${firstLine(tail(`${logBase}.build.log`, 1))}`;
+    const why = b.timedOut ? `build did not finish in ${BUILD_TIMEOUT_MS / 60_000} min` : `build failed: ${buildError(`${logBase}.build.log`)}`;
     console.log(`--- ${project.name} (${variant}): last lines of ${logBase}.build.log\n${tail(`${logBase}.build.log`)}`);
     return { ...row, failed: true, note: [why, row.note].filter(Boolean).join('; ') };
   }
