@@ -373,3 +373,21 @@ describe('split-into-builder-stage: requirements includes travel with the requir
     assert.match(r.actions[0]!.text, /^COPY requirements\.txt \.$/m);
   });
 });
+
+describe('split-into-builder-stage: a RUN that only refreshes the package lists', () => {
+  test('goes to the builder with the package install it feeds', () => {
+    const r = run('FROM python:3.11-slim\nRUN apt-get update\nRUN apt-get install -y gcc libpq-dev\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["gunicorn", "app:app"]\n');
+    assert.ok(r.applies, r.applies ? '' : r.reason);
+    const [builder, final] = r.actions[0]!.text.split(/\n(?=FROM )/);
+    assert.match(builder!, /^RUN apt-get update\nRUN apt-get install -y gcc libpq-dev$/m);
+    assert.doesNotMatch(final!, /^RUN apt-get update$/m);
+  });
+
+  test('is copied to the builder, and kept, when a RUN staying in the final stage installs from the same lists', () => {
+    const r = run('FROM python:3.11-slim\nRUN apt-get update\nRUN apt-get install -y curl\nRUN apt-get install -y gcc libpq-dev\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["gunicorn", "app:app"]\n');
+    assert.ok(r.applies, r.applies ? '' : r.reason);
+    const [builder, final] = r.actions[0]!.text.split(/\n(?=FROM )/);
+    assert.match(builder!, /^RUN apt-get update\nRUN apt-get install -y gcc libpq-dev$/m);
+    assert.match(final!, /^RUN apt-get update\nRUN apt-get install -y curl$/m);
+  });
+});

@@ -104,6 +104,8 @@ interface Entry {
   installs: DependencyInstall[];
   /** apt/apk commands of the RUN. */
   pkgCommands: CommandInfo[];
+  /** A kept RUN the builder needs too (a package-list refresh a final-stage install still reads). */
+  alsoInBuilder?: boolean;
 }
 
 export interface SplitOptions {
@@ -225,6 +227,21 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
   }
 
   const lastInstall = installEntries[installEntries.length - 1]!.instr.index;
+  // A RUN that only refreshes the package lists (`RUN apt-get update` on a line of its own) feeds the package RUNs
+  // after it: it goes to the builder with them, or is copied there when a RUN staying in the final stage reads it too.
+  const refreshOnly = (e: Entry): boolean => {
+    const cmds = e.instr.run?.commands ?? [];
+    return e.kind === 'keep' && e.instr.run?.form === 'shell' && !e.instr.onbuild && cmds.length > 0 &&
+      cmds.every((c) => (c.apt?.sub === 'update' || (c.apk !== undefined && c.args[0]?.value === 'update')) || ['true', 'echo', 'set'].includes(basename(c.name.value)));
+  };
+  for (const e of entries) {
+    if (e.instr.index > lastInstall || !refreshOnly(e)) continue;
+    const fed = entries.filter((x) => x.instr.index > e.instr.index && x.instr.index <= lastInstall && (x.kind === 'packages' || x.kind === 'mixed'));
+    if (fed.length === 0) continue;
+    const readsInFinal = entries.some((x) => x.instr.index > e.instr.index && x.kind === 'keep' && (x.instr.run?.commands ?? []).some((c) => c.apt?.sub === 'install' || (c.apk !== undefined && c.args[0]?.value === 'add')));
+    if (readsInFinal) e.alsoInBuilder = true;
+    else e.kind = 'packages';
+  }
   // Package RUNs after the last install feed nothing the builder makes: they stay in the final stage as written.
   for (const e of entries) {
     if (e.instr.index <= lastInstall || (e.kind !== 'packages' && e.kind !== 'mixed')) continue;
@@ -394,7 +411,7 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
         continue;
       }
       case 'RUN': {
-        if (e.kind === 'packages') {
+        if (e.kind === 'packages' || e.alsoInBuilder) {
           builder.push(...withComments(instr, instructionLines(model, instr)));
         } else if (e.kind === 'mixed') {
           builder.push(...`RUN ${e.pkgCommands.map((c) => sourceOf(model, c.range)).join(` ${model.escapeChar}\n    && `)}`.split(/\r?\n/));
