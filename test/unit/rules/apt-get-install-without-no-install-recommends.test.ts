@@ -30,6 +30,24 @@ ruleTester(rule, {
       applicability: 'safe',
     },
     {
+      name: 'gcc only recommends the C library headers: without libc6-dev no C extension compiles, so the fix is unsafe',
+      code: 'FROM python:3.11-slim\nRUN apt-get install -y gcc libpq-dev\n',
+      errors: [{ text: 'apt-get install' }],
+      applicability: 'unsafe',
+    },
+    {
+      name: 'gcc with libc6-dev keeps the fix safe',
+      code: 'FROM python:3.11-slim\nRUN apt-get install -y gcc libc6-dev\n',
+      errors: [{ text: 'apt-get install' }],
+      applicability: 'safe',
+    },
+    {
+      name: 'gcc with build-essential (which depends on libc6-dev) keeps the fix safe',
+      code: 'FROM python:3.11-slim\nRUN apt-get install -y build-essential gcc\n',
+      errors: [{ text: 'apt-get install' }],
+      applicability: 'safe',
+    },
+    {
       name: 'options before the subcommand keep the range on the command',
       code: 'FROM debian:bookworm\nRUN apt-get -y -q install \\\n  libpq5\n',
       errors: [{ text: 'apt-get -y -q install' }],

@@ -14,6 +14,9 @@ const NEEDS_RECOMMENDS: Record<string, string> = {
   gnupg: 'dirmngr',
   gnupg2: 'dirmngr',
   'software-properties-common': 'python3-launchpadlib',
+  // gcc only recommends the C library headers: without them `stdlib.h` is missing and every C extension fails to build.
+  gcc: 'libc6-dev',
+  gfortran: 'libc6-dev',
 };
 
 export default defineRule({
@@ -35,7 +38,7 @@ export default defineRule({
       example: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y libpq5 && rm -rf /var/lib/apt/lists/*\n',
       useInstead: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\n',
       fixSafety:
-        'Adds `--no-install-recommends` after `install`. Safe unless a package is known to rely on what it recommends (curl, wget and git recommend ca-certificates, without which HTTPS fails); then the fix is marked unsafe and names what to add.',
+        'Adds `--no-install-recommends` after `install`. Safe unless a package is known to rely on what it recommends (curl, wget and git recommend ca-certificates, without which HTTPS fails; gcc recommends libc6-dev, without which C extensions do not compile); then the fix is marked unsafe and names what to add.',
       references: ['https://github.com/hadolint/hadolint/wiki/DL3015', 'https://wiki.debian.org/ReduceDebian'],
       divergences: 'Stage-aware: stages whose layers do not reach the final image are not checked.',
     },
@@ -46,6 +49,8 @@ export default defineRule({
       if (!apt || apt.tool !== 'apt-get' || apt.sub !== 'install' || apt.noInstallRecommends) continue;
       if (stage && !stage.layersInFinal && !instr.onbuild) continue;
       const names = new Set(apt.packages.map((p) => p.value.split('=')[0]!));
+      // build-essential depends on the C library headers itself.
+      if (names.has('build-essential')) names.add('libc6-dev');
       const needing = [...names].filter((n) => NEEDS_RECOMMENDS[n] && !NEEDS_RECOMMENDS[n]!.split(', ').every((r) => names.has(r)));
       const title = needing.length
         ? `Add \`--no-install-recommends\` (check: ${needing.map((n) => `${n} recommends ${NEEDS_RECOMMENDS[n]}`).join('; ')})`
