@@ -22,7 +22,16 @@ export function debounceFor(recentLintMs: number | undefined, lineCount: number)
   return Math.min(MAX_DEBOUNCE_MS, Math.max(50, Math.round(2 * recentLintMs)));
 }
 
+/**
+ * A fixed debounce from `LAYERWISE_DEBOUNCE_MS` (a whole number of ms), or undefined for the adaptive one: `npm run bench`
+ * sets 0 to measure edit → diagnostics without the wait, as the peer it compares with has none.
+ */
+export function fixedDebounce(env: string | undefined): number | undefined {
+  return env !== undefined && /^\d+$/.test(env) ? Number(env) : undefined;
+}
+
 export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, analyzer: Analyzer): void {
+  const fixed = fixedDebounce(process.env['LAYERWISE_DEBOUNCE_MS']);
   const timers = new Map<string, NodeJS.Timeout>();
   // Recent lint time per document: a slower lint counts at once, a faster one lowers it gradually.
   const lintMs = new Map<string, number>();
@@ -37,7 +46,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     if (!analysis) return;
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, uri, analysis.id)) });
   };
-  const schedule = (uri: string, delay = debounceFor(lintMs.get(uri), documents.get(uri)?.lineCount ?? 0)): void => {
+  const schedule = (uri: string, delay = fixed ?? debounceFor(lintMs.get(uri), documents.get(uri)?.lineCount ?? 0)): void => {
     const t = timers.get(uri);
     if (t) clearTimeout(t);
     timers.set(
