@@ -1,162 +1,298 @@
-// `npm run bench`: lint time per file (median of repeated in-process runs), its growth with file length, and the server's start-to-initialize time.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+// `npm run bench`: Layerwise side by side with rcjsuen's Dockerfile language server and dockerfile-utils (dev dependencies, loaded at run time), interleaved, medians and p10–p90.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, dirname } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { lintText } from '../core/index';
 import { diskFiles, initRuntime } from '../node/runtime';
 import { clearShellCache } from '../core/parse/shell';
-import { parseDockerfile } from '../core/parse/dockerfile';
-import { buildDockerfileModel } from '../core/model/dockerfile';
-import { semanticsOf } from '../core/model/semantic';
+import { cell, fmt, formatTable, generateDockerfile, median, prng, ratio, summarize, verdict, type Summary } from './bench-stats';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+export { generateDockerfile, repeatedStages, stageBlock } from './bench-stats';
+
+interface BenchFile {
+  label: string;
+  path: string;
+  text: string;
+  /** A real file of the repository (the per-file lint target is judged on these). */
+  fixture: boolean;
 }
 
-/** A long, varied Dockerfile: many stages, long RUN chains, copies, env — about `lines` lines. */
-export function generateDockerfile(lines: number): string {
-  const out: string[] = ['# syntax=docker/dockerfile:1', 'ARG PY=3.12'];
-  let stage = 0;
-  while (out.length < lines) {
-    out.push(`FROM python:\${PY}-slim AS stage${stage}`, 'WORKDIR /app', `ENV APP_HOME=/app STAGE=${stage}`);
-    out.push('RUN apt-get update \\', '    && apt-get install -y gcc libpq-dev curl \\', '    && pip install flask gunicorn psycopg2 \\', '    && echo "done" | tee /tmp/log');
-    for (let i = 0; i < 20; i++) out.push(`COPY src/module${i}.py /app/src/module${i}.py`);
-    out.push('COPY . .', 'RUN pip install -r requirements.txt', 'USER 1000', 'CMD ["gunicorn", "app:app"]');
-    stage++;
-  }
-  return out.slice(0, lines).join('\n') + '\n';
+interface Diag {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
-/**
- * One realistic multi-stage block (a builder with a venv, a runtime copying from it), numbered `k` so stage names
- * stay unique; `n` copies of it make the linearity series.
- */
-export function stageBlock(k: number): string {
-  return [
-    `FROM python:3.12-slim AS builder${k}`,
-    'ENV PIP_DISABLE_PIP_VERSION_CHECK=1 VENV=/opt/venv',
-    'ARG BUILD_REF=dev',
-    'WORKDIR /src',
-    'RUN apt-get update \\',
-    '    && apt-get install -y --no-install-recommends gcc libpq-dev \\',
-    '    && rm -rf /var/lib/apt/lists/*',
-    'RUN python -m venv $VENV',
-    'ENV PATH="$VENV/bin:$PATH"',
-    'COPY requirements.txt .',
-    'RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt',
-    'COPY src/ ./src/',
-    'RUN pip install --no-deps .',
-    '',
-    `FROM python:3.12-slim AS runtime${k}`,
-    'RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*',
-    `COPY --from=builder${k} /opt/venv /opt/venv`,
-    'ENV PATH="/opt/venv/bin:$PATH" PYTHONUNBUFFERED=1',
-    'WORKDIR /app',
-    'COPY --chown=1000:1000 app/ ./app/',
-    'USER 1000',
-    'EXPOSE 8000',
-    'HEALTHCHECK CMD curl -f http://localhost:8000/health || exit 1',
-    'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]',
-    '',
-  ].join('\n');
+/** One language server over stdio, with a wait for the next diagnostics of a document. */
+interface Lsp {
+  name: string;
+  proc: ChildProcess;
+  conn: MessageConnection;
+  initMs: number;
+  /** Resolves at the next publishDiagnostics for `uri` (of `version` or later, when the server says which). */
+  next(uri: string, version?: number): Promise<Diag[]>;
+  latest(uri: string): Diag[];
+  stop(): void;
 }
 
-export function repeatedStages(n: number): string {
-  const out: string[] = ['# syntax=docker/dockerfile:1'];
-  for (let k = 0; k < n; k++) out.push(stageBlock(k));
-  return out.join('\n');
-}
-
-interface Timing {
-  median: number;
-  min: number;
-  max: number;
-  runs: number;
-  findings: number;
-}
-
-/** Lints `text` `runs` times in process (ShellCheck off: it is a separate process, not lint time). */
-function measure(text: string, path: string, runs: number, fresh: boolean): Timing {
-  const files = diskFiles();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    if (fresh) clearShellCache();
-    const t0 = performance.now();
-    lintText(text, { kind: 'dockerfile', files, path, shellcheck: false });
-    samples.push(performance.now() - t0);
-  }
-  const findings = lintText(text, { kind: 'dockerfile', files, path, shellcheck: false }).findings.length;
-  return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples), runs, findings };
-}
-
-function time(label: string, text: string, path: string, runs: number, fresh: boolean): void {
-  const t = measure(text, path, runs, fresh);
-  process.stdout.write(`${label.padEnd(46)} ${text.split('\n').length - 1} lines  median ${t.median.toFixed(2)} ms  (min ${t.min.toFixed(2)}, max ${t.max.toFixed(2)}, ${t.runs} runs, ${t.findings} findings)\n`);
-}
-
-/** Lint time of n copies of one multi-stage block: ms per copy stays flat when lint time grows linearly. */
-function linearity(root: string, counts: readonly number[]): void {
-  process.stdout.write(`linearity: n copies of a ${stageBlock(0).split('\n').length - 1}-line builder/runtime block (warm, median)\n`);
-  process.stdout.write(`${'copies'.padStart(8)} ${'lines'.padStart(7)} ${'ms'.padStart(9)} ${'ms/copy'.padStart(9)}\n`);
-  for (const n of counts) {
-    const text = repeatedStages(n);
-    const runs = n >= 64 ? 15 : 30;
-    const t = measure(text, join(root, 'Dockerfile.linearity'), runs, false);
-    process.stdout.write(`${String(n).padStart(8)} ${String(text.split('\n').length).padStart(7)} ${t.median.toFixed(2).padStart(9)} ${(t.median / n).toFixed(3).padStart(9)}\n`);
-  }
-}
-
-/**
- * Where the warm lint time of one file goes, as medians of repeated runs: dockerfile-ast's parse alone (the floor of
- * any lint that parses the whole document), the syntax model (parse included), the semantic layer over it, and the
- * whole lint. CPU time is printed beside wall time because the machine is shared: it moves less with the load.
- */
-function breakdown(text: string, path: string, runs: number): void {
-  const files = diskFiles();
-  const part = (label: string, f: () => void): void => {
-    const wall: number[] = [];
-    const cpu: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const u0 = process.cpuUsage();
-      const t0 = performance.now();
-      f();
-      wall.push(performance.now() - t0);
-      const u = process.cpuUsage(u0);
-      cpu.push((u.user + u.system) / 1000);
+async function startLsp(name: string, script: string, root: string, env: Record<string, string> = {}): Promise<Lsp> {
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, ...env } });
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const waiters: { uri: string; version?: number; resolve: (d: Diag[]) => void }[] = [];
+  const last = new Map<string, Diag[]>();
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diag[] }) => {
+    last.set(p.uri, p.diagnostics);
+    for (let i = 0; i < waiters.length; i++) {
+      const w = waiters[i]!;
+      if (w.uri !== p.uri || (w.version !== undefined && p.version !== undefined && p.version < w.version)) continue;
+      waiters.splice(i--, 1);
+      w.resolve(p.diagnostics);
     }
-    process.stdout.write(`  ${label.padEnd(44)} median ${median(wall).toFixed(2)} ms  (cpu ${median(cpu).toFixed(2)} ms, min ${Math.min(...wall).toFixed(2)})\n`);
+  });
+  conn.onNotification(() => undefined);
+  conn.onRequest(() => null);
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(root).toString(),
+    workspaceFolders: null,
+    // No workspace/configuration: both servers use their defaults (Layerwise: untrusted, so no ShellCheck).
+    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } } } },
+  });
+  const initMs = performance.now() - t0;
+  await conn.sendNotification('initialized', {});
+  return {
+    name,
+    proc,
+    conn,
+    initMs,
+    next: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
+    latest: (uri) => last.get(uri) ?? [],
+    stop: () => {
+      conn.dispose();
+      proc.kill();
+    },
   };
-  process.stdout.write(`breakdown of the ${(text.split('\n').length - 1).toLocaleString('en-US')}-line file (warm, ${runs} runs)\n`);
-  part('dockerfile-ast parse', () => parseDockerfile(text));
-  part('syntax model (parse included)', () => buildDockerfileModel(text));
-  part('syntax model + semantic layer', () => semanticsOf(buildDockerfileModel(text)));
-  part('lintText', () => lintText(text, { kind: 'dockerfile', files, path, shellcheck: false }));
 }
 
-async function serverStart(root: string, runs: number): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
-    child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-    await new Promise<void>((resolve) => {
-      let buf = '';
-      child.stdout.on('data', (d: Buffer) => {
-        buf += d.toString();
-        if (buf.includes('"capabilities"')) resolve();
-      });
-    });
-    out.push(performance.now() - t0);
-    child.kill();
+/** Resident and peak resident memory of a process, MiB (Linux /proc). */
+function rssOf(pid: number | undefined): { rss: number; peak: number } {
+  try {
+    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string): number => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(s)?.[1] ?? NaN);
+    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  } catch {
+    return { rss: NaN, peak: NaN };
+  }
+}
+
+function open(lsp: Lsp, uri: string, text: string): Promise<Diag[]> {
+  const p = lsp.next(uri, 1);
+  void lsp.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+  return p;
+}
+
+function close(lsp: Lsp, uri: string): void {
+  void lsp.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+}
+
+interface Range {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+function change(lsp: Lsp, uri: string, version: number, range: Range, text: string): void {
+  void lsp.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+}
+
+/**
+ * One edit as a keystroke-sized change: odd versions add a comment line at the end, even ones remove it, so the text
+ * changes every time (rcjsuen's server lints only when it does) and stays the same file.
+ */
+function toggleEdit(lsp: Lsp, uri: string, lines: number, version: number): Promise<Diag[]> {
+  const p = lsp.next(uri, version);
+  const at = { line: lines, character: 0 };
+  if (version % 2 === 0) change(lsp, uri, version, { start: at, end: at }, '# bench edit\n');
+  else change(lsp, uri, version, { start: at, end: { line: lines + 1, character: 0 } }, '');
+  return p;
+}
+
+const lineCount = (text: string): number => text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+
+/** Rotates the order of the servers each round, so neither always goes first on a loaded machine. */
+function rotated<T>(xs: readonly T[], round: number): T[] {
+  const k = round % xs.length;
+  return [...xs.slice(k), ...xs.slice(0, k)];
+}
+
+function findDockerfiles(dir: string, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (name === 'node_modules') continue;
+    if (statSync(p).isDirectory()) findDockerfiles(p, out);
+    else if (name.startsWith('Dockerfile')) out.push(p);
   }
   return out;
 }
 
-/** Wall time of whole CLI runs (process start to exit), as a user or a CI step sees them. */
+type Samples = Map<string, number[]>;
+const push = (m: Samples, k: string, v: number): void => void (m.get(k) ?? m.set(k, []).get(k)!).push(v);
+
+/** (a) didChange → publishDiagnostics and (b) didOpen → first diagnostics, per file, the servers interleaved. */
+async function latencies(servers: Lsp[], files: BenchFile[], root: string): Promise<{ edit: Map<string, Samples>; first: Map<string, Samples> }> {
+  const edit = new Map<string, Samples>();
+  const first = new Map<string, Samples>();
+  let k = 0;
+  for (const f of files) {
+    const lines = lineCount(f.text);
+    const big = lines > 1000;
+    const e: Samples = new Map();
+    const o: Samples = new Map();
+    const dir = dirname(f.path);
+    for (let r = 0; r < (big ? 5 : 12); r++) {
+      const uri = pathToFileURL(join(dir, `Dockerfile.bench-open-${k++}`)).toString();
+      for (const s of rotated(servers, r)) {
+        const t0 = performance.now();
+        await open(s, uri, f.text);
+        push(o, s.name, performance.now() - t0);
+        close(s, uri);
+      }
+    }
+    const uri = pathToFileURL(join(dir, 'Dockerfile.bench-edit')).toString();
+    for (const s of servers) await open(s, uri, f.text);
+    const rounds = big ? 12 : f.fixture ? 15 : 40;
+    for (let r = 0; r < rounds; r++) {
+      for (const s of rotated(servers, r)) {
+        const t0 = performance.now();
+        await toggleEdit(s, uri, lines, r + 2);
+        push(e, s.name, performance.now() - t0);
+      }
+    }
+    for (const s of servers) close(s, uri);
+    edit.set(f.label, e);
+    first.set(f.label, o);
+    void root;
+  }
+  return { edit, first };
+}
+
+/** (c) In-process lint per file: lintText (ShellCheck off) against dockerfile-utils' validate, alternating. */
+function inProcess(files: BenchFile[], validate: ((text: string) => unknown) | undefined): Map<string, Samples> {
+  const fsFiles = diskFiles();
+  const out = new Map<string, Samples>();
+  for (const f of files) {
+    const big = lineCount(f.text) > 1000;
+    const runs = big ? 6 : 60;
+    const s: Samples = new Map();
+    const ours = (fresh: boolean): number => {
+      if (fresh) clearShellCache();
+      const t0 = performance.now();
+      lintText(f.text, { kind: 'dockerfile', files: fsFiles, path: f.path, shellcheck: false });
+      return performance.now() - t0;
+    };
+    const peer = (): number => {
+      const t0 = performance.now();
+      validate!(f.text);
+      return performance.now() - t0;
+    };
+    // Warm-up: the JIT and the shell grammar, for both.
+    for (let i = 0; i < (big ? 1 : 10); i++) {
+      ours(false);
+      if (validate) peer();
+    }
+    for (let i = 0; i < runs; i++) {
+      const order = i % 2 ? ['peer', 'warm', 'cold'] : ['warm', 'cold', 'peer'];
+      for (const which of order) {
+        if (which === 'peer') {
+          if (validate) push(s, 'peer', peer());
+        } else push(s, which, ours(which === 'cold'));
+      }
+    }
+    out.set(f.label, s);
+  }
+  return out;
+}
+
+/** (d) spawn → initialize response, the two servers alternating. */
+async function starts(scripts: { name: string; script: string }[], root: string, runs: number): Promise<Samples> {
+  const out: Samples = new Map();
+  for (let r = 0; r < runs; r++) {
+    for (const s of rotated(scripts, r)) {
+      const lsp = await startLsp(s.name, s.script, root);
+      push(out, s.name, lsp.initMs);
+      lsp.stop();
+    }
+  }
+  return out;
+}
+
+/** (e) RSS after opening 50 documents (the repository's Dockerfiles, cycled), then after 1,000 edits spread over them. */
+async function memory(servers: Lsp[], files: BenchFile[]): Promise<Map<string, { open50: number; edits1000: number; peak: number }>> {
+  const out = new Map<string, { open50: number; edits1000: number; peak: number }>();
+  const docs = Array.from({ length: 50 }, (_, i) => {
+    const f = files[i % files.length]!;
+    return { f, uri: pathToFileURL(join(dirname(f.path), `Dockerfile.bench-mem-${i}`)).toString(), lines: lineCount(f.text) };
+  });
+  for (const s of servers) {
+    for (const d of docs) await open(s, d.uri, d.f.text);
+    await new Promise((r) => setTimeout(r, 300));
+    const open50 = rssOf(s.proc.pid).rss;
+    for (let i = 0; i < 1000; i++) {
+      const d = docs[i % docs.length]!;
+      await toggleEdit(s, d.uri, d.lines, Math.floor(i / docs.length) + 2);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    const m = rssOf(s.proc.pid);
+    out.set(s.name, { open50, edits1000: m.rss, peak: m.peak });
+    for (const d of docs) close(s, d.uri);
+  }
+  return out;
+}
+
+/**
+ * The soak: edits at random positions of the 5,000-line file, each followed by a code-action request (the lightbulb)
+ * at another random line with that line's diagnostics, as an editor sends it; request times, within a time budget.
+ */
+async function soak(lsp: Lsp, text: string, path: string, edits: number, budgetMs: number): Promise<{ done: number; times: number[] }> {
+  const uri = pathToFileURL(join(dirname(path), 'Dockerfile.bench-soak')).toString();
+  const lines = text.split('\n');
+  await open(lsp, uri, text);
+  const rand = prng(20261205);
+  const times: number[] = [];
+  const t0 = performance.now();
+  let pending: { line: number; character: number } | undefined;
+  let done = 0;
+  for (let i = 0; i < edits && performance.now() - t0 < budgetMs; i++) {
+    const version = i + 2;
+    if (pending) {
+      change(lsp, uri, version, { start: pending, end: { line: pending.line, character: pending.character + 1 } }, '');
+      pending = undefined;
+    } else {
+      const line = Math.floor(rand() * (lines.length - 1));
+      const character = Math.floor(rand() * ((lines[line]?.length ?? 0) + 1));
+      pending = { line, character };
+      change(lsp, uri, version, { start: pending, end: pending }, ' ');
+    }
+    const line = Math.floor(rand() * (lines.length - 1));
+    const diagnostics = lsp.latest(uri).filter((d) => d.range.start.line <= line && d.range.end.line >= line);
+    const t = performance.now();
+    await lsp.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line, character: 0 }, end: { line, character: 0 } },
+      context: { diagnostics, triggerKind: 2 },
+    });
+    times.push(performance.now() - t);
+    done++;
+  }
+  close(lsp, uri);
+  return { done, times };
+}
+
+/** (f) Wall time of whole CLI runs (process start to exit), as a user or a CI step sees them. */
 async function cliRuns(root: string, args: readonly string[], runs: number): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -168,27 +304,130 @@ async function cliRuns(root: string, args: readonly string[], runs: number): Pro
   return out;
 }
 
+const LW0 = 'layerwise';
+const LW = 'layerwise (adaptive debounce)';
+const PEER = 'rcjsuen';
+
 async function main(): Promise<void> {
   const root = process.cwd();
+  const began = performance.now();
   await initRuntime();
-  process.stdout.write(`Layerwise bench — node ${process.version}, ${new Date().toISOString()}\n`);
-  const examplePath = join(root, 'examples', 'flask-app', 'Dockerfile');
-  const example = readFileSync(examplePath, 'utf8');
-  time('examples/flask-app/Dockerfile (cold shell cache)', example, examplePath, 50, true);
-  time('examples/flask-app/Dockerfile (warm)', example, examplePath, 200, false);
-  for (const n of [300, 1200, 5000]) {
-    const text = generateDockerfile(n);
-    const label = `generated ${n.toLocaleString('en-US')}-line Dockerfile`;
-    const runs = n >= 5000 ? 10 : 30;
-    time(`${label} (cold)`, text, join(root, 'Dockerfile.generated'), Math.min(runs, 10), true);
-    time(`${label} (warm)`, text, join(root, 'Dockerfile.generated'), runs, false);
+  const say = (s: string): void => void process.stdout.write(s);
+  const req = createRequire(join(root, 'package.json'));
+  const peerScript = join(root, 'node_modules', 'dockerfile-language-server-nodejs', 'lib', 'server.js');
+  const hasPeer = existsSync(peerScript);
+  let validate: ((text: string) => unknown) | undefined;
+  let peerVersion = '–';
+  let utilsVersion = '–';
+  try {
+    validate = (req('dockerfile-utils') as { validate: (t: string) => unknown }).validate;
+    utilsVersion = (JSON.parse(readFileSync(req.resolve('dockerfile-utils/package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    validate = undefined;
   }
-  breakdown(generateDockerfile(5000), join(root, 'Dockerfile.generated'), 30);
-  linearity(root, [1, 4, 16, 64]);
-  const starts = await serverStart(root, 5);
-  process.stdout.write(`${'server start → initialize response'.padEnd(46)} median ${median(starts).toFixed(1)} ms  (min ${Math.min(...starts).toFixed(1)}, max ${Math.max(...starts).toFixed(1)}, 5 runs)\n`);
+  if (hasPeer) peerVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'dockerfile-language-server-nodejs', 'package.json'), 'utf8')) as { version: string }).version;
+  const ourScript = join(root, 'dist', 'server.js');
+  const load = (): string => {
+    try {
+      return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    } catch {
+      return '?';
+    }
+  };
+  say(`Layerwise bench — node ${process.version}, ${new Date().toISOString()}, load average ${load()}\n`);
+  say(`peer: dockerfile-language-server-nodejs ${hasPeer ? peerVersion : 'not installed (npm install)'}, dockerfile-utils ${validate ? utilsVersion : 'not installed'}\n`);
+  say('figures: median (p10–p90) of interleaved runs; ratio = Layerwise / peer at the median\n');
+  say(`debounce: rcjsuen's server has none (it lints in its didChange handler); "${LW0}" runs with LAYERWISE_DEBOUNCE_MS=0, "${LW}" as shipped\n\n`);
+
+  const examplePath = join(root, 'examples', 'flask-app', 'Dockerfile');
+  const files: BenchFile[] = [
+    { label: 'examples/flask-app/Dockerfile', path: examplePath, text: readFileSync(examplePath, 'utf8'), fixture: true },
+    { label: 'generated, 342 lines', path: join(root, 'Dockerfile.generated'), text: generateDockerfile(342), fixture: false },
+    { label: 'generated, 5,000 lines', path: join(root, 'Dockerfile.generated'), text: generateDockerfile(5000), fixture: false },
+  ];
+  for (const p of [...findDockerfiles(join(root, 'test', 'fixtures')), ...findDockerfiles(join(root, 'examples'))]) {
+    if (p === examplePath) continue;
+    files.push({ label: relative(root, p), path: p, text: readFileSync(p, 'utf8'), fixture: true });
+  }
+  const realFiles = files.filter((f) => f.fixture);
+
+  // (d) first, on fresh processes.
+  const init = await starts([{ name: LW0, script: ourScript }, ...(hasPeer ? [{ name: PEER, script: peerScript }] : [])], root, 10);
+
+  // (a), (b)
+  const servers = [await startLsp(LW0, ourScript, root, { LAYERWISE_DEBOUNCE_MS: '0' }), await startLsp(LW, ourScript, root), ...(hasPeer ? [await startLsp(PEER, peerScript, root)] : [])];
+  const { edit, first } = await latencies(servers, files, root);
+  const latencyPeak = new Map(servers.map((s) => [s.name, rssOf(s.proc.pid).peak]));
+  for (const s of servers) s.stop();
+
+  // (c)
+  const lint = inProcess(files, validate);
+
+  // (e) fresh servers, as shipped.
+  const memServers = [await startLsp(LW0, ourScript, root), ...(hasPeer ? [await startLsp(PEER, peerScript, root)] : [])];
+  const mem = await memory(memServers, realFiles);
+  for (const s of memServers) s.stop();
+
+  // soak (Layerwise as shipped), within a minute.
+  const soakServer = await startLsp(LW0, ourScript, root);
+  const big = files.find((f) => f.label.includes('5,000'))!;
+  const soaked = await soak(soakServer, big.text, big.path, 1000, 60_000);
+  soakServer.stop();
+
+  // (f)
   const cli = await cliRuns(root, ['lint', 'examples/flask-app', '--no-shellcheck', '--failure-threshold', 'none'], 10);
-  process.stdout.write(`${'CLI cold run: lint examples/flask-app'.padEnd(46)} median ${median(cli).toFixed(1)} ms  (min ${Math.min(...cli).toFixed(1)}, max ${Math.max(...cli).toFixed(1)}, 10 runs)\n`);
+
+  const med = (m: Samples | undefined, k: string): number | undefined => (m?.get(k) ? median(m.get(k)!) : undefined);
+  const sum = (m: Samples | undefined, k: string): Summary | undefined => (m?.get(k) ? summarize(m.get(k)!) : undefined);
+  const rows: string[][] = [];
+  const row = (what: string, file: string, m: Samples | undefined, ours: string, peer: string): void =>
+    void rows.push([what, file, cell(sum(m, ours), 'ms'), cell(sum(m, peer), 'ms'), ratio(med(m, ours), med(m, peer))]);
+  for (const f of files) row('(a) didChange → diagnostics', f.label, edit.get(f.label), LW0, PEER);
+  for (const f of files.slice(0, 3)) row('(a) … adaptive debounce', f.label, edit.get(f.label), LW, PEER);
+  for (const f of files) row('(b) didOpen → first diagnostics', f.label, first.get(f.label), LW0, PEER);
+  for (const f of files) row('(c) in-process lint (warm)', f.label, lint.get(f.label), 'warm', 'peer');
+  for (const f of files.slice(0, 3)) row('(c) … cold shell cache', f.label, lint.get(f.label), 'cold', 'peer');
+  row('(d) spawn → initialize', '', init, LW0, PEER);
+  const memo = (k: 'open50' | 'edits1000' | 'peak'): [string, string, string] => {
+    const a = mem.get(LW0)?.[k];
+    const b = mem.get(PEER)?.[k];
+    return [a === undefined ? '–' : `${fmt(a)} MiB`, b === undefined ? '–' : `${fmt(b)} MiB`, ratio(a, b)];
+  };
+  rows.push(['(e) RSS after 50 open documents', '', ...memo('open50')]);
+  rows.push(['(e) RSS after 1,000 edits', '', ...memo('edits1000')]);
+  rows.push(['(e) peak RSS, 50 docs + edits', '', ...memo('peak')]);
+  const lp = latencyPeak.get(LW0);
+  const pp = latencyPeak.get(PEER);
+  rows.push(['(e) peak RSS over (a)(b) incl. 5,000 lines', '', `${fmt(lp ?? NaN)} MiB`, pp === undefined ? '–' : `${fmt(pp)} MiB`, ratio(lp, pp)]);
+  const soakS = summarize(soaked.times);
+  rows.push(['soak: codeAction after a random edit', `5,000 lines, ${soaked.done} edits`, `${cell(soakS, 'ms')} max ${fmt(Math.max(...soaked.times))}`, '', '']);
+  rows.push(['(f) CLI cold run: lint examples/flask-app', '', cell(summarize(cli), 'ms'), '', '']);
+  say(formatTable(['measurement', 'file', 'Layerwise', `rcjsuen ${peerVersion} / dockerfile-utils ${utilsVersion}`, 'ratio'], rows));
+
+  const r = (m: Samples | undefined, ours: string, peer: string): number | undefined => {
+    const a = med(m, ours);
+    const b = med(m, peer);
+    return a !== undefined && b !== undefined ? a / b : undefined;
+  };
+  const le = (x: number | undefined, max: number): boolean | undefined => (x === undefined ? undefined : x <= max);
+  const x = (v: number | undefined): string => (v === undefined ? '–' : `${v.toFixed(2)}×`);
+  const rEx = r(edit.get(files[0]!.label), LW0, PEER);
+  const r342 = r(edit.get(files[1]!.label), LW0, PEER);
+  const r5k = r(edit.get(files[2]!.label), LW0, PEER);
+  const lintRatios = realFiles.map((f) => ({ f: f.label, v: r(lint.get(f.label), 'warm', 'peer') })).filter((e) => e.v !== undefined) as { f: string; v: number }[];
+  const worst = lintRatios.reduce<{ f: string; v: number } | undefined>((a, b) => (!a || b.v > a.v ? b : a), undefined);
+  const rInit = r(init, LW0, PEER);
+  const m50 = mem.get(LW0) && mem.get(PEER) ? mem.get(LW0)!.open50 / mem.get(PEER)!.open50 : undefined;
+  const over = soaked.times.filter((t) => t > 500).length;
+  say('\nDone when (issue 16):\n');
+  say(verdict('edit → diagnostics ≤ 1.0× on the example and the 342-line file', rEx === undefined || r342 === undefined ? undefined : rEx <= 1 && r342 <= 1, `${x(rEx)}, ${x(r342)} (debounce 0)`) + '\n');
+  say(verdict('edit → diagnostics ≤ 2× on 5,000 lines', le(r5k, 2), `${x(r5k)} (debounce 0)`) + '\n');
+  say(verdict('in-process lint ≤ 1.5× dockerfile-utils per file on the fixtures', worst ? worst.v <= 1.5 : undefined, worst ? `worst ${x(worst.v)} (${worst.f}), median ${x(median(lintRatios.map((e) => e.v)))} over ${lintRatios.length} files` : '–') + '\n');
+  say(verdict('spawn → initialize ≤ 1.0×', le(rInit, 1), x(rInit)) + '\n');
+  say(verdict('RSS after 50 documents ≤ 1.5×', le(m50, 1.5), x(m50)) + '\n');
+  say(verdict('no request over 500 ms in a soak of 1,000 edits with code actions (5,000 lines)', soaked.done < 1000 ? false : over === 0, `${over} of ${soaked.done} over 500 ms, max ${fmt(Math.max(...soaked.times))} ms${soaked.done < 1000 ? ' (stopped at the 60 s budget)' : ''}`) + '\n');
+  say(verdict('CLI cold run on the example under 400 ms', median(cli) < 400, `${fmt(median(cli))} ms median`) + '\n');
+  say(`\nbench took ${((performance.now() - began) / 1000).toFixed(0)} s; load average at the end ${load()}\n`);
 }
 
-if (require.main === module && /bench\.js$/.test(process.argv[1] ?? "")) void main();
+if (require.main === module && /bench\.js$/.test(process.argv[1] ?? '')) void main();
