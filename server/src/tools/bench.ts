@@ -40,7 +40,10 @@ interface Lsp {
 async function startLsp(name: string, script: string, root: string, env: Record<string, string> = {}): Promise<Lsp> {
   const t0 = performance.now();
   const proc = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, ...env } });
+  // A server killed at the end of its runs may still have a write of ours in flight: not a failure of the bench.
+  proc.stdin!.on('error', () => undefined);
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  conn.onError(() => undefined);
   const waiters: { uri: string; version?: number; resolve: (d: Diag[]) => void }[] = [];
   const last = new Map<string, Diag[]>();
   conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diag[] }) => {
@@ -310,6 +313,10 @@ const PEER = 'rcjsuen';
 
 async function main(): Promise<void> {
   const root = process.cwd();
+  // A notification still queued to a server the bench just stopped fails its write: not a failure of the bench.
+  process.on('unhandledRejection', (err) => {
+    if ((err as { code?: string } | undefined)?.code !== 'ERR_STREAM_DESTROYED') throw err;
+  });
   const began = performance.now();
   await initRuntime();
   const say = (s: string): void => void process.stdout.write(s);
@@ -368,10 +375,10 @@ async function main(): Promise<void> {
   const mem = await memory(memServers, realFiles);
   for (const s of memServers) s.stop();
 
-  // soak (Layerwise as shipped), within a minute.
+  // soak (Layerwise as shipped), within two minutes (about 90 ms per round on this machine).
   const soakServer = await startLsp(LW0, ourScript, root);
   const big = files.find((f) => f.label.includes('5,000'))!;
-  const soaked = await soak(soakServer, big.text, big.path, 1000, 60_000);
+  const soaked = await soak(soakServer, big.text, big.path, 1000, 120_000);
   soakServer.stop();
 
   // (f)
@@ -425,7 +432,7 @@ async function main(): Promise<void> {
   say(verdict('in-process lint ≤ 1.5× dockerfile-utils per file on the fixtures', worst ? worst.v <= 1.5 : undefined, worst ? `worst ${x(worst.v)} (${worst.f}), median ${x(median(lintRatios.map((e) => e.v)))} over ${lintRatios.length} files` : '–') + '\n');
   say(verdict('spawn → initialize ≤ 1.0×', le(rInit, 1), x(rInit)) + '\n');
   say(verdict('RSS after 50 documents ≤ 1.5×', le(m50, 1.5), x(m50)) + '\n');
-  say(verdict('no request over 500 ms in a soak of 1,000 edits with code actions (5,000 lines)', soaked.done < 1000 ? false : over === 0, `${over} of ${soaked.done} over 500 ms, max ${fmt(Math.max(...soaked.times))} ms${soaked.done < 1000 ? ' (stopped at the 60 s budget)' : ''}`) + '\n');
+  say(verdict('no request over 500 ms in a soak of 1,000 edits with code actions (5,000 lines)', soaked.done < 1000 ? false : over === 0, `${over} of ${soaked.done} over 500 ms, max ${fmt(Math.max(...soaked.times))} ms${soaked.done < 1000 ? ' (stopped at the 120 s budget)' : ''}`) + '\n');
   say(verdict('CLI cold run on the example under 400 ms', median(cli) < 400, `${fmt(median(cli))} ms median`) + '\n');
   say(`\nbench took ${((performance.now() - began) / 1000).toFixed(0)} s; load average at the end ${load()}\n`);
 }
