@@ -9,7 +9,10 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { lintText } from '../core/index';
 import { diskFiles, initRuntime } from '../node/runtime';
 import { clearShellCache } from '../core/parse/shell';
-import { cell, fmt, formatTable, generateDockerfile, median, prng, ratio, summarize, verdict, type Summary } from './bench-stats';
+import { cell, fmt, formatTable, generateDockerfile, median, prng, ratio, repeatedStages, stageBlock, summarize, verdict, type Summary } from './bench-stats';
+import { parseDockerfile } from '../core/parse/dockerfile';
+import { buildDockerfileModel } from '../core/model/dockerfile';
+import { semanticsOf } from '../core/model/semantic';
 
 export { generateDockerfile, repeatedStages, stageBlock } from './bench-stats';
 
@@ -311,6 +314,50 @@ const LW0 = 'layerwise';
 const LW = 'layerwise (adaptive debounce)';
 const PEER = 'rcjsuen';
 
+/** Median warm lint time of a text over `runs` runs (the shell cache kept, as in the editor). */
+function warmLint(text: string, path: string, runs: number): number {
+  const files = diskFiles();
+  const times: number[] = [];
+  lintText(text, { kind: 'dockerfile', files, path, shellcheck: false });
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    lintText(text, { kind: 'dockerfile', files, path, shellcheck: false });
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+/**
+ * Issue 11's figures: warm lint time of generated files of 300, 1,200 and 5,000 lines, and of n copies of one
+ * builder/runtime block (ms per copy stays flat when lint time grows linearly), with where the 5,000-line lint's
+ * time goes (dockerfile-ast's parse alone is the floor of any lint that parses the whole document).
+ */
+function linearity(root: string, say: (s: string) => void): void {
+  const path = join(root, 'Dockerfile.generated');
+  say('Lint time by size (warm, in process, median):\n');
+  for (const n of [300, 1200, 5000]) say(`  generated ${n.toLocaleString('en-US').padStart(5)} lines  ${fmt(warmLint(generateDockerfile(n), path, n >= 5000 ? 10 : 30))} ms\n`);
+  say(`  n copies of a ${stageBlock(0).split('\n').length - 1}-line builder/runtime block:\n`);
+  for (const n of [1, 4, 16, 64]) {
+    const ms = warmLint(repeatedStages(n), join(root, 'Dockerfile.linearity'), n >= 64 ? 10 : 30);
+    say(`    ${String(n).padStart(3)} copies  ${fmt(ms)} ms  ${(ms / n).toFixed(3)} ms/copy\n`);
+  }
+  const text = generateDockerfile(5000);
+  const part = (label: string, f: () => void): void => {
+    const t: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      f();
+      t.push(performance.now() - t0);
+    }
+    say(`    ${label.padEnd(34)} ${fmt(median(t))} ms\n`);
+  };
+  say('  the 5,000-line lint, part by part:\n');
+  part('dockerfile-ast parse', () => parseDockerfile(text));
+  part('syntax model (parse included)', () => buildDockerfileModel(text));
+  part('syntax model + semantic layer', () => semanticsOf(buildDockerfileModel(text)));
+  say('\n');
+}
+
 async function main(): Promise<void> {
   const root = process.cwd();
   // A notification still queued to a server the bench just stopped fails its write: not a failure of the bench.
@@ -346,6 +393,7 @@ async function main(): Promise<void> {
   say('figures: median (p10–p90) of interleaved runs; ratio = Layerwise / peer at the median\n');
   say(`debounce: rcjsuen's server has none (it lints in its didChange handler); "${LW0}" runs with LAYERWISE_DEBOUNCE_MS=0, "${LW}" as shipped\n\n`);
 
+  linearity(root, say);
   const examplePath = join(root, 'examples', 'flask-app', 'Dockerfile');
   const files: BenchFile[] = [
     { label: 'examples/flask-app/Dockerfile', path: examplePath, text: readFileSync(examplePath, 'utf8'), fixture: true },
