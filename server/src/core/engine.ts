@@ -141,6 +141,23 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+/**
+ * A fix that inserts at the very start of a file beginning with a UTF-8 byte order mark inserts after it: a line
+ * written before the mark leaves the mark at the start of the next line, where it makes that instruction unknown
+ * (a SHELL line added above the first RUN turned `\uFEFFRUN` into an instruction Docker rejects).
+ */
+function keepBom(findings: Finding[]): void {
+  const atStart = (p: { line: number; character: number }): boolean => p.line === 0 && p.character === 0;
+  for (const f of findings) {
+    for (const fix of f.fixes) {
+      for (const e of fix.edits) {
+        if (!atStart(e.range.start) || e.newText.charCodeAt(0) === 0xfeff) continue;
+        e.range = { start: { line: 0, character: 1 }, end: atStart(e.range.end) ? { line: 0, character: 1 } : e.range.end };
+      }
+    }
+  }
+}
+
 /** Lints a Dockerfile model with the given rules, then drops suppressed findings. */
 export function lintDockerfileWith(rules: readonly Rule<DockerfileModel>[], model: DockerfileModel, options: LintOptions = {}): Finding[] {
   const config = options.config ?? defaultConfig();
@@ -148,6 +165,7 @@ export function lintDockerfileWith(rules: readonly Rule<DockerfileModel>[], mode
   // A template or another format linted by its name: one finding says so, instead of every rule misreading its lines.
   const active = model.notDockerfile ? rules.filter((r) => r.meta.notDockerfile) : rules;
   const raw = runRules(active, model, options, config, suppressions.experimental);
+  if (model.text.charCodeAt(0) === 0xfeff) keepBom(raw);
   const metaOf = new Map(rules.map((r) => [r.meta.code, r.meta]));
   const kept = raw.filter((f) => {
     if (config.disableIgnorePragma) return true;

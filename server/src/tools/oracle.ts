@@ -94,9 +94,10 @@ export function readDockerfile(input: string): OracleReading {
       while (i < lines.length && (/^[ \t]*#/.test(lines[i]!) || /^[ \t]*$/.test(lines[i]!))) i++;
       if (i >= lines.length) break; // a trailing escape at the end of the file ends the instruction
       line = lines[i]!;
-      // A continuation line that reads like an instruction of its own was swallowed by the escape before it.
+      // A continuation line that reads like an instruction of its own was swallowed by the escape before it. Not
+      // when nothing came before it: a line holding only the escape character starts the instruction on the next one.
       const w = /^\s*([A-Z]+)(\s|$)/.exec(line);
-      if (w && KEYWORDS.has(w[1]!)) problems.push({ kind: 'swallowed-instruction', line: i, text: line.trim() });
+      if (w && KEYWORDS.has(w[1]!) && joined.trim() !== '') problems.push({ kind: 'swallowed-instruction', line: i, text: line.trim() });
     }
     const m = /^[ \t]*([^ \t]*)[ \t]*([\s\S]*)$/.exec(joined)!;
     if (!m[1]) continue;

@@ -29,3 +29,11 @@ for (const path of listFixtures(DIR)) {
     assert.deepEqual(failures, [], `${name} (${input.label})`);
   });
 }
+
+test('a fix inserting at the start of a file that begins with a byte order mark inserts after the mark', async () => {
+  const { fixAll } = await import('../../../server/src/core/index');
+  const text = '\uFEFFRUN pip install flask | tee log\n';
+  const r = fixAll(text, { kind: 'dockerfile', shellcheck: false }, { unsafe: true });
+  assert.equal(r.text.charCodeAt(0), 0xfeff);
+  assert.ok(!r.text.slice(1).includes('\uFEFF'), JSON.stringify(r.text));
+});
