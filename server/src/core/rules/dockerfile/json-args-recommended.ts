@@ -26,7 +26,7 @@ export default defineRule({
       example: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir gunicorn\nCMD gunicorn --bind 0.0.0.0:8000 app:app\n',
       useInstead: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir gunicorn\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]\n',
       fixSafety:
-        'Safe when the command is plain words (no quotes, variables, globs or shell operators): the same program gets the same arguments. Unsafe when the words were quoted: the split follows Layerwise\'s reading of plain single and double quotes, not a real shell. No fix when the command uses variables, globs or shell syntax (pipes, `&&`, redirections): a JSON array runs no shell, so wrap such commands in a script instead.',
+        'Safe when the command is plain words (no quotes, variables, globs or shell operators): the same program gets the same arguments. Unsafe when the words were quoted: the split follows Layerwise\'s reading of plain single and double quotes, not a real shell. No fix when the command uses variables, globs or shell syntax (pipes, `&&`, redirections), starts with a shell builtin (`source`, `cd`, `export`) or sets a variable (`FLASK_APP=app.py flask run`): a JSON array runs no shell, so wrap such commands in a script instead. A leading `exec` is dropped: the array runs the program in the shell\'s place, as `exec` did.',
       references: ['https://docs.docker.com/reference/build-checks/json-args-recommended/', 'https://docs.docker.com/reference/dockerfile/#shell-and-exec-form'],
       divergences: 'hadolint\'s DL3025 flags the same pattern; it ignores `SHELL`, while this check (like BuildKit) stays quiet when a `SHELL` instruction chose the shell on purpose. Where hadolint\'s DL3025 reports the same range, the engine shows this finding only (same fault, one finding), with the more severe of the two levels and any fix only DL3025 offers; a pragma that names either code silences both.',
     },
@@ -46,9 +46,17 @@ export default defineRule({
   },
 });
 
+const SHELL_ONLY = new Set(['exec', 'source', '.', 'cd', 'export', 'set', 'unset', 'eval', 'if', 'for', 'while', 'until', 'case', 'ulimit', 'umask', 'trap', 'alias', 'readonly', 'shift', 'wait', '{', '(', '!', 'local', 'declare', 'typeset']);
+
 function toJsonFix(model: DockerfileModel, instr: Instruction): Fix[] {
   if (!instr.argsRange || instr.startLine !== instr.endLine) return [];
-  const text = model.lines.slice(instr.argsRange).trim();
+  let text = model.lines.slice(instr.argsRange).trim();
+  // `exec prog args` in a shell form runs prog in the shell's place: the JSON array of `prog args` does the same.
+  const exec = /^exec\s+(?!-)/.exec(text);
+  if (exec) text = text.slice(exec[0].length);
+  const first = text.split(/\s+/)[0] ?? '';
+  // A shell builtin or keyword, or a variable assignment, is no program a JSON array could run.
+  if (SHELL_ONLY.has(first) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(first)) return [];
   const plain = text.split(/\s+/);
   if (plain.every((w) => TRIVIAL_WORD.test(w))) {
     return [{ title: 'Write as a JSON array', applicability: 'safe', edits: [{ range: instr.argsRange, newText: JSON.stringify(plain).replace(/","/g, '", "') }] }];
