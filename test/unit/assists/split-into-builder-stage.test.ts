@@ -391,3 +391,10 @@ describe('split-into-builder-stage: a RUN that only refreshes the package lists'
     assert.match(final!, /^RUN apt-get update\nRUN apt-get install -y curl$/m);
   });
 });
+
+describe('split-into-builder-stage: a CMD that names a program by its system path', () => {
+  test('declines: the program would run without the venv the dependencies move to', () => {
+    const r = run('FROM python:3.11\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["/usr/local/bin/gunicorn", "app:app"]\n');
+    assert.deepEqual(r.applies ? 'applied' : r.reason, 'CMD runs `/usr/local/bin/gunicorn` by its system path; after the split the dependencies are in the venv, so run `gunicorn` by name (the venv is first on PATH)');
+  });
+});

@@ -223,6 +223,9 @@ export function planSplit(model: DockerfileModel, options: SplitOptions = {}): {
       if (e.instr.keyword !== kw) continue;
       const first = e.instr.jsonForm ? execWords(e.instr)?.[0] : e.instr.args[0]?.value;
       if (first && toolOnlyNames.has(basename(first))) return { ok: false, reason: `${kw} runs \`${basename(first)}\`, which the split would install only in the builder` };
+      // A program named by its system path (`/usr/local/bin/gunicorn`, `/usr/local/bin/python`) would run without
+      // the dependencies, which the split installs into the venv.
+      if (first && /^\/usr\/(local\/)?bin\//.test(first)) return { ok: false, reason: `${kw} runs \`${first}\` by its system path; after the split the dependencies are in the venv, so run \`${basename(first)}\` by name (the venv is first on PATH)` };
     }
   }
 
