@@ -120,14 +120,5 @@ export function repeatedStages(n: number): string {
   return out.join('\n');
 }
 
-/** A small seeded PRNG (mulberry32): the soak's positions repeat from run to run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG (the fuzz tool's mulberry32): the soak's positions repeat from run to run. */
+export { mulberry32 as prng } from './random';

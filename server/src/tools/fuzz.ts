@@ -16,23 +16,13 @@ import type { E } from '../core/estimate/types';
 import { defaultConfig, mergeConfig, type LayerwiseConfig } from '../core/config';
 import { readConfigFile, readHadolintFile } from '../node/config-files';
 import { initRuntime } from '../node/runtime';
+import { mulberry32, type Rand } from './random';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Deterministic randomness: one seed gives the whole run, and (seed, index) gives one input on its own.
 
-export type Rand = () => number;
-
-/** mulberry32: tiny, fast, good enough for test generation, and identical on every machine. */
-export function mulberry32(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type { Rand } from './random';
+export { mulberry32 } from './random';
 
 /** The seed of input `index` of a run, so a single input can be regenerated without the ones before it. */
 export function inputSeed(seed: number, index: number): number {
